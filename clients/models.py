@@ -1,0 +1,143 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from deventer_werk.accounts.constants import Organisatie
+
+from .constants import Fase, Uitstroomreden, Wijk
+from .query import ClientQuerySet
+from .validators import validate_bsn
+
+
+class Client(models.Model):
+    """A person in the Participatiewet. Internal UUID key; the BSN never appears in a URL."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    bsn = models.CharField("BSN", max_length=9, validators=[validate_bsn])
+    voornamen = models.CharField("voornamen", max_length=200)
+    tussenvoegsel = models.CharField("tussenvoegsel", max_length=20, blank=True)
+    achternaam = models.CharField("achternaam", max_length=200)
+    geboortedatum = models.DateField("geboortedatum")
+    straat = models.CharField("straat", max_length=200, blank=True)
+    huisnummer = models.CharField("huisnummer", max_length=20, blank=True)
+    postcode = models.CharField("postcode", max_length=7, blank=True)
+    woonplaats = models.CharField("woonplaats", max_length=100, default="Deventer")
+    wijk = models.CharField("wijk", max_length=30, choices=Wijk.choices, blank=True)
+    telefoon = models.CharField("telefoonnummer", max_length=30, blank=True)
+    email = models.EmailField("e-mailadres", blank=True)
+    doelgroepenregister = models.BooleanField("in het doelgroepenregister", default=False)
+    fase = models.CharField("fase", max_length=12, choices=Fase.choices, default=Fase.MELDING)
+    # Optimistic locking: a form that was opened on an older version is refused.
+    versie = models.PositiveIntegerField("versie", default=1)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    objects = ClientQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "klant"
+        verbose_name_plural = "klanten"
+        ordering = ["achternaam", "voornamen"]
+        indexes = [
+            models.Index(fields=["achternaam", "voornamen"], name="client_naam_idx"),
+            models.Index(fields=["geboortedatum"], name="client_geboortedatum_idx"),
+            models.Index(fields=["bsn"], name="client_bsn_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bsn"],
+                condition=~Q(fase=Fase.AFGESLOTEN),
+                name="client_bsn_uniek_actief",
+                violation_error_message="Er is al een actieve klant met dit BSN.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.volledige_naam
+
+    @property
+    def volledige_naam(self) -> str:
+        return " ".join(p for p in (self.voornamen, self.tussenvoegsel, self.achternaam) if p)
+
+    @property
+    def bsn_gemaskeerd(self) -> str:
+        return f"*****{self.bsn[-4:]}" if self.bsn else ""
+
+
+class Uitkeringsperiode(models.Model):
+    """One episode of the client in the Participatiewet: melding to uitstroom.
+
+    A client who comes back gets a new episode; the old one stays as it was.
+    """
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="perioden")
+    melddatum = models.DateField("melddatum")
+    startdatum = models.DateField("startdatum uitkering", null=True, blank=True)
+    einddatum = models.DateField("einddatum", null=True, blank=True)
+    uitstroomreden = models.CharField(
+        "reden uitstroom", max_length=20, choices=Uitstroomreden.choices, blank=True
+    )
+    toelichting = models.TextField("toelichting", blank=True)
+
+    class Meta:
+        verbose_name = "uitkeringsperiode"
+        verbose_name_plural = "uitkeringsperioden"
+        ordering = ["client", "-melddatum"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client"], condition=Q(einddatum__isnull=True), name="periode_een_open"
+            ),
+            models.CheckConstraint(
+                condition=Q(startdatum__isnull=True) | Q(startdatum__gte=models.F("melddatum")),
+                name="periode_start_na_melding",
+            ),
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("melddatum")),
+                name="periode_eind_na_melding",
+            ),
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | ~Q(uitstroomreden=""),
+                name="periode_eind_met_reden",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"periode vanaf {self.melddatum:%d-%m-%Y}"
+
+
+class Contactpersoon(models.Model):
+    """The client's contact person per organisation, as history (one open row per organisation)."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="contactpersonen")
+    organisatie = models.CharField("organisatie", max_length=10, choices=Organisatie.choices)
+    medewerker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contactklanten"
+    )
+    van = models.DateField("vanaf")
+    tot = models.DateField("tot", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "contactpersoon"
+        verbose_name_plural = "contactpersonen"
+        ordering = ["client", "organisatie", "-van"]
+        indexes = [
+            models.Index(
+                fields=["medewerker"], condition=Q(tot__isnull=True), name="contact_open_mdw_idx"
+            )
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client", "organisatie"],
+                condition=Q(tot__isnull=True),
+                name="contactpersoon_een_per_organisatie",
+            ),
+            models.CheckConstraint(
+                condition=Q(organisatie__in=[Organisatie.IO, Organisatie.DWT]),
+                name="contactpersoon_io_of_dwt",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_organisatie_display()}: {self.medewerker}"

@@ -1,0 +1,40 @@
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+
+from deventer_werk.accounts.constants import Organisatie
+
+from .constants import Fase
+
+
+class ClientQuerySet(models.QuerySet):
+    def actief(self) -> "ClientQuerySet":
+        return self.exclude(fase=Fase.AFGESLOTEN)
+
+    def visible_to(self, user) -> "ClientQuerySet":
+        """Need-to-know: the one place that decides which dossiers a user may open.
+
+        IO professionals see every client. DWT professionals see clients in intake with DWT
+        or whose current klantgroep is under DWT regie. Everyone else (trainer,
+        beleidsmedewerker, beheerder, inactive users) sees no dossier at all.
+        """
+        if user is None or not user.is_authenticated or not user.werkt_in_dossiers:
+            return self.none()
+        if user.organisatie == Organisatie.IO:
+            return self.all()
+        if user.organisatie == Organisatie.DWT:
+            from klantgroepen.models import Groepslidmaatschap
+
+            dwt_regie = Groepslidmaatschap.objects.filter(
+                client=OuterRef("pk"), tot__isnull=True, klantgroep__regie="DWT"
+            )
+            return self.filter(Q(fase=Fase.INTAKE) | Exists(dwt_regie))
+        return self.none()
+
+    def with_contactpersoon(self, user) -> "ClientQuerySet":
+        """Clients for whom ``user`` is the current contact person."""
+        from .models import Contactpersoon
+
+        mine = Contactpersoon.objects.filter(
+            client=OuterRef("pk"), medewerker=user, tot__isnull=True
+        )
+        return self.filter(Exists(mine))

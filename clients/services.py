@@ -1,0 +1,197 @@
+"""Writes on clients. Every rule about registering and changing a client lives here."""
+
+import datetime
+import logging
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from deventer_werk.accounts.constants import Organisatie
+from deventer_werk.audit.constants import Actie, Herkomst
+from deventer_werk.audit.services import audit_record
+
+from .constants import Fase
+from .models import Client, Contactpersoon, Uitkeringsperiode
+from .validators import normalize_bsn
+
+logger = logging.getLogger(__name__)
+
+CLIENT_EDITABLE_FIELDS = (
+    "voornamen",
+    "tussenvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "wijk",
+    "telefoon",
+    "email",
+    "doelgroepenregister",
+)
+
+
+class ConcurrentEditError(ValidationError):
+    """Raised when a form was based on an older version of the record."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Iemand anders heeft dit dossier intussen gewijzigd. Uw invoer is niet opgeslagen; "
+            "bekijk de actuele gegevens en voer uw wijziging opnieuw in.",
+            code="concurrent_edit",
+        )
+
+
+def _validate_client_fields(data: dict[str, Any]) -> None:
+    errors: dict[str, list[str]] = {}
+    geboortedatum = data.get("geboortedatum")
+    if geboortedatum and geboortedatum > timezone.localdate():
+        errors["geboortedatum"] = ["De geboortedatum kan niet in de toekomst liggen."]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _bsn_in_use(bsn: str, *, exclude_pk=None) -> bool:
+    qs = Client.objects.actief().filter(bsn=bsn)
+    if exclude_pk is not None:
+        qs = qs.exclude(pk=exclude_pk)
+    return qs.exists()
+
+
+@transaction.atomic
+def client_register(
+    *,
+    actor,
+    bsn: str,
+    melddatum: datetime.date,
+    startdatum_uitkering: datetime.date | None = None,
+    herkomst: str = Herkomst.WEB,
+    request=None,
+    **fields: Any,
+) -> Client:
+    """Register a client with a first episode (melding). Raises ValidationError on bad input."""
+    bsn = normalize_bsn(bsn)
+    unknown = set(fields) - set(CLIENT_EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Onbekende velden: {sorted(unknown)}")
+    _validate_client_fields(fields)
+    if melddatum and melddatum > timezone.localdate():
+        raise ValidationError({"melddatum": ["De melddatum kan niet in de toekomst liggen."]})
+    if startdatum_uitkering and melddatum and startdatum_uitkering < melddatum:
+        raise ValidationError(
+            {"startdatum_uitkering": ["De uitkering kan niet starten vóór de melddatum."]}
+        )
+    client = Client(bsn=bsn, **fields)
+    client.full_clean(validate_constraints=False)
+    if _bsn_in_use(bsn):
+        raise ValidationError({"bsn": ["Er is al een actieve klant met dit BSN."]})
+    try:
+        with transaction.atomic():
+            client.save()
+    except IntegrityError as exc:  # a concurrent registration of the same BSN
+        raise ValidationError({"bsn": ["Er is al een actieve klant met dit BSN."]}) from exc
+    periode = Uitkeringsperiode(
+        client=client, melddatum=melddatum, startdatum=startdatum_uitkering
+    )
+    periode.full_clean()
+    periode.save()
+    audit_record(
+        actor=actor,
+        actie=Actie.AANGEMAAKT,
+        client_id=client.pk,
+        object_type="klant",
+        herkomst=herkomst,
+        request=request,
+    )
+    logger.info("client registered client=%s", client.pk)
+    return client
+
+
+@transaction.atomic
+def client_update(
+    *,
+    actor,
+    client: Client,
+    versie: int,
+    herkomst: str = Herkomst.WEB,
+    request=None,
+    **changes: Any,
+) -> Client:
+    """Change personal details. ``versie`` is the version the user's form was based on."""
+    unknown = set(changes) - set(CLIENT_EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Onbekende velden: {sorted(unknown)}")
+    locked = Client.objects.select_for_update().get(pk=client.pk)
+    if locked.versie != versie:
+        raise ConcurrentEditError()
+    _validate_client_fields(changes)
+    changed = sorted(k for k, v in changes.items() if getattr(locked, k) != v)
+    for key, value in changes.items():
+        setattr(locked, key, value)
+    locked.full_clean(validate_constraints=False)
+    locked.versie += 1
+    locked.save()
+    audit_record(
+        actor=actor,
+        actie=Actie.GEWIJZIGD,
+        client_id=locked.pk,
+        object_type="klant",
+        herkomst=herkomst,
+        request=request,
+        details={"velden": changed},
+    )
+    return locked
+
+
+@transaction.atomic
+def contactpersoon_wijs_toe(
+    *,
+    actor,
+    client: Client,
+    medewerker,
+    van: datetime.date | None = None,
+    herkomst: str = Herkomst.WEB,
+) -> Contactpersoon:
+    """Make ``medewerker`` the client's contact person for their organisation from ``van``."""
+    van = van or timezone.localdate()
+    organisatie = medewerker.organisatie
+    if organisatie not in (Organisatie.IO, Organisatie.DWT):
+        raise ValidationError(
+            {"medewerker": ["Een contactpersoon werkt bij Inkomensondersteuning of DWT."]}
+        )
+    current = (
+        Contactpersoon.objects.select_for_update()
+        .filter(client=client, organisatie=organisatie, tot__isnull=True)
+        .first()
+    )
+    if current is not None:
+        if current.medewerker_id == medewerker.pk:
+            return current
+        if van <= current.van:
+            raise ValidationError({"van": ["De nieuwe contactpersoon moet na de huidige starten."]})
+        current.tot = van
+        current.save(update_fields=["tot"])
+    contact = Contactpersoon(client=client, organisatie=organisatie, medewerker=medewerker, van=van)
+    contact.full_clean(validate_constraints=False)
+    contact.save()
+    audit_record(
+        actor=actor,
+        actie=Actie.GEWIJZIGD,
+        client_id=client.pk,
+        object_type="contactpersoon",
+        herkomst=herkomst,
+        details={"organisatie": organisatie, "medewerker_id": medewerker.pk},
+    )
+    return contact
+
+
+def client_set_fase(*, client: Client, fase: str) -> None:
+    """Move the dossier to another phase of the klantreis (called by klantreis services)."""
+    if fase not in Fase.values:
+        raise ValueError(fase)
+    Client.objects.filter(pk=client.pk).update(fase=fase, versie=client.versie + 1)
+    client.fase = fase
+    client.versie += 1

@@ -1,0 +1,26 @@
+"""Navigation per role: every user sees only the menu items that fit their work."""
+
+from django.urls import reverse
+
+from .constants import Rol
+
+
+def navigation(request) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    items = []
+    if user.werkt_in_dossiers:
+        items.append(("Mijn klanten", reverse("clients:mijn_klanten")))
+        items.append(("Zoeken", reverse("clients:zoeken")))
+    if user.heeft_rol(Rol.BELEIDSMEDEWERKER):
+        items.append(("Monitoring", reverse("monitoring:dashboard")))
+    if user.heeft_rol(Rol.BEHEERDER):
+        items.append(("Klantgroepen", reverse("klantgroepen:lijst")))
+        items.append(("Toegangslog", reverse("audit:zoeken")))
+    current = request.path
+    return {
+        "nav_items": [
+            {"label": label, "url": url, "current": current.startswith(url)} for label, url in items
+        ]
+    }

@@ -1,0 +1,49 @@
+"""Writing the audit trail. The only way rows get into ``AuditEvent``."""
+
+import logging
+import uuid
+from typing import Any
+
+from .constants import Herkomst, Resultaat
+from .models import AuditEvent
+
+logger = logging.getLogger(__name__)
+
+
+def _client_ip(request) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def audit_record(
+    *,
+    actor,
+    actie: str,
+    client_id: uuid.UUID | str | None = None,
+    object_type: str = "",
+    resultaat: str = Resultaat.TOEGESTAAN,
+    herkomst: str = Herkomst.WEB,
+    request=None,
+    details: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one audit line. ``details`` must never hold a BSN or a name."""
+    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    event = AuditEvent.objects.create(
+        actor_id=actor.pk if authenticated else None,
+        actor_username=actor.username if authenticated else "",
+        rol=actor.rol_label if authenticated else "",
+        organisatie=actor.organisatie if authenticated else "",
+        client_id=client_id,
+        actie=actie,
+        object_type=object_type,
+        resultaat=resultaat,
+        herkomst=herkomst,
+        ip_adres=_client_ip(request),
+        details=details or {},
+    )
+    logger.info(
+        "audit event=%s actie=%s resultaat=%s client=%s actor=%s",
+        event.pk, actie, resultaat, client_id, event.actor_id,
+    )
+    return event

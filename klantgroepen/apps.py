@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KlantgroepenConfig(AppConfig):
+    name = "klantgroepen"
+    verbose_name = "Klantgroepen"

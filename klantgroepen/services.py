@@ -1,0 +1,139 @@
+"""Writes on klantgroep membership: the only way a client enters or changes group."""
+
+import datetime
+import logging
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from clients.constants import Fase
+from clients.models import Client, Uitkeringsperiode
+from deventer_werk.audit.constants import Actie, Herkomst
+from deventer_werk.audit.services import audit_record
+
+from .constants import KlantgroepCode, LidmaatschapSoort
+from .models import Groepslidmaatschap, Klantgroep
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Groepsindeling:
+    lidmaatschap: Groepslidmaatschap
+    waarschuwingen: list[str] = field(default_factory=list)
+
+
+def _maanden_tussen(begin: datetime.date, eind: datetime.date) -> int:
+    months = (eind.year - begin.year) * 12 + (eind.month - begin.month)
+    if eind.day < begin.day:
+        months -= 1
+    return months
+
+
+def klantgroep_waarschuwingen(
+    *, client: Client, klantgroep: Klantgroep, peildatum: datetime.date
+) -> list[str]:
+    """Characteristics that do not fit the group: a warning, never a block (policy §3.1)."""
+    warnings: list[str] = []
+    periode = (
+        Uitkeringsperiode.objects.filter(client=client, einddatum__isnull=True)
+        .exclude(startdatum__isnull=True)
+        .first()
+    )
+    if klantgroep.max_maanden_uitkering and periode is not None:
+        maanden = _maanden_tussen(periode.startdatum, peildatum)
+        if maanden > klantgroep.max_maanden_uitkering:
+            warnings.append(
+                f"{klantgroep.naam} past bij maximaal {klantgroep.max_maanden_uitkering} maanden "
+                f"uitkering; deze klant heeft al {maanden} maanden een uitkering."
+            )
+    if client.doelgroepenregister and klantgroep.code != KlantgroepCode.GROEIEN:
+        warnings.append(
+            "Jongeren in het doelgroepenregister horen in principe in Groeien (beleid §3.3)."
+        )
+    return warnings
+
+
+@transaction.atomic
+def groepsindeling_wijzig(
+    *,
+    actor,
+    client: Client,
+    klantgroep: Klantgroep,
+    van: datetime.date,
+    soort: str,
+    reden: str = "",
+    gekozen_klantgroep: Klantgroep | None = None,
+    geadviseerde_klantgroep: Klantgroep | None = None,
+    herkomst: str = Herkomst.WEB,
+) -> Groepsindeling:
+    """Place the client in ``klantgroep`` from ``van``: closes the current membership.
+
+    Kinds: eerste indeling (no current group), doorstroom or terugval (a change, with reason).
+    Where the client's choice and the professional's advice differ, a motivation is required.
+    Returns the new membership and the (non-blocking) warnings that were recorded with it.
+    """
+    locked = Client.objects.select_for_update().get(pk=client.pk)
+    errors: dict[str, list[str]] = {}
+    if van > timezone.localdate() + datetime.timedelta(days=366):
+        errors["van"] = ["De ingangsdatum ligt te ver in de toekomst."]
+    current = (
+        Groepslidmaatschap.objects.select_for_update()
+        .filter(client=locked, tot__isnull=True)
+        .first()
+    )
+    if current is None and soort != LidmaatschapSoort.EERSTE_INDELING:
+        errors["soort"] = ["Deze klant heeft nog geen klantgroep: kies 'eerste indeling'."]
+    if current is not None:
+        if soort == LidmaatschapSoort.EERSTE_INDELING:
+            errors["soort"] = ["Deze klant is al ingedeeld: kies doorstroom of terugval."]
+        if current.klantgroep_id == klantgroep.pk:
+            errors["klantgroep"] = [f"De klant zit al in {klantgroep.naam}."]
+        if van <= current.van:
+            errors["van"] = [
+                f"De ingangsdatum moet na {current.van:%d-%m-%Y} liggen "
+                "(start van de huidige klantgroep)."
+            ]
+        if not reden.strip():
+            errors["reden"] = ["Geef de reden van de groepswijziging."]
+    if (
+        gekozen_klantgroep is not None
+        and geadviseerde_klantgroep is not None
+        and gekozen_klantgroep.pk != geadviseerde_klantgroep.pk
+        and not reden.strip()
+    ):
+        errors["reden"] = ["Keuze van de klant en advies verschillen: geef een motivatie."]
+    if errors:
+        raise ValidationError(errors)
+
+    warnings = klantgroep_waarschuwingen(client=locked, klantgroep=klantgroep, peildatum=van)
+    if current is not None:
+        current.tot = van
+        current.save(update_fields=["tot"])
+    lidmaatschap = Groepslidmaatschap(
+        client=locked,
+        klantgroep=klantgroep,
+        van=van,
+        soort=soort,
+        reden=reden.strip(),
+        gekozen_klantgroep=gekozen_klantgroep,
+        geadviseerde_klantgroep=geadviseerde_klantgroep,
+        besloten_door=actor if getattr(actor, "is_authenticated", False) else None,
+        waarschuwingen=warnings,
+    )
+    lidmaatschap.full_clean(validate_constraints=False)
+    lidmaatschap.save()
+    if locked.fase != Fase.INGEDEELD:
+        Client.objects.filter(pk=locked.pk).update(fase=Fase.INGEDEELD, versie=locked.versie + 1)
+    audit_record(
+        actor=actor,
+        actie=Actie.GEWIJZIGD,
+        client_id=locked.pk,
+        object_type="klantgroep",
+        herkomst=herkomst,
+        details={"klantgroep": klantgroep.code, "soort": soort},
+    )
+    logger.info("groepsindeling client=%s groep=%s soort=%s", locked.pk, klantgroep.code, soort)
+    return Groepsindeling(lidmaatschap=lidmaatschap, waarschuwingen=warnings)
