@@ -93,9 +93,7 @@ def client_register(
             client.save()
     except IntegrityError as exc:  # a concurrent registration of the same BSN
         raise ValidationError({"bsn": ["Er is al een actieve klant met dit BSN."]}) from exc
-    periode = Uitkeringsperiode(
-        client=client, melddatum=melddatum, startdatum=startdatum_uitkering
-    )
+    periode = Uitkeringsperiode(client=client, melddatum=melddatum, startdatum=startdatum_uitkering)
     periode.full_clean()
     periode.save()
     audit_record(

@@ -169,7 +169,6 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Product configuration.
-DW_DEMO_PASSWORD_HINT = "Zie README (alleen demo-gebruikers van demo_data)"
 DW_SMALL_COUNT_THRESHOLD = env.int("DW_SMALL_COUNT_THRESHOLD", default=5)
 
 LOGGING = {

@@ -1,3 +1,23 @@
-from django.urls import path
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
 
-urlpatterns: list = []
+from . import views
+from .accounts.forms import LoginForm
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("klanten/", include("clients.urls")),
+    path("klantgroepen/", include("klantgroepen.urls")),
+    path("monitoring/", include("monitoring.urls")),
+    path("beheer/toegangslog/", include("deventer_werk.audit.urls")),
+    path("admin/", admin.site.urls),
+]

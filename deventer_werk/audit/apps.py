@@ -5,3 +5,6 @@ class AuditConfig(AppConfig):
     name = "deventer_werk.audit"
     label = "audit"
     verbose_name = "Audittrail"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

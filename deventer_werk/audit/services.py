@@ -44,6 +44,10 @@ def audit_record(
     )
     logger.info(
         "audit event=%s actie=%s resultaat=%s client=%s actor=%s",
-        event.pk, actie, resultaat, client_id, event.actor_id,
+        event.pk,
+        actie,
+        resultaat,
+        client_id,
+        event.actor_id,
     )
     return event

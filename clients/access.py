@@ -1,0 +1,48 @@
+"""Opening a dossier: need-to-know check plus audit line, shared by every dossier page."""
+
+import uuid
+
+from django.http import Http404
+
+from deventer_werk.audit.constants import Actie, Herkomst, Resultaat
+from deventer_werk.audit.services import audit_record
+
+from .models import Client
+from .selectors import client_get_visible
+
+
+def client_open_or_404(
+    request,
+    pk: uuid.UUID,
+    *,
+    object_type: str = "dossier",
+    herkomst: str = Herkomst.WEB,
+    actie: str = Actie.BEKEKEN,
+) -> Client:
+    """Return the client if the user may see it, recording the access either way.
+
+    A client outside the user's view answers 404 (we do not reveal that it exists), and the
+    refusal is recorded in the audit trail.
+    """
+    client = client_get_visible(user=request.user, pk=pk)
+    if client is None:
+        audit_record(
+            actor=request.user,
+            actie=actie,
+            client_id=pk,
+            object_type=object_type,
+            resultaat=Resultaat.GEWEIGERD,
+            herkomst=herkomst,
+            request=request,
+        )
+        raise Http404("Dossier niet gevonden")
+    if actie == Actie.BEKEKEN:
+        audit_record(
+            actor=request.user,
+            actie=actie,
+            client_id=client.pk,
+            object_type=object_type,
+            herkomst=herkomst,
+            request=request,
+        )
+    return client

@@ -1,0 +1,125 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from deventer_werk.accounts.constants import Organisatie
+from deventer_werk.forms import DateInput, Form, ModelForm
+from klantgroepen.constants import LidmaatschapSoort
+from klantgroepen.models import Klantgroep
+
+from .models import Client
+from .services import CLIENT_EDITABLE_FIELDS
+from .validators import normalize_bsn, validate_bsn
+
+
+def _no_future(value):
+    if value and value > timezone.localdate():
+        raise forms.ValidationError("Deze datum kan niet in de toekomst liggen.")
+    return value
+
+
+class ClientForm(ModelForm):
+    """Personal details. Used for registering (with BSN and melding) and for editing."""
+
+    class Meta:
+        model = Client
+        fields = CLIENT_EDITABLE_FIELDS
+        widgets = {"geboortedatum": DateInput()}
+        help_texts = {"postcode": "Bijvoorbeeld 7411 AB"}
+
+    def clean_geboortedatum(self):
+        value = self.cleaned_data.get("geboortedatum")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError("De geboortedatum kan niet in de toekomst liggen.")
+        return value
+
+
+class ClientRegisterForm(ClientForm):
+    bsn = forms.CharField(
+        label="BSN",
+        max_length=11,
+        help_text="9 cijfers; wordt nooit in een webadres getoond",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    melddatum = forms.DateField(label="Melddatum", widget=DateInput(), initial=timezone.localdate)
+    startdatum_uitkering = forms.DateField(
+        label="Startdatum uitkering",
+        required=False,
+        widget=DateInput(),
+        help_text="Leeg laten als de aanvraag nog loopt",
+    )
+
+    field_order = ["bsn", "melddatum", "startdatum_uitkering", *CLIENT_EDITABLE_FIELDS]
+
+    def clean_bsn(self):
+        bsn = normalize_bsn(self.cleaned_data["bsn"])
+        validate_bsn(bsn)
+        return bsn
+
+    def clean_melddatum(self):
+        return _no_future(self.cleaned_data.get("melddatum"))
+
+
+class ClientEditForm(ClientForm):
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ClientZoekForm(Form):
+    naam = forms.CharField(label="Naam", required=False, max_length=100)
+    geboortedatum = forms.DateField(label="Geboortedatum", required=False, widget=DateInput())
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("naam") and not data.get("geboortedatum"):
+            raise forms.ValidationError("Vul een naam of een geboortedatum in.")
+        return data
+
+
+class BsnZoekForm(Form):
+    bsn = forms.CharField(
+        label="BSN",
+        max_length=11,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def clean_bsn(self):
+        bsn = normalize_bsn(self.cleaned_data["bsn"])
+        validate_bsn(bsn)
+        return bsn
+
+
+class GroepsindelingForm(Form):
+    klantgroep = forms.ModelChoiceField(
+        label="Nieuwe klantgroep", queryset=Klantgroep.objects.all(), empty_label="Kies…"
+    )
+    soort = forms.ChoiceField(label="Soort wijziging", choices=LidmaatschapSoort.choices)
+    van = forms.DateField(label="Ingangsdatum", widget=DateInput(), initial=timezone.localdate)
+    gekozen_klantgroep = forms.ModelChoiceField(
+        label="Keuze van de klant", queryset=Klantgroep.objects.all(), required=False
+    )
+    geadviseerde_klantgroep = forms.ModelChoiceField(
+        label="Advies professional", queryset=Klantgroep.objects.all(), required=False
+    )
+    reden = forms.CharField(
+        label="Reden / motivatie", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ContactpersoonForm(Form):
+    medewerker = forms.ModelChoiceField(
+        label="Medewerker", queryset=get_user_model().objects.none()
+    )
+    van = forms.DateField(label="Vanaf", widget=DateInput(), initial=timezone.localdate)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["medewerker"].queryset = (
+            get_user_model()
+            .objects.filter(
+                is_active=True,
+                organisatie__in=[Organisatie.IO, Organisatie.DWT],
+                groups__name__in=["inkomensconsulent", "werkcoach", "participatiemakelaar"],
+            )
+            .distinct()
+            .order_by("organisatie", "last_name", "first_name")
+        )

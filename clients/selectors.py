@@ -1,0 +1,79 @@
+"""Reads for the client pages. Selectors own select_related/prefetch_related."""
+
+import datetime
+import uuid
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from klantgroepen.models import Groepslidmaatschap
+
+from .models import Client, Contactpersoon, Uitkeringsperiode
+
+
+def _with_current(qs: QuerySet[Client]) -> QuerySet[Client]:
+    """Attach the current membership and open contacts in two extra queries, whatever the size."""
+    return qs.prefetch_related(
+        Prefetch(
+            "lidmaatschappen",
+            queryset=Groepslidmaatschap.objects.actueel().select_related("klantgroep"),
+            to_attr="actuele_lidmaatschappen",
+        ),
+        Prefetch(
+            "contactpersonen",
+            queryset=Contactpersoon.objects.filter(tot__isnull=True).select_related("medewerker"),
+            to_attr="actuele_contactpersonen",
+        ),
+    )
+
+
+def client_list_mijn_klanten(*, user) -> QuerySet[Client]:
+    """Clients for whom ``user`` is the current contact person, within need-to-know."""
+    return _with_current(Client.objects.visible_to(user).actief().with_contactpersoon(user))
+
+
+def client_search(
+    *,
+    user,
+    naam: str = "",
+    geboortedatum: datetime.date | None = None,
+    bsn: str = "",
+) -> QuerySet[Client]:
+    qs = Client.objects.visible_to(user)
+    if bsn:
+        qs = qs.filter(bsn=bsn)
+    if naam:
+        for part in naam.split():
+            qs = qs.filter(Q(achternaam__icontains=part) | Q(voornamen__icontains=part))
+    if geboortedatum:
+        qs = qs.filter(geboortedatum=geboortedatum)
+    return _with_current(qs)
+
+
+def client_get_visible(*, user, pk: uuid.UUID) -> Client | None:
+    return Client.objects.visible_to(user).filter(pk=pk).first()
+
+
+def client_dossier(*, client: Client) -> dict:
+    """Everything the dossier page shows, in a fixed number of queries."""
+    lidmaatschappen = list(
+        Groepslidmaatschap.objects.filter(client=client)
+        .select_related(
+            "klantgroep", "gekozen_klantgroep", "geadviseerde_klantgroep", "besloten_door"
+        )
+        .order_by("-van")
+    )
+    contactpersonen = list(
+        Contactpersoon.objects.filter(client=client)
+        .select_related("medewerker")
+        .order_by("tot", "-van")
+    )
+    perioden = list(Uitkeringsperiode.objects.filter(client=client).order_by("-melddatum"))
+    actueel = next((lm for lm in lidmaatschappen if lm.tot is None), None)
+    return {
+        "lidmaatschappen": lidmaatschappen,
+        "actueel_lidmaatschap": actueel,
+        "contactpersonen": contactpersonen,
+        "actuele_contactpersonen": [c for c in contactpersonen if c.tot is None],
+        "perioden": perioden,
+        "actuele_periode": next((p for p in perioden if p.einddatum is None), None),
+    }

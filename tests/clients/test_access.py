@@ -1,0 +1,118 @@
+"""Need-to-know: role × page. A dossier outside a user's view answers 404 and is audited."""
+
+import pytest
+from django.urls import reverse
+
+from clients.constants import Fase
+from clients.models import Client
+from deventer_werk.audit.models import AuditEvent
+from tests.factories import ClientFactory, client_in_groep
+
+pytestmark = pytest.mark.django_db
+
+ALLE_ROLLEN = [
+    "poortwachter",
+    "intaker",
+    "inkomensconsulent",
+    "werkcoach",
+    "participatiemakelaar",
+    "trainer",
+    "handhaver",
+    "beleidsmedewerker",
+    "beheerder",
+]
+
+
+@pytest.fixture
+def dossiers():
+    return {
+        "matchen": client_in_groep("matchen"),
+        "zorgen": client_in_groep("zorgen"),
+        "intake": ClientFactory(fase=Fase.INTAKE),
+    }
+
+
+# Which dossiers each role may open (DESIGN.md §1).
+VERWACHT = {
+    "poortwachter": {"matchen", "zorgen", "intake"},
+    "inkomensconsulent": {"matchen", "zorgen", "intake"},
+    "participatiemakelaar": {"matchen", "zorgen", "intake"},
+    "handhaver": {"matchen", "zorgen", "intake"},
+    "intaker": {"matchen", "intake"},
+    "werkcoach": {"matchen", "intake"},
+    "trainer": set(),
+    "beleidsmedewerker": set(),
+    "beheerder": set(),
+}
+
+
+@pytest.mark.parametrize("rol", ALLE_ROLLEN)
+def test_visible_to_matches_the_need_to_know_table(rol, users, dossiers):
+    visible = set(Client.objects.visible_to(users[rol]).values_list("pk", flat=True))
+    assert visible == {dossiers[k].pk for k in VERWACHT[rol]}
+
+
+@pytest.mark.parametrize("rol", ALLE_ROLLEN)
+def test_dossier_page_per_role(rol, client_as, dossiers):
+    http = client_as(rol)
+    for key, dossier in dossiers.items():
+        response = http.get(reverse("clients:dossier", args=[dossier.pk]))
+        expected = 200 if key in VERWACHT[rol] else 404
+        assert response.status_code == expected, (rol, key)
+        result = "toegestaan" if expected == 200 else "geweigerd"
+        assert AuditEvent.objects.filter(
+            client_id=dossier.pk, actor_username=rol, actie="bekeken", resultaat=result
+        ).exists()
+
+
+@pytest.mark.parametrize(
+    ("rol", "url_name", "status"),
+    [
+        ("inkomensconsulent", "clients:mijn_klanten", 200),
+        ("werkcoach", "clients:zoeken", 200),
+        ("trainer", "clients:mijn_klanten", 403),
+        ("beleidsmedewerker", "clients:zoeken", 403),
+        ("beleidsmedewerker", "monitoring:dashboard", 200),
+        ("inkomensconsulent", "monitoring:dashboard", 403),
+        ("beheerder", "klantgroepen:lijst", 200),
+        ("werkcoach", "klantgroepen:lijst", 403),
+        ("beheerder", "audit:zoeken", 200),
+        ("handhaver", "audit:zoeken", 403),
+        ("poortwachter", "clients:registreren", 200),
+        ("werkcoach", "clients:registreren", 403),
+    ],
+)
+def test_pages_per_role(rol, url_name, status, client_as):
+    assert client_as(rol).get(reverse(url_name)).status_code == status
+
+
+def test_anonymous_is_sent_to_login(client, dossiers):
+    response = client.get(reverse("clients:dossier", args=[dossiers["zorgen"].pk]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_bsn_search_is_post_and_never_in_url(client_as, dossiers):
+    http = client_as("inkomensconsulent")
+    bsn = dossiers["zorgen"].bsn
+    response = http.post(reverse("clients:zoeken"), {"b-bsn": bsn})
+    assert response.status_code == 200
+    assert dossiers["zorgen"].achternaam in response.content.decode()
+    assert bsn not in response.content.decode()
+    event = AuditEvent.objects.get(actie="gezocht", actor_username="inkomensconsulent")
+    assert bsn not in str(event.details)
+
+
+def test_dwt_search_does_not_find_io_regie_clients(client_as, dossiers):
+    http = client_as("werkcoach")
+    response = http.post(reverse("clients:zoeken"), {"b-bsn": dossiers["zorgen"].bsn})
+    assert dossiers["zorgen"].achternaam not in response.content.decode()
+
+
+def test_beheerder_sees_access_history(client_as, dossiers):
+    client_as("inkomensconsulent").get(reverse("clients:dossier", args=[dossiers["zorgen"].pk]))
+    http = client_as("beheerder")
+    response = http.post(reverse("audit:zoeken"), {"bsn": dossiers["zorgen"].bsn})
+    html = response.content.decode()
+    assert "inkomensconsulent" in html
+    assert "Dossier bekeken" in html
