@@ -42,3 +42,39 @@ class Uitstroomreden(models.TextChoices):
 UITSTROOM_NAAR_WERK = frozenset(
     {Uitstroomreden.WERK_REGULIER, Uitstroomreden.WERK_LKS, Uitstroomreden.BESCHUT_WERK}
 )
+
+
+class SignaalSoort(models.TextChoices):
+    BROODNOOD = "broodnood", "Broodnood"
+    HUISUITZETTING = "huisuitzetting", "Dreigende huisuitzetting"
+    SCHULDEN = "schulden", "Schulden"
+    KICKOFF_NIET_VERSCHENEN = "kickoff_no_show", "Niet verschenen op kick-off"
+    NIET_MEEWERKEN = "niet_meewerken", "Werkt niet mee (Groeien)"
+    MEER_MOGELIJK = "meer_mogelijk", "Lijkt meer te kunnen (Zorgen)"
+    SAMENLOOP = "samenloop", "Samenloopsignaal"
+    GROEP_NIET_BESPROKEN = "groep_niet_besproken", "Klantgroep lang niet besproken"
+    OVERIG = "overig", "Overig"
+
+
+URGENTE_SIGNALEN = frozenset(
+    {SignaalSoort.BROODNOOD, SignaalSoort.HUISUITZETTING, SignaalSoort.SCHULDEN}
+)
+
+
+class TaakSoort(models.TextChoices):
+    AMBITIEGESPREK = "ambitiegesprek", "Ambitiegesprek"
+    KICKOFF = "kickoff", "Kick-off"
+    BESLUIT = "besluit", "Besluit op aanvraag"
+    VOORTGANGSGESPREK = "voortgangsgesprek", "Voortgangsgesprek"
+    RECHTMATIGHEID = "rechtmatigheid", "Rechtmatigheidsonderzoek"
+    PLAN_HERZIEN = "plan_herzien", "Plan van aanpak herzien"
+    NAZORG = "nazorg", "Nazorg-controle"
+    OPVOLGING = "opvolging", "Opvolging signaal"
+    ACTIE = "actie", "Actie uit plan van aanpak"
+    OVERIG = "overig", "Overig"
+
+
+class TaakStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    AFGEROND = "afgerond", "Afgerond"
+    VERVALLEN = "vervallen", "Vervallen"

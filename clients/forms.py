@@ -123,3 +123,9 @@ class ContactpersoonForm(Form):
             .distinct()
             .order_by("organisatie", "last_name", "first_name")
         )
+
+
+class SignaalAfhandelForm(Form):
+    afhandeling = forms.CharField(
+        label="Hoe is het signaal afgehandeld?", widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from deventer_werk.accounts.constants import Organisatie
 
-from .constants import Fase, Uitstroomreden, Wijk
+from .constants import Fase, SignaalSoort, TaakSoort, TaakStatus, Uitstroomreden, Wijk
 from .query import ClientQuerySet
 from .validators import validate_bsn
 
@@ -141,3 +141,99 @@ class Contactpersoon(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_organisatie_display()}: {self.medewerker}"
+
+
+class Signaal(models.Model):
+    """Something about the client that needs attention until someone handles it.
+
+    Urgent signals (broodnood, huisuitzetting, schulden) are shown at the top of the dossier
+    and on the IO werkvoorraad until ``afgehandeld_op`` is set.
+    """
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="signalen")
+    soort = models.CharField("soort", max_length=30, choices=SignaalSoort.choices)
+    urgent = models.BooleanField("urgent", default=False)
+    omschrijving = models.TextField("omschrijving", blank=True)
+    bron = models.CharField(
+        "bron", max_length=50, blank=True, help_text="bijv. screening, kick-off"
+    )
+    aangemaakt_op = models.DateTimeField("gemeld op", auto_now_add=True)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    afgehandeld_op = models.DateTimeField("afgehandeld op", null=True, blank=True)
+    afgehandeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    afhandeling = models.TextField("afhandeling", blank=True)
+
+    class Meta:
+        verbose_name = "signaal"
+        verbose_name_plural = "signalen"
+        ordering = ["-urgent", "-aangemaakt_op"]
+        indexes = [
+            models.Index(
+                fields=["client"], condition=Q(afgehandeld_op__isnull=True), name="signaal_open_idx"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_soort_display()
+
+    @property
+    def open(self) -> bool:
+        return self.afgehandeld_op is None
+
+
+class Taak(models.Model):
+    """One item on a professional's werkvoorraad: an appointment, a due review, an action.
+
+    ``sleutel`` makes planned work idempotent: the planner derives a stable key (for example
+    ``voortgang:<client>:<due date>``) and the database refuses a second row with it.
+    Either ``medewerker`` (a person) or ``rol`` (a team queue) says whose work it is.
+    """
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="taken")
+    soort = models.CharField("soort", max_length=30, choices=TaakSoort.choices)
+    omschrijving = models.CharField("omschrijving", max_length=255)
+    medewerker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="medewerker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="taken",
+    )
+    rol = models.CharField("rol", max_length=30, blank=True)
+    datum = models.DateField("datum (gepland of uiterlijk)")
+    tijd = models.TimeField("tijd", null=True, blank=True)
+    status = models.CharField(
+        "status", max_length=12, choices=TaakStatus.choices, default=TaakStatus.OPEN
+    )
+    sleutel = models.CharField("planningssleutel", max_length=120, null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    afgerond_op = models.DateTimeField("afgerond op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "taak"
+        verbose_name_plural = "taken"
+        ordering = ["datum", "tijd"]
+        indexes = [
+            models.Index(
+                fields=["medewerker", "datum"],
+                condition=Q(status="open"),
+                name="taak_open_mdw_datum_idx",
+            ),
+            models.Index(
+                fields=["rol", "datum"], condition=Q(status="open"), name="taak_open_rol_datum_idx"
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["sleutel"], name="taak_sleutel_uniek"),
+            models.CheckConstraint(
+                condition=Q(medewerker__isnull=False) | ~Q(rol=""), name="taak_heeft_eigenaar"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"

@@ -77,3 +77,9 @@ def client_dossier(*, client: Client) -> dict:
         "perioden": perioden,
         "actuele_periode": next((p for p in perioden if p.einddatum is None), None),
     }
+
+
+def signalen_sectie(*, client: Client, user) -> dict:
+    from .signalen import signaal_list_open
+
+    return {"open_signalen": list(signaal_list_open(client=client))}

@@ -11,4 +11,10 @@ urlpatterns = [
     path("<uuid:pk>/bewerken/", views.bewerken, name="bewerken"),
     path("<uuid:pk>/klantgroep/", views.groepsindeling, name="groepsindeling"),
     path("<uuid:pk>/contactpersoon/", views.contactpersoon, name="contactpersoon"),
+    path("<uuid:pk>/tijdlijn/", views.tijdlijn, name="tijdlijn"),
+    path(
+        "<uuid:pk>/signalen/<int:signaal_id>/afhandelen/",
+        views.signaal_afhandelen,
+        name="signaal_afhandelen",
+    ),
 ]

@@ -2,7 +2,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from deventer_werk.accounts.constants import Rol
@@ -19,7 +20,10 @@ from .forms import (
     ClientZoekForm,
     ContactpersoonForm,
     GroepsindelingForm,
+    SignaalAfhandelForm,
 )
+from .models import Signaal
+from .registry import ACTIES, SECTIES
 from .selectors import client_dossier, client_list_mijn_klanten, client_search
 from .services import (
     CLIENT_EDITABLE_FIELDS,
@@ -28,6 +32,8 @@ from .services import (
     client_update,
     contactpersoon_wijs_toe,
 )
+from .signalen import signaal_handel_af
+from .tijdlijn import tijdlijn_soorten, tijdlijn_voor
 
 PAGE_SIZE = 50
 
@@ -135,7 +141,60 @@ def dossier(request, pk):
     context = {"client": client, **client_dossier(client=client)}
     context["mag_groep_wijzigen"] = request.user.heeft_rol(*GROEP_WIJZIGEN_ROLLEN)
     context["mag_contact_wijzigen"] = request.user.heeft_rol(*CONTACT_ROLLEN)
+    secties = [
+        {
+            "plek": s.plek,
+            "template": s.template,
+            "data": s.context(client=client, user=request.user),
+        }
+        for s in SECTIES
+    ]
+    context["secties_boven"] = [s for s in secties if s["plek"] == "boven"]
+    context["secties_midden"] = [s for s in secties if s["plek"] != "boven"]
+    context["acties"] = [
+        {"label": a.label, "url": reverse(a.url_name, args=[client.pk])}
+        for a in ACTIES
+        if not a.rollen or request.user.heeft_rol(*a.rollen)
+    ]
     return render(request, "clients/dossier.html", context)
+
+
+@login_required
+def tijdlijn(request, pk):
+    client = client_open_or_404(request, pk, object_type="tijdlijn")
+    soorten = set(request.GET.getlist("soort")) & {k for k, _ in tijdlijn_soorten()}
+    items = tijdlijn_voor(client=client, soorten=soorten or None)
+    return render(
+        request,
+        "clients/tijdlijn.html",
+        {"client": client, "items": items, "soorten": tijdlijn_soorten(), "gekozen": soorten},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def signaal_afhandelen(request, pk, signaal_id):
+    _require_dossier_user(request)
+    client = client_open_or_404(request, pk, actie=Actie.GEWIJZIGD, object_type="signaal")
+    signaal = get_object_or_404(Signaal, pk=signaal_id, client=client)
+    form = SignaalAfhandelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            signaal_handel_af(
+                actor=request.user, signaal=signaal, afhandeling=form.cleaned_data["afhandeling"]
+            )
+        except ValidationError as exc:
+            form_add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, f"Het signaal '{signaal.get_soort_display()}' is afgehandeld."
+            )
+            return redirect("clients:dossier", pk=client.pk)
+    return render(
+        request,
+        "clients/signaal_afhandelen.html",
+        {"form": form, "client": client, "signaal": signaal},
+    )
 
 
 @login_required

@@ -13,8 +13,9 @@ pytestmark = pytest.mark.django_db
 # (savepoint, update, release) = 6.
 # Mijn klanten: + count, page of clients, current memberships, open contacts (users joined).
 MIJN_KLANTEN_QUERIES = 6 + 4
-# Dossier: + visibility check, audit insert, memberships, contacts, perioden.
-DOSSIER_QUERIES = 6 + 5
+# Dossier: + visibility check, audit insert, memberships, contacts, perioden, and one per
+# registered dossier section (open signals, ...).
+DOSSIER_QUERIES = 6 + 5 + 1
 
 
 def _bulk_clients(n: int, medewerker) -> list[Client]:

@@ -1,0 +1,65 @@
+"""Extension points of the dossier, so that each part of the klantreis plugs in on its own.
+
+An app registers, in its ``AppConfig.ready()``:
+- a dossier section: a template plus a selector that returns its context for one client
+  (each selector must use a fixed number of queries: the dossier's count is pinned);
+- a timeline provider: returns ``TijdlijnItem`` rows for one client (one query each);
+- dossier actions: links shown on the dossier for users with the right role.
+"""
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DossierSectie:
+    key: str
+    volgorde: int
+    template: str
+    context: Callable[..., dict[str, Any]]  # (*, client, user) -> dict
+    # Where on the page: "boven" (above everything: urgent signals) or "midden".
+    plek: str = "midden"
+
+
+@dataclass(frozen=True)
+class DossierActie:
+    label: str
+    url_name: str  # reversed with the client's pk
+    rollen: frozenset[str] = field(default_factory=frozenset)
+    volgorde: int = 100
+
+
+@dataclass(frozen=True)
+class TijdlijnItem:
+    moment: datetime.datetime | datetime.date
+    soort: str  # a stable key used for filtering, e.g. "screening"
+    soort_label: str
+    titel: str
+    door: str = ""
+    url: str = ""
+
+
+SECTIES: list[DossierSectie] = []
+ACTIES: list[DossierActie] = []
+TIJDLIJN: dict[str, tuple[str, Callable[..., Iterable[TijdlijnItem]]]] = {}
+
+
+def register_sectie(sectie: DossierSectie) -> None:
+    if any(s.key == sectie.key for s in SECTIES):
+        return
+    SECTIES.append(sectie)
+    SECTIES.sort(key=lambda s: s.volgorde)
+
+
+def register_actie(actie: DossierActie) -> None:
+    if actie in ACTIES:
+        return
+    ACTIES.append(actie)
+    ACTIES.sort(key=lambda a: a.volgorde)
+
+
+def register_tijdlijn(soort: str, label: str, provider: Callable[..., Iterable[TijdlijnItem]]):
+    """``provider(*, client)`` yields the items of this kind for one client."""
+    TIJDLIJN[soort] = (label, provider)

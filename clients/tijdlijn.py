@@ -1,0 +1,106 @@
+"""The dossier timeline: everything that happened to a client, newest first.
+
+Each part of the klantreis registers a provider (``clients.registry.register_tijdlijn``);
+each provider costs one query, so the page's query count depends only on the number of kinds.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from klantgroepen.models import Groepslidmaatschap
+
+from .models import Client, Contactpersoon, Signaal, Uitkeringsperiode
+from .registry import TIJDLIJN, TijdlijnItem, register_tijdlijn
+
+
+def _as_datetime(moment) -> datetime.datetime:
+    if isinstance(moment, datetime.datetime):
+        return moment
+    return timezone.make_aware(datetime.datetime.combine(moment, datetime.time.min))
+
+
+def tijdlijn_voor(*, client: Client, soorten: set[str] | None = None) -> list[TijdlijnItem]:
+    items: list[TijdlijnItem] = []
+    for soort, (_label, provider) in TIJDLIJN.items():
+        if soorten and soort not in soorten:
+            continue
+        items.extend(provider(client=client))
+    return sorted(items, key=lambda i: _as_datetime(i.moment), reverse=True)
+
+
+def tijdlijn_soorten() -> list[tuple[str, str]]:
+    return [(soort, label) for soort, (label, _p) in TIJDLIJN.items()]
+
+
+def _groepen(*, client):
+    for lm in Groepslidmaatschap.objects.filter(client=client).select_related(
+        "klantgroep", "besloten_door"
+    ):
+        yield TijdlijnItem(
+            moment=lm.van,
+            soort="klantgroep",
+            soort_label="Klantgroep",
+            titel=f"{lm.get_soort_display()}: {lm.klantgroep.naam}"
+            + (f" — {lm.reden}" if lm.reden else ""),
+            door=str(lm.besloten_door or ""),
+        )
+
+
+def _perioden(*, client):
+    for p in Uitkeringsperiode.objects.filter(client=client):
+        yield TijdlijnItem(
+            moment=p.melddatum, soort="uitkering", soort_label="Uitkering", titel="Melding"
+        )
+        if p.startdatum:
+            yield TijdlijnItem(
+                moment=p.startdatum,
+                soort="uitkering",
+                soort_label="Uitkering",
+                titel="Start uitkering",
+            )
+        if p.einddatum:
+            yield TijdlijnItem(
+                moment=p.einddatum,
+                soort="uitkering",
+                soort_label="Uitkering",
+                titel=f"Uitstroom: {p.get_uitstroomreden_display()}",
+            )
+
+
+def _contacten(*, client):
+    for c in Contactpersoon.objects.filter(client=client).select_related("medewerker"):
+        yield TijdlijnItem(
+            moment=c.van,
+            soort="contactpersoon",
+            soort_label="Contactpersoon",
+            titel=f"Contactpersoon {c.organisatie}: {c.medewerker}",
+        )
+
+
+def _signalen(*, client):
+    for s in Signaal.objects.filter(client=client).select_related(
+        "aangemaakt_door", "afgehandeld_door"
+    ):
+        yield TijdlijnItem(
+            moment=s.aangemaakt_op,
+            soort="signaal",
+            soort_label="Signaal",
+            titel=f"Signaal: {s.get_soort_display()}",
+            door=str(s.aangemaakt_door or "systeem"),
+        )
+        if s.afgehandeld_op:
+            yield TijdlijnItem(
+                moment=s.afgehandeld_op,
+                soort="signaal",
+                soort_label="Signaal",
+                titel=f"Signaal afgehandeld: {s.get_soort_display()}",
+                door=str(s.afgehandeld_door or ""),
+            )
+
+
+def register_core() -> None:
+    register_tijdlijn("klantgroep", "Klantgroep", _groepen)
+    register_tijdlijn("uitkering", "Uitkering", _perioden)
+    register_tijdlijn("contactpersoon", "Contactpersoon", _contacten)
+    register_tijdlijn("signaal", "Signalen", _signalen)
