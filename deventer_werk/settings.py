@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "deventer_werk.audit",
     "klantgroepen",
     "clients",
+    "clients.intake",
+    "clients.begeleiding",
+    "clients.trajecten",
     "monitoring",
 ]
 
