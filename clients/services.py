@@ -72,7 +72,11 @@ def client_register(
     request=None,
     **fields: Any,
 ) -> Client:
-    """Register a client with a first episode (melding). Raises ValidationError on bad input."""
+    """Register a melding: a new client, or a new episode for a client who comes back.
+
+    A returning client (same BSN, dossier afgesloten) keeps the same record and history; the
+    earlier episode stays as it was. Raises ValidationError with Dutch messages on bad input.
+    """
     bsn = normalize_bsn(bsn)
     unknown = set(fields) - set(CLIENT_EDITABLE_FIELDS)
     if unknown:
@@ -84,10 +88,29 @@ def client_register(
         raise ValidationError(
             {"startdatum_uitkering": ["De uitkering kan niet starten vóór de melddatum."]}
         )
-    client = Client(bsn=bsn, **fields)
-    client.full_clean(validate_constraints=False)
     if _bsn_in_use(bsn):
         raise ValidationError({"bsn": ["Er is al een actieve klant met dit BSN."]})
+    returning = (
+        Client.objects.select_for_update()
+        .filter(bsn=bsn, fase=Fase.AFGESLOTEN)
+        .order_by("-gewijzigd_op")
+        .first()
+    )
+    if returning is not None:
+        client = returning
+        for key, value in fields.items():
+            setattr(client, key, value)
+        client.fase = Fase.MELDING
+        client.versie += 1
+        client.full_clean(validate_constraints=False)
+        vorige = client.perioden.order_by("-melddatum").first()
+        if vorige is not None and vorige.einddatum and melddatum <= vorige.einddatum:
+            raise ValidationError(
+                {"melddatum": [f"De vorige periode liep tot {vorige.einddatum:%d-%m-%Y}."]}
+            )
+    else:
+        client = Client(bsn=bsn, **fields)
+        client.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
             client.save()
@@ -100,12 +123,83 @@ def client_register(
         actor=actor,
         actie=Actie.AANGEMAAKT,
         client_id=client.pk,
-        object_type="klant",
+        object_type="herinstroom" if returning is not None else "klant",
         herkomst=herkomst,
         request=request,
     )
-    logger.info("client registered client=%s", client.pk)
+    logger.info("melding client=%s herinstroom=%s", client.pk, returning is not None)
     return client
+
+
+@transaction.atomic
+def periode_sluit(
+    *,
+    actor,
+    client: Client,
+    einddatum: datetime.date,
+    reden: str,
+    toelichting: str = "",
+    herkomst: str = Herkomst.WEB,
+) -> Uitkeringsperiode:
+    """Close the client's current episode (uitstroom, or "geen recht" after screening).
+
+    ``einddatum`` is the last day of the episode. The current klantgroep membership ends the
+    day after (``tot`` is exclusive), open contact persons end, and the dossier is afgesloten.
+    Open tasks on the werkvoorraad lapse.
+    """
+    from klantgroepen.models import Groepslidmaatschap
+
+    from .constants import TaakStatus, Uitstroomreden
+
+    locked = Client.objects.select_for_update().get(pk=client.pk)
+    errors: dict[str, list[str]] = {}
+    if reden not in Uitstroomreden.values:
+        errors["reden"] = ["Kies een reden."]
+    if einddatum > timezone.localdate() + datetime.timedelta(days=62):
+        errors["einddatum"] = ["De einddatum ligt te ver in de toekomst."]
+    periode = (
+        Uitkeringsperiode.objects.select_for_update()
+        .filter(client=locked, einddatum__isnull=True)
+        .first()
+    )
+    if periode is None:
+        errors["einddatum"] = ["Deze klant heeft geen lopende periode."]
+    elif einddatum < periode.melddatum:
+        errors["einddatum"] = [
+            f"De einddatum kan niet vóór de melddatum ({periode.melddatum:%d-%m-%Y}) liggen."
+        ]
+    lidmaatschap = Groepslidmaatschap.objects.filter(client=locked, tot__isnull=True).first()
+    if lidmaatschap is not None and einddatum < lidmaatschap.van:
+        errors.setdefault("einddatum", []).append(
+            f"De einddatum kan niet vóór de start van de klantgroep "
+            f"({lidmaatschap.van:%d-%m-%Y}) liggen."
+        )
+    if errors:
+        raise ValidationError(errors)
+    periode.einddatum = einddatum
+    periode.uitstroomreden = reden
+    periode.toelichting = toelichting
+    periode.full_clean()
+    periode.save()
+    dag_erna = einddatum + datetime.timedelta(days=1)
+    if lidmaatschap is not None:
+        lidmaatschap.tot = dag_erna
+        lidmaatschap.save(update_fields=["tot"])
+    Contactpersoon.objects.filter(client=locked, tot__isnull=True).update(tot=dag_erna)
+    locked.taken.filter(status=TaakStatus.OPEN).update(status=TaakStatus.VERVALLEN)
+    locked.fase = Fase.AFGESLOTEN
+    locked.versie += 1
+    locked.save(update_fields=["fase", "versie", "gewijzigd_op"])
+    audit_record(
+        actor=actor,
+        actie=Actie.GEWIJZIGD,
+        client_id=locked.pk,
+        object_type="uitstroom",
+        herkomst=herkomst,
+        details={"reden": reden},
+    )
+    logger.info("periode gesloten client=%s reden=%s", locked.pk, reden)
+    return periode
 
 
 @transaction.atomic

@@ -41,13 +41,6 @@ def test_duplicate_active_bsn_is_refused_in_dutch(users):
     assert Uitkeringsperiode.objects.count() == 1
 
 
-def test_closed_dossier_frees_the_bsn(users):
-    first = _register(users["poortwachter"])
-    Client.objects.filter(pk=first.pk).update(fase=Fase.AFGESLOTEN)
-    second = _register(users["poortwachter"])
-    assert second.pk != first.pk
-
-
 def test_future_birth_date_and_invalid_bsn_are_refused(users):
     with pytest.raises(ValidationError) as exc:
         _register(users["poortwachter"], geboortedatum=datetime.date(2099, 1, 1))
@@ -66,3 +59,47 @@ def test_update_with_stale_version_is_refused(users):
     client.refresh_from_db()
     assert client.telefoon == "0570-123456"
     assert client.versie == 2
+
+
+def test_uitstroom_closes_episode_membership_and_contacts_then_reinstroom(users):
+    from clients.services import periode_sluit
+    from klantgroepen.models import Groepslidmaatschap
+    from tests.factories import client_in_groep
+
+    client = client_in_groep(
+        "matchen", van=datetime.date(2025, 2, 1), io=users["inkomensconsulent"]
+    )
+    with pytest.raises(ValidationError) as exc:
+        periode_sluit(
+            actor=users["inkomensconsulent"],
+            client=client,
+            einddatum=datetime.date(2025, 1, 1),
+            reden="werk_regulier",
+        )
+    assert "einddatum" in exc.value.message_dict
+    periode_sluit(
+        actor=users["inkomensconsulent"],
+        client=client,
+        einddatum=datetime.date(2025, 9, 30),
+        reden="werk_regulier",
+    )
+    client.refresh_from_db()
+    assert client.fase == Fase.AFGESLOTEN
+    assert Groepslidmaatschap.objects.get(client=client).tot == datetime.date(2025, 10, 1)
+    assert not client.contactpersonen.filter(tot__isnull=True).exists()
+
+    again = client_register(
+        actor=users["poortwachter"],
+        bsn=client.bsn,
+        melddatum=datetime.date(2026, 2, 2),
+        voornamen=client.voornamen,
+        achternaam=client.achternaam,
+        geboortedatum=client.geboortedatum,
+    )
+    assert again.pk == client.pk
+    assert again.fase == Fase.MELDING
+    perioden = list(Uitkeringsperiode.objects.filter(client=client).order_by("melddatum"))
+    assert [(p.einddatum, p.uitstroomreden) for p in perioden] == [
+        (datetime.date(2025, 9, 30), "werk_regulier"),
+        (None, ""),
+    ]
