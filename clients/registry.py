@@ -21,6 +21,8 @@ class DossierSectie:
     context: Callable[..., dict[str, Any]]  # (*, client, user) -> dict
     # Where on the page: "boven" (above everything: urgent signals) or "midden".
     plek: str = "midden"
+    # Number of queries ``context`` runs, whatever the amount of data (pinned in tests).
+    queries: int = 1
 
 
 @dataclass(frozen=True)
