@@ -6,6 +6,7 @@ cookie/HSTS settings are switched on, so that ``manage.py check --deploy`` is cl
 """
 
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -92,6 +93,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("Deventer Werk ondersteunt alleen PostgreSQL (DATABASE_URL).")
+# A unix-socket directory may be given as the URL's "host" query parameter
+# (postgres://postgres@/deventer_werk?host=/path/to/socketdir), as libpq does.
+_db_query = parse_qs(urlsplit(env.str("DATABASE_URL", default="")).query)
+if _db_query.get("host"):
+    DATABASES["default"]["HOST"] = _db_query["host"][0]
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

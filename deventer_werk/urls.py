@@ -7,6 +7,7 @@ from .accounts.forms import LoginForm
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(

@@ -15,3 +15,29 @@ def home(request):
     if user.heeft_rol(Rol.BEHEERDER):
         return redirect("klantgroepen:lijst")
     return render(request, "home.html")
+
+
+def healthz(request):
+    """Liveness and readiness for the load balancer and docker compose: database and Redis."""
+    from django.conf import settings
+    from django.db import connection
+    from django.http import JsonResponse
+
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception:  # noqa: BLE001 - any failure means "not ready"
+        checks["database"] = "fout"
+    try:
+        import redis
+
+        redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping()
+        checks["redis"] = "ok"
+    except Exception:  # noqa: BLE001
+        checks["redis"] = "fout"
+    healthy = all(v == "ok" for v in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "fout", **checks}, status=200 if healthy else 503
+    )

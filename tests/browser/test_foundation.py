@@ -1,0 +1,76 @@
+"""The walking skeleton in Chromium: login, register with bad then good input, dossier, search."""
+
+from clients.models import Client
+from deventer_werk.audit.models import AuditEvent
+from tests.factories import UserFactory, client_in_groep, make_bsn
+
+from .conftest import assert_accessible, login, shot
+
+
+def test_login_page_is_dutch_and_accessible(page):
+    page.goto("/inloggen/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert page.get_by_role("button", name="Inloggen").is_visible()
+    assert_accessible(page)
+    shot(page, "00_inloggen")
+
+
+def test_wrong_password_gives_a_dutch_message(page):
+    user = UserFactory(username="consulent", rol="poortwachter")
+    login(page, user, password="fout-wachtwoord")
+    assert "/inloggen/" in page.url
+    assert "Gebruikersnaam of wachtwoord is onjuist" in page.locator("main").inner_text()
+    assert AuditEvent.objects.filter(actie="inlog_mislukt").exists()
+
+
+def test_poortwachter_registers_a_melding_keeping_input_on_errors(page):
+    user = UserFactory(username="poort", rol="poortwachter")
+    login(page, user)
+    page.goto("/klanten/nieuw/")
+    assert_accessible(page)
+    page.get_by_label("BSN").fill("123456780")  # fails the elfproef
+    page.get_by_label("Voornamen").fill("Sanne")
+    page.get_by_label("Achternaam").fill("Jansen")
+    page.get_by_label("Geboortedatum").fill("2999-01-01")
+    page.get_by_role("button", name="Melding registreren").click()
+    # Dutch messages, and what was typed is still there
+    body = page.locator("main").inner_text()
+    assert "elfproef" in body.lower() or "geen geldig" in body.lower()
+    assert "toekomst" in body
+    assert page.get_by_label("Voornamen").input_value() == "Sanne"
+    assert page.get_by_label("Achternaam").input_value() == "Jansen"
+    assert not Client.objects.exists()
+    shot(page, "01_melding_fouten")
+
+    bsn = make_bsn()
+    page.get_by_label("BSN").fill(bsn)
+    page.get_by_label("Geboortedatum").fill("1990-05-17")
+    page.get_by_role("button", name="Melding registreren").click()
+    page.wait_for_url("**/klanten/*/")
+    client = Client.objects.get()
+    assert client.bsn == bsn
+    assert bsn not in page.url
+    assert "Jansen" in page.locator("h1").inner_text()
+    assert_accessible(page)
+    shot(page, "02_dossier_na_melding")
+
+
+def test_consultant_finds_a_client_by_bsn_without_bsn_in_url(page):
+    user = UserFactory(username="ic", rol="inkomensconsulent")
+    klant = client_in_groep("groeien", io=user, achternaam="Bulut")
+    login(page, user)
+    page.goto("/klanten/")
+    assert "Bulut" in page.locator("main").inner_text()
+    assert_accessible(page)
+    shot(page, "03_mijn_klanten")
+    page.goto("/klanten/zoeken/")
+    page.get_by_role("textbox", name="BSN").fill(klant.bsn)
+    page.get_by_role("button", name="Zoeken op BSN").click()
+    page.wait_for_load_state()
+    assert klant.bsn not in page.url
+    page.get_by_role("link", name="Bulut").first.click()
+    page.wait_for_url(f"**/klanten/{klant.pk}/")
+    assert klant.bsn not in page.url
+    assert "Groeien" in page.locator("main").inner_text()
+    assert_accessible(page)
+    shot(page, "04_dossier_groeien")
