@@ -27,6 +27,7 @@ WIDGET_CLASSES = {
 class UtrechtFormMixin:
     """Adds the component-library classes and ARIA attributes to every widget."""
 
+    template_name = "includes/form_div.html"
     template_name_div = "includes/form_div.html"
 
     def __init__(self, *args, **kwargs):

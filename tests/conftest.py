@@ -7,6 +7,34 @@ from .factories import UserFactory
 PASSWORD = "Test-Wachtwoord-2026"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Keep the migrated seed data (roles, klantgroepen, configuration) serialized, so that
+    transactional tests (browser, worker) can get it back after a flush: ``seed_data``."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        _SEED["json"] = connection.creation.serialize_db_to_string()
+
+
+_SEED: dict[str, str] = {}
+
+
+@pytest.fixture
+def seed_data(transactional_db):
+    """For transactional tests: the data migrations' rows, restored if an earlier
+    transactional test's flush removed them."""
+    from django.contrib.auth.models import Group
+    from django.db import connection
+
+    if not Group.objects.exists():
+        # The flush's post_migrate signal recreated content types and permissions with other
+        # ids; the serialized rows bring back the originals.
+        with connection.cursor() as cursor:
+            cursor.execute("TRUNCATE django_content_type, auth_permission CASCADE")
+        connection.creation.deserialize_db_from_string(_SEED["json"])
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # PBKDF2 with Django's default iterations costs ~0.3 s per user on this machine.

@@ -1,7 +1,7 @@
 """Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
 
 Every test here runs on a real server thread with committed data (transactional database,
-seed data restored by serialized rollback). Screenshots land in test-artifacts/screenshots/.
+seed data restored by the ``seed_data`` fixture). Screenshots land in test-artifacts/screenshots/.
 Helpers: ``login(page, user)``, ``shot(page, name)``, ``assert_accessible(page)`` (axe-core,
 WCAG 2.1 A/AA rules, no serious or critical violations).
 """
@@ -32,7 +32,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if str(item.fspath).startswith(here):
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            item.add_marker(pytest.mark.django_db(transaction=True))
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +53,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, seed_data):
     context = browser.new_context(
         base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
     )
@@ -67,8 +67,8 @@ def login(page, user, password: str = PASSWORD) -> None:
     page.goto("/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(user.username)
     page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Inloggen").click()
 
 
 def shot(page, name: str) -> Path:

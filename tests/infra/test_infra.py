@@ -21,6 +21,7 @@ PRODUCTION_ENV = {
 
 def _manage(*args, env_extra=None) -> subprocess.CompletedProcess:
     env = {**os.environ, **(env_extra or {})}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
