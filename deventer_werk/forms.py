@@ -32,7 +32,7 @@ class UtrechtFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget = field.widget
             css = next(
                 (c for cls, c in WIDGET_CLASSES.items() if isinstance(widget, cls)),
@@ -41,9 +41,16 @@ class UtrechtFormMixin:
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
             if field.required and not isinstance(widget, forms.CheckboxInput):
                 widget.attrs.setdefault("aria-required", "true")
-            if self.is_bound and name in self.errors:
-                widget.attrs["aria-invalid"] = "true"
-                widget.attrs["aria-describedby"] = f"{self[name].auto_id}_error"
+
+    def full_clean(self):
+        # Validation runs lazily (after subclasses have set choices in their __init__); the
+        # invalid fields are marked for assistive technology once it has run.
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"{self[name].auto_id}_error"
 
 
 class Form(UtrechtFormMixin, forms.Form):

@@ -15,6 +15,7 @@ def navigation(request) -> dict:
         items.append(("Zoeken", reverse("clients:zoeken")))
     if user.heeft_rol(Rol.BELEIDSMEDEWERKER):
         items.append(("Monitoring", reverse("monitoring:dashboard")))
+        items.append(("Raadsrapportages", reverse("monitoring:rapporten")))
     if user.heeft_rol(Rol.BEHEERDER):
         items.append(("Klantgroepen", reverse("klantgroepen:lijst")))
         items.append(("Toegangslog", reverse("audit:zoeken")))

@@ -1,0 +1,86 @@
+"""Monitoring configuration (budgets) and frozen raad reports."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Budget(models.Model):
+    """Budget per year, klantgroep and organisation (policy §6.1); empty klantgroep = intake."""
+
+    class Organisatie(models.TextChoices):
+        DWT = "DWT", "Deventer Werktalent"
+        IO = "IO", "Inkomensondersteuning"
+
+    jaar = models.PositiveSmallIntegerField("jaar")
+    klantgroep = models.ForeignKey(
+        "klantgroepen.Klantgroep",
+        verbose_name="klantgroep",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text="Leeg = intake (van melding tot en met ambitiegesprek) en toekenning",
+    )
+    organisatie = models.CharField("organisatie", max_length=3, choices=Organisatie.choices)
+    bedrag = models.DecimalField("bedrag (€)", max_digits=12, decimal_places=2)
+
+    class Meta:
+        verbose_name = "budget"
+        verbose_name_plural = "budgetten"
+        ordering = ["jaar", "organisatie", "klantgroep__volgorde"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jaar", "klantgroep", "organisatie"],
+                name="budget_uniek_per_jaar_groep_org",
+                nulls_distinct=False,
+            ),
+            models.CheckConstraint(condition=Q(bedrag__gte=0), name="budget_niet_negatief"),
+        ]
+
+    def __str__(self):
+        groep = self.klantgroep.naam if self.klantgroep_id else "Intake"
+        return f"{self.jaar} {groep} {self.organisatie}: € {self.bedrag}"
+
+
+class Raadsrapportage(models.Model):
+    """One requested report: the figures frozen as JSON and the rendered PDF."""
+
+    class Status(models.TextChoices):
+        WACHTRIJ = "wachtrij", "In de wachtrij"
+        BEZIG = "bezig", "Wordt gemaakt"
+        KLAAR = "klaar", "Klaar"
+        MISLUKT = "mislukt", "Mislukt"
+
+    periode = models.CharField("periode", max_length=6)
+    status = models.CharField(
+        "status", max_length=10, choices=Status.choices, default=Status.WACHTRIJ
+    )
+    voortgang = models.PositiveSmallIntegerField("voortgang (%)", default=0)
+    stap = models.CharField("stap", max_length=100, blank=True)
+    cijfers = models.JSONField("bevroren cijfers", null=True, blank=True)
+    pdf = models.BinaryField("PDF", null=True, blank=True, editable=False)
+    foutmelding = models.TextField("foutmelding", blank=True)
+    concept = models.BooleanField("automatisch concept", default=False)
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="aangevraagd door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    aangevraagd_op = models.DateTimeField("aangevraagd op", auto_now_add=True)
+    klaar_op = models.DateTimeField("klaar op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "raadsrapportage"
+        verbose_name_plural = "raadsrapportages"
+        ordering = ["-aangevraagd_op"]
+        indexes = [models.Index(fields=["status", "aangevraagd_op"], name="rapport_status_idx")]
+
+    def __str__(self):
+        return f"Raadsrapportage {self.periode} ({self.get_status_display()})"
+
+    @property
+    def bestandsnaam(self) -> str:
+        return f"raadsrapportage-deventer-werk-{self.periode}.pdf"

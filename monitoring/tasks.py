@@ -1,0 +1,37 @@
+"""Celery tasks of monitoring: they take ids and call services."""
+
+from celery import shared_task
+
+from .models import Raadsrapportage
+from .services import concept_vorig_halfjaar, rapport_maak_nu
+
+
+@shared_task(name="monitoring.rapport_maak", acks_late=True)
+def rapport_maak(rapport_id: int) -> str:
+    return rapport_maak_nu(rapport_id).status
+
+
+@shared_task(name="monitoring.rapport_concept")
+def rapport_concept() -> int | None:
+    obj = concept_vorig_halfjaar()
+    return obj.pk if obj else None
+
+
+@shared_task(name="monitoring.rapport_sweeper")
+def rapport_sweeper() -> int:
+    """The database is the source of truth: reports still queued after 15 minutes (a lost
+    message, a worker killed) are sent again."""
+    import datetime
+
+    from django.utils import timezone
+
+    grens = timezone.now() - datetime.timedelta(minutes=15)
+    ids = list(
+        Raadsrapportage.objects.filter(
+            status__in=[Raadsrapportage.Status.WACHTRIJ, Raadsrapportage.Status.BEZIG],
+            aangevraagd_op__lt=grens,
+        ).values_list("pk", flat=True)
+    )
+    for pk in ids:
+        rapport_maak.delay(pk)
+    return len(ids)

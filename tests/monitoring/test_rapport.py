@@ -1,0 +1,253 @@
+"""The raad report: every figure equals an independent SQL query over a known history."""
+
+import datetime
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+
+import pytest
+from django.db import connection
+
+from clients.constants import Uitstroomreden
+from clients.models import Uitkeringsperiode
+from klantgroepen.models import Groepslidmaatschap
+from monitoring import rapport
+from monitoring.periods import Periode
+from tests.factories import ClientFactory, klantgroep
+
+pytestmark = pytest.mark.django_db
+
+H1 = Periode.parse("2026H1")
+D = datetime.date
+
+
+def _client(
+    groepen: list[tuple[str, datetime.date, datetime.date | None, str]],
+    *,
+    start: datetime.date,
+    eind: datetime.date | None = None,
+    reden: str = "",
+):
+    """groepen: (code, van, tot, soort); the benefit runs from start to eind."""
+    client = ClientFactory()
+    Uitkeringsperiode.objects.create(
+        client=client,
+        melddatum=start - datetime.timedelta(days=10),
+        startdatum=start,
+        einddatum=eind,
+        uitstroomreden=reden,
+    )
+    for code, van, tot, soort in groepen:
+        Groepslidmaatschap.objects.create(
+            client=client, klantgroep=klantgroep(code), van=van, tot=tot, soort=soort
+        )
+    return client
+
+
+@pytest.fixture
+def history():
+    """A known history around 2026H1 (and 2025H2 for the comparison)."""
+    # 7 Matchen clients since 2025, still there: in the bestand at every date
+    for _ in range(7):
+        _client([("matchen", D(2025, 3, 1), None, "eerste_indeling")], start=D(2025, 2, 1))
+    # 6 Groeien clients starting in 2026Q1 (instroom), 2 of them to Matchen in Q2 (doorstroom)
+    for i in range(6):
+        if i < 2:
+            _client(
+                [
+                    ("groeien", D(2026, 2, 1), D(2026, 5, 1), "eerste_indeling"),
+                    ("matchen", D(2026, 5, 1), None, "doorstroom"),
+                ],
+                start=D(2026, 1, 15),
+            )
+        else:
+            _client([("groeien", D(2026, 2, 1), None, "eerste_indeling")], start=D(2026, 1, 15))
+    # 8 Zorgen clients, 5 leave in 2026Q2 to work (regulier), 3 stay
+    for i in range(8):
+        if i < 5:
+            _client(
+                [("zorgen", D(2024, 6, 1), D(2026, 4, 20), "eerste_indeling")],
+                start=D(2024, 5, 1),
+                eind=D(2026, 4, 20),
+                reden=Uitstroomreden.WERK_REGULIER,
+            )
+        else:
+            _client([("zorgen", D(2024, 6, 1), None, "eerste_indeling")], start=D(2024, 5, 1))
+    # 6 Faciliteren clients who fell back to Zorgen in 2025H2 (previous period)
+    for _ in range(6):
+        _client(
+            [
+                ("faciliteren", D(2025, 1, 1), D(2025, 9, 1), "eerste_indeling"),
+                ("zorgen", D(2025, 9, 1), None, "terugval"),
+            ],
+            start=D(2024, 12, 1),
+        )
+    # A refusal at screening is not uitstroom
+    c = ClientFactory()
+    Uitkeringsperiode.objects.create(
+        client=c,
+        melddatum=D(2026, 3, 1),
+        einddatum=D(2026, 3, 5),
+        uitstroomreden=Uitstroomreden.GEEN_RECHT,
+    )
+
+
+def _sql(query: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return cursor.fetchall()
+
+
+def _bestand_sql(peildatum) -> dict[str, int]:
+    return dict(
+        _sql(
+            """SELECT k.code, count(DISTINCT m.client_id) FROM klantgroepen_groepslidmaatschap m
+           JOIN klantgroepen_klantgroep k ON k.id = m.klantgroep_id
+           WHERE m.van <= %s AND (m.tot IS NULL OR m.tot > %s) GROUP BY k.code""",
+            [peildatum, peildatum],
+        )
+    )
+
+
+def _instroom_sql(p: Periode) -> dict[str, int]:
+    return dict(
+        _sql(
+            """SELECT k.code, count(*) FROM klantgroepen_groepslidmaatschap m
+           JOIN klantgroepen_klantgroep k ON k.id = m.klantgroep_id
+           WHERE m.soort = 'eerste_indeling' AND m.van BETWEEN %s AND %s GROUP BY k.code""",
+            [p.start, p.eind],
+        )
+    )
+
+
+def _uitstroom_sql(p: Periode) -> dict[str, tuple[int, int]]:
+    rows = _sql(
+        """SELECT k.code, count(*), count(*) FILTER (WHERE u.uitstroomreden IN
+                  ('werk_regulier', 'werk_lks', 'beschut_werk'))
+           FROM clients_uitkeringsperiode u
+           JOIN klantgroepen_groepslidmaatschap m ON m.client_id = u.client_id
+                AND m.van <= u.einddatum - 1 AND (m.tot IS NULL OR m.tot > u.einddatum - 1)
+           JOIN klantgroepen_klantgroep k ON k.id = m.klantgroep_id
+           WHERE u.einddatum BETWEEN %s AND %s AND u.startdatum IS NOT NULL
+             AND u.uitstroomreden <> 'geen_recht'
+           GROUP BY k.code""",
+        [p.start, p.eind],
+    )
+    return {code: (n, werk) for code, n, werk in rows}
+
+
+class _Tables(HTMLParser):
+    """Collects the rows of the 'Bestand en stromen' table keyed by data-klantgroep."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows: dict[str, list[str]] = {}
+        self._row = None
+        self._cell = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "tr" and "data-klantgroep" in attrs:
+            self._row = attrs["data-klantgroep"]
+            self.rows[self._row] = []
+        elif tag in ("td", "th") and self._row:
+            self._cell = ""
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._row and self._cell is not None:
+            self.rows[self._row].append(self._cell.strip())
+            self._cell = None
+        elif tag == "tr":
+            self._row = None
+
+
+def _shown(n: int, drempel: int = 5) -> str:
+    return f"<{drempel}" if 0 < n < drempel else f"{n:,}".replace(",", ".")
+
+
+def test_every_figure_in_the_report_equals_an_independent_query(history):
+    snapshot = rapport.cijfers_bereken(H1)
+    html = rapport.rapport_html(snapshot)
+    parser = _Tables()
+    parser.feed(html)
+
+    begin = _bestand_sql(H1.start - datetime.timedelta(days=1))
+    eind = _bestand_sql(H1.eind)
+    vorig_eind = _bestand_sql(H1.vorige().eind)
+    instroom = _instroom_sql(H1)
+    uit = _uitstroom_sql(H1)
+    # the known history, as a sanity check on the independent queries themselves
+    assert eind == {"matchen": 9, "groeien": 4, "zorgen": 9}
+    assert instroom == {"groeien": 6}
+    assert uit == {"zorgen": (5, 5)}
+
+    for code in ("matchen", "groeien", "faciliteren", "zorgen"):
+        row = parser.rows[code]
+        # naam, begin, instroom, uitstroom, naar werk, eind, eind vorige periode, verschil
+        assert row[1] == _shown(begin.get(code, 0)), (code, "begin")
+        assert row[2] == _shown(instroom.get(code, 0)), (code, "instroom")
+        assert row[3] == _shown(uit.get(code, (0, 0))[0]), (code, "uitstroom")
+        assert row[4] == _shown(uit.get(code, (0, 0))[1]), (code, "naar werk")
+        assert row[5] == _shown(eind.get(code, 0)), (code, "eind")
+        assert row[6] == _shown(vorig_eind.get(code, 0)), (code, "vorig")
+
+    doorstroom = _sql(
+        """SELECT kv.code, kn.code, count(*) FROM klantgroepen_groepslidmaatschap n
+           JOIN klantgroepen_groepslidmaatschap v ON v.client_id = n.client_id AND v.tot = n.van
+           JOIN klantgroepen_klantgroep kv ON kv.id = v.klantgroep_id
+           JOIN klantgroepen_klantgroep kn ON kn.id = n.klantgroep_id
+           WHERE n.soort IN ('doorstroom', 'terugval') AND n.van BETWEEN %s AND %s
+           GROUP BY kv.code, kn.code""",
+        [H1.start, H1.eind],
+    )
+    assert doorstroom == [("groeien", "matchen", 2)]
+    assert snapshot["huidig"]["doorstroom"] == {"groeien": {"matchen": 2}}
+    vorige_matrix = rapport.cijfers_bereken(H1)["vorige"]["doorstroom"]
+    assert vorige_matrix == {"faciliteren": {"zorgen": 6}}
+
+    # suppression: 2 (below 5) is never shown as a number in the matrix
+    assert "Groepswissels" in html
+    assert re.search(r"<td>&lt;5</td>", html)
+
+
+@pytest.mark.integration
+def test_pdf_renders_tagged_and_pdftotext_shows_the_figures(history, tmp_path, caplog):
+    snapshot = rapport.cijfers_bereken(H1)
+    with caplog.at_level("WARNING", logger="weasyprint"):
+        pdf = rapport.rapport_pdf(rapport.rapport_html(snapshot))
+    assert not [r for r in caplog.records if r.name.startswith("weasyprint")], caplog.text
+    assert pdf.startswith(b"%PDF")
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    assert re.search(r"Tagged:\s+yes", info.stdout)  # pdf/ua-1 variant
+    assert re.search(r"Pages:\s+[5-9]", info.stdout)
+    assert shutil.which("pdftotext"), "poppler-utils ontbreekt (apt-get install poppler-utils)"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Raadsrapportage Inzet op" in text
+    eind = _bestand_sql(H1.eind)
+    totaal = sum(eind.values())
+    assert re.search(rf"Totaal\s.*\b{totaal}\b", text)
+    rows = [line.split() for line in text.splitlines() if line.strip().startswith("Matchen ")]
+    # the "Bestand en stromen" row: naam, begin, instroom, uitstroom, naar werk, eind, vorig, +/-
+    assert any(len(r) == 8 and r[5] == str(eind["matchen"]) for r in rows), rows
+    assert "Bijlage: definities" in text
+
+
+def test_no_external_or_file_urls_are_fetched():
+    html = '<html><body><img src="file:///etc/passwd"><img src="https://example.org/x.png"></body></html>'
+    fetcher = rapport.url_fetcher()
+    for url in ("file:///etc/passwd", "https://example.org/x.png"):
+        with pytest.raises(Exception, match="(?i)protocol|not allowed"):
+            fetcher.fetch(url)
+    # WeasyPrint logs and skips refused resources: the PDF is still made, without them
+    pdf = rapport.rapport_pdf(html)
+    assert pdf.startswith(b"%PDF")
+    assert b"passwd" not in pdf
