@@ -60,7 +60,7 @@ def rapport_maak_nu(rapport_id: int) -> Raadsrapportage:
     Raadsrapportage.objects.filter(pk=obj.pk).update(
         status=Raadsrapportage.Status.KLAAR,
         voortgang=100,
-        stap="Klaar",
+        stap="",
         cijfers=snapshot,
         pdf=pdf,
         klaar_op=timezone.now(),

@@ -94,7 +94,7 @@ def test_report_request_freeze_and_download_with_audit(client_as, users):
     assert rapport.status == Raadsrapportage.Status.KLAAR
     assert rapport.cijfers["huidig"]["bestand_eind"] == {"groeien": 1}
     status = c.get(reverse("monitoring:rapport_status", args=[rapport.pk])).json()
-    assert status == {"status": "klaar", "status_label": "Klaar", "voortgang": 100, "stap": "Klaar"}
+    assert status == {"status": "klaar", "status_label": "Klaar", "voortgang": 100, "stap": ""}
     pdf = c.get(reverse("monitoring:rapport_download", args=[rapport.pk]))
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
