@@ -139,6 +139,9 @@ def _run(addr: str) -> int:
         except KeyboardInterrupt:
             _say("Stoppen …")
         finally:
+            # A terminal's Ctrl-C reaches every process in the group, and may come twice:
+            # from here on the children are stopped in order and further Ctrl-Cs are ignored.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             for child in children:
                 if child.poll() is None:
                     child.send_signal(signal.SIGTERM)
