@@ -13,6 +13,8 @@ pytestmark = pytest.mark.django_db
 # (savepoint, update, release) = 6.
 # Mijn klanten: + count, page of clients, current memberships, open contacts (users joined).
 MIJN_KLANTEN_QUERIES = 6 + 4
+
+
 # Dossier: + visibility check, audit insert, memberships, contacts, perioden, and one per
 # registered dossier section as declared by the section (open signals, screening, ...).
 def dossier_queries() -> int:
