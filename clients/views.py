@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from deventer_werk.accounts.constants import Rol
 from deventer_werk.audit.constants import Actie
 from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import form_add_service_errors
@@ -24,6 +23,7 @@ from .forms import (
 )
 from .models import Signaal
 from .registry import ACTIES, SECTIES
+from .rules import CONTACT_ROLLEN, GROEP_WIJZIGEN_ROLLEN, REGISTREREN_ROLLEN
 from .selectors import client_dossier, client_list_mijn_klanten, client_search
 from .services import (
     CLIENT_EDITABLE_FIELDS,
@@ -36,15 +36,6 @@ from .signalen import signaal_handel_af
 from .tijdlijn import tijdlijn_soorten, tijdlijn_voor
 
 PAGE_SIZE = 50
-
-REGISTREREN_ROLLEN = (Rol.POORTWACHTER, Rol.INKOMENSCONSULENT)
-GROEP_WIJZIGEN_ROLLEN = (
-    Rol.INTAKER,
-    Rol.INKOMENSCONSULENT,
-    Rol.WERKCOACH,
-    Rol.PARTICIPATIEMAKELAAR,
-)
-CONTACT_ROLLEN = (Rol.INKOMENSCONSULENT, Rol.WERKCOACH, Rol.POORTWACHTER, Rol.INTAKER)
 
 
 def _require_dossier_user(request) -> None:

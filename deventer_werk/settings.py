@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "deventer_werk.api",
     "django_celery_beat",
     "deventer_werk.accounts",
     "deventer_werk.audit",
@@ -166,8 +168,12 @@ DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="noreply@deven
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "deventer_werk.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "deventer_werk.api.exceptions.api_exception_handler",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -178,6 +184,19 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Deventer Werk API",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "DESCRIPTION": "Klantreis Participatiewet (Inzet op maat): dezelfde regels, need-to-know "
+    "en audittrail als de browser. BSN alleen in request- en response-bodies.",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "deventer_werk.api.schema.documenteer_fouten",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "LidmaatschapSoortEnum": "klantgroepen.constants.LidmaatschapSoort",
+        "SignaalSoortEnum": "clients.constants.SignaalSoort",
+    },
 }
 
 # Product configuration.

@@ -23,5 +23,8 @@ urlpatterns = [
     path("klantgroepen/", include("klantgroepen.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("beheer/toegangslog/", include("deventer_werk.audit.urls")),
+    path("api/", include("deventer_werk.api.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler404 = "deventer_werk.views.page_not_found"

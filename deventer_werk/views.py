@@ -41,3 +41,13 @@ def healthz(request):
     return JsonResponse(
         {"status": "ok" if healthy else "fout", **checks}, status=200 if healthy else 503
     )
+
+
+def page_not_found(request, exception=None):
+    """404: JSON under /api/ (an integration expects JSON), the Dutch page elsewhere."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found as html_page_not_found
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Niet gevonden."}, status=404)
+    return html_page_not_found(request, exception)

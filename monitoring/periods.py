@@ -4,7 +4,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-_PATTERN = re.compile(r"^(?P<jaar>20\d\d)(?P<soort>[QqHh])(?P<nr>[1-4])$")
+_PATTERN = re.compile(r"^(?P<jaar>(?:19|20)\d\d)(?P<soort>[QqHh])(?P<nr>[1-4])$")
 
 
 @dataclass(frozen=True, order=True)

@@ -1,0 +1,216 @@
+from rest_framework import serializers
+
+from clients.constants import Fase, SignaalSoort, Wijk
+from clients.models import Client, Signaal
+from clients.services import CLIENT_EDITABLE_FIELDS
+from clients.validators import normalize_bsn, validate_bsn
+from klantgroepen.constants import LidmaatschapSoort
+from klantgroepen.models import Groepslidmaatschap, Klantgroep
+
+
+class StrictCharField(serializers.CharField):
+    """A text field that refuses numbers, booleans, lists and objects instead of coercing."""
+
+    default_error_messages = {"invalid": "Geef tekst op."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class ContactpersoonSerializer(serializers.Serializer):
+    organisatie = serializers.CharField()
+    medewerker = serializers.CharField(source="medewerker.get_full_name")
+    medewerker_id = serializers.IntegerField()
+    van = serializers.DateField()
+
+
+class ClientListSerializer(serializers.ModelSerializer):
+    klantgroep = serializers.SerializerMethodField()
+    contactpersonen = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Client
+        fields = [
+            "id",
+            "voornamen",
+            "tussenvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "wijk",
+            "fase",
+            "klantgroep",
+            "contactpersonen",
+        ]
+
+    def get_klantgroep(self, obj) -> str | None:
+        current = getattr(obj, "actuele_lidmaatschappen", None)
+        return current[0].klantgroep.code if current else None
+
+    def get_contactpersonen(self, obj) -> list[dict]:
+        return ContactpersoonSerializer(getattr(obj, "actuele_contactpersonen", []), many=True).data
+
+
+class ClientDetailSerializer(ClientListSerializer):
+    class Meta(ClientListSerializer.Meta):
+        fields = [
+            *ClientListSerializer.Meta.fields[:1],
+            "bsn",
+            *ClientListSerializer.Meta.fields[1:],
+            "straat",
+            "huisnummer",
+            "postcode",
+            "woonplaats",
+            "telefoon",
+            "email",
+            "doelgroepenregister",
+            "versie",
+        ]
+        read_only_fields = fields
+
+
+_CLIENT_FIELD_KWARGS = {
+    "voornamen": {"max_length": 200},
+    "tussenvoegsel": {"max_length": 20, "required": False, "allow_blank": True},
+    "achternaam": {"max_length": 200},
+    "straat": {"max_length": 200, "required": False, "allow_blank": True},
+    "huisnummer": {"max_length": 20, "required": False, "allow_blank": True},
+    "postcode": {"max_length": 7, "required": False, "allow_blank": True},
+    "woonplaats": {"max_length": 100, "required": False},
+    "telefoon": {"max_length": 30, "required": False, "allow_blank": True},
+}
+
+
+class ClientFieldsMixin(serializers.Serializer):
+    voornamen = StrictCharField(**_CLIENT_FIELD_KWARGS["voornamen"])
+    tussenvoegsel = StrictCharField(**_CLIENT_FIELD_KWARGS["tussenvoegsel"])
+    achternaam = StrictCharField(**_CLIENT_FIELD_KWARGS["achternaam"])
+    geboortedatum = serializers.DateField()
+    straat = StrictCharField(**_CLIENT_FIELD_KWARGS["straat"])
+    huisnummer = StrictCharField(**_CLIENT_FIELD_KWARGS["huisnummer"])
+    postcode = StrictCharField(**_CLIENT_FIELD_KWARGS["postcode"])
+    woonplaats = StrictCharField(**_CLIENT_FIELD_KWARGS["woonplaats"])
+    wijk = serializers.ChoiceField(choices=Wijk.choices, required=False, allow_blank=True)
+    telefoon = StrictCharField(**_CLIENT_FIELD_KWARGS["telefoon"])
+    email = serializers.EmailField(required=False, allow_blank=True, max_length=254)
+    doelgroepenregister = serializers.BooleanField(required=False)
+
+
+class ClientCreateSerializer(ClientFieldsMixin):
+    bsn = StrictCharField(max_length=11, help_text="9 cijfers (elfproef)")
+    melddatum = serializers.DateField()
+    startdatum_uitkering = serializers.DateField(required=False, allow_null=True)
+
+    def validate_bsn(self, value):
+        bsn = normalize_bsn(value)
+        from django.core.exceptions import ValidationError
+
+        try:
+            validate_bsn(bsn)
+        except ValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from exc
+        return bsn
+
+
+class ClientUpdateSerializer(ClientFieldsMixin):
+    versie = serializers.IntegerField(
+        min_value=1, max_value=2_147_483_647, help_text="De versie waarop de wijziging gebaseerd is"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.partial:
+            for name in CLIENT_EDITABLE_FIELDS:
+                self.fields[name].required = False
+
+
+class BsnZoekSerializer(serializers.Serializer):
+    bsn = StrictCharField(max_length=11)
+
+
+class GroepslidmaatschapSerializer(serializers.ModelSerializer):
+    klantgroep = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    gekozen_klantgroep = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
+    geadviseerde_klantgroep = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
+    waarschuwingen = serializers.ListField(child=StrictCharField(), read_only=True)
+
+    class Meta:
+        model = Groepslidmaatschap
+        fields = [
+            "id",
+            "klantgroep",
+            "van",
+            "tot",
+            "soort",
+            "reden",
+            "gekozen_klantgroep",
+            "geadviseerde_klantgroep",
+            "waarschuwingen",
+        ]
+        read_only_fields = fields
+
+
+def _klantgroep_field(**kwargs):
+    return serializers.SlugRelatedField(
+        slug_field="code", queryset=Klantgroep.objects.all(), **kwargs
+    )
+
+
+class GroepswijzigingSerializer(serializers.Serializer):
+    klantgroep = _klantgroep_field()
+    van = serializers.DateField()
+    soort = serializers.ChoiceField(choices=LidmaatschapSoort.choices)
+    reden = StrictCharField(required=False, allow_blank=True, max_length=2000)
+    gekozen_klantgroep = _klantgroep_field(required=False, allow_null=True)
+    geadviseerde_klantgroep = _klantgroep_field(required=False, allow_null=True)
+
+
+class SignaalSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Signaal
+        fields = [
+            "id",
+            "soort",
+            "urgent",
+            "omschrijving",
+            "bron",
+            "aangemaakt_op",
+            "afgehandeld_op",
+            "afhandeling",
+        ]
+        read_only_fields = fields
+
+
+class SignaalMeldSerializer(serializers.Serializer):
+    soort = serializers.ChoiceField(choices=SignaalSoort.choices)
+    omschrijving = StrictCharField(required=False, allow_blank=True, max_length=4000)
+
+
+class SignaalAfhandelSerializer(serializers.Serializer):
+    afhandeling = StrictCharField(max_length=4000)
+
+
+class IndicatorRijSerializer(serializers.Serializer):
+    klantgroep = StrictCharField()
+    bestand_begin = StrictCharField(help_text="'<5' als het aantal onderdrukt is")
+    instroom = StrictCharField()
+    uitstroom = StrictCharField()
+    uitstroom_naar_werk = StrictCharField()
+    bestand_eind = StrictCharField()
+
+
+class IndicatorenSerializer(serializers.Serializer):
+    periode = StrictCharField()
+    start = serializers.DateField()
+    eind = serializers.DateField()
+    drempel = serializers.IntegerField()
+    klantgroepen = IndicatorRijSerializer(many=True)
+    doorstroom = serializers.DictField(child=serializers.DictField(child=StrictCharField()))
+
+
+FASE_CHOICES = Fase.choices

@@ -1,0 +1,287 @@
+"""REST API v1: the browser's services, need-to-know scoping and audit trail, as JSON."""
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action, api_view
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.filters import OrderingFilter
+from rest_framework.response import Response
+
+from clients.access import client_open_or_404
+from clients.models import Client, Signaal
+from clients.rules import GROEP_WIJZIGEN_ROLLEN, REGISTREREN_ROLLEN
+from clients.selectors import _with_current, client_search
+from clients.services import client_register, client_update
+from clients.signalen import signaal_handel_af, signaal_meld
+from deventer_werk.accounts.constants import Rol
+from deventer_werk.audit.constants import Actie, Herkomst
+from deventer_werk.audit.services import audit_record
+from klantgroepen.models import Groepslidmaatschap
+from klantgroepen.services import groepsindeling_wijzig
+from monitoring import rapport
+from monitoring.periods import Periode
+
+from . import serializers as s
+from .filters import ClientFilter, SignaalFilter, StrictDjangoFilterBackend
+
+
+def _require_dossier_user(request):
+    if not request.user.werkt_in_dossiers:
+        raise PermissionDenied("Uw rol werkt niet in klantdossiers.")
+
+
+def _require_role(request, rollen):
+    if not request.user.heeft_rol(*rollen):
+        raise PermissionDenied("Uw rol mag dit niet.")
+
+
+def _client(request, pk, actie=Actie.BEKEKEN, object_type="dossier") -> Client:
+    _require_dossier_user(request)
+    return client_open_or_404(
+        request, pk, object_type=object_type, herkomst=Herkomst.API, actie=actie
+    )
+
+
+class ClientViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Klanten binnen uw need-to-know. Zoeken op BSN gaat met POST naar ``zoeken``."""
+
+    filter_backends = [StrictDjangoFilterBackend, OrderingFilter]
+    filterset_class = ClientFilter
+    ordering_fields = ["achternaam", "geboortedatum", "gewijzigd_op"]
+    ordering = ["achternaam", "voornamen", "id"]
+    lookup_value_converter = "uuid"
+
+    queryset = Client.objects.none()
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Client.objects.none()
+        _require_dossier_user(self.request)
+        return _with_current(Client.objects.visible_to(self.request.user))
+
+    def get_serializer_class(self):
+        return {
+            "list": s.ClientListSerializer,
+            "create": s.ClientCreateSerializer,
+            "update": s.ClientUpdateSerializer,
+            "partial_update": s.ClientUpdateSerializer,
+            "zoeken": s.BsnZoekSerializer,
+        }.get(self.action, s.ClientDetailSerializer)
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        audit_record(
+            actor=request.user,
+            actie=Actie.GEZOCHT,
+            object_type="klantenlijst",
+            herkomst=Herkomst.API,
+            request=request,
+            details={"filters": sorted(k for k in request.query_params if k != "page")},
+        )
+        return response
+
+    def retrieve(self, request, pk=None):
+        client = _client(request, pk)
+        client = _with_current(Client.objects.filter(pk=client.pk)).get()
+        return Response(s.ClientDetailSerializer(client).data)
+
+    @extend_schema(request=s.ClientCreateSerializer, responses={201: s.ClientDetailSerializer})
+    def create(self, request):
+        _require_role(request, REGISTREREN_ROLLEN)
+        data = self._validated(s.ClientCreateSerializer, request.data)
+        client = client_register(actor=request.user, herkomst=Herkomst.API, request=request, **data)
+        client = _with_current(Client.objects.filter(pk=client.pk)).get()
+        return Response(s.ClientDetailSerializer(client).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=s.ClientUpdateSerializer, responses={200: s.ClientDetailSerializer, 409: None}
+    )
+    def update(self, request, pk=None, partial=False):
+        client = _client(request, pk, actie=Actie.GEWIJZIGD, object_type="klant")
+        data = self._validated(s.ClientUpdateSerializer, request.data, partial=partial)
+        versie = data.pop("versie")
+        with transaction.atomic():
+            client = client_update(
+                actor=request.user,
+                client=client,
+                versie=versie,
+                herkomst=Herkomst.API,
+                request=request,
+                **data,
+            )
+        client = _with_current(Client.objects.filter(pk=client.pk)).get()
+        return Response(s.ClientDetailSerializer(client).data)
+
+    @extend_schema(
+        request=s.ClientUpdateSerializer, responses={200: s.ClientDetailSerializer, 409: None}
+    )
+    def partial_update(self, request, pk=None):
+        return self.update(request, pk, partial=True)
+
+    @extend_schema(
+        request=s.BsnZoekSerializer,
+        responses={200: s.ClientListSerializer(many=True)},
+        filters=False,
+    )
+    @action(detail=False, methods=["post"], pagination_class=None, filter_backends=[])
+    def zoeken(self, request):
+        """Zoek op BSN. Het BSN staat in de body, nooit in de URL."""
+        _require_dossier_user(request)
+        data = self._validated(s.BsnZoekSerializer, request.data)
+        from clients.validators import normalize_bsn
+
+        clients = list(client_search(user=request.user, bsn=normalize_bsn(data["bsn"]))[:10])
+        audit_record(
+            actor=request.user,
+            actie=Actie.GEZOCHT,
+            object_type="bsn",
+            herkomst=Herkomst.API,
+            request=request,
+            details={"gevonden": len(clients)},
+        )
+        return Response(s.ClientListSerializer(clients, many=True).data)
+
+    @staticmethod
+    def _validated(serializer_class, data, partial=False) -> dict:
+        serializer = serializer_class(data=data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        return dict(serializer.validated_data)
+
+
+@extend_schema(responses=s.GroepslidmaatschapSerializer(many=True))
+class GroepslidmaatschapViewSet(viewsets.GenericViewSet):
+    """Groepshistorie van één klant, en een groepswijziging vastleggen."""
+
+    serializer_class = s.GroepslidmaatschapSerializer
+    queryset = Groepslidmaatschap.objects.none()
+    pagination_class = None
+
+    def list(self, request, client_pk=None):
+        client = _client(request, client_pk, object_type="groepshistorie")
+        rows = (
+            Groepslidmaatschap.objects.filter(client=client)
+            .select_related("klantgroep", "gekozen_klantgroep", "geadviseerde_klantgroep")
+            .order_by("-van")
+        )
+        return Response(s.GroepslidmaatschapSerializer(rows, many=True).data)
+
+    @extend_schema(
+        request=s.GroepswijzigingSerializer, responses={201: s.GroepslidmaatschapSerializer}
+    )
+    def create(self, request, client_pk=None):
+        _require_role(request, GROEP_WIJZIGEN_ROLLEN)
+        client = _client(request, client_pk, actie=Actie.GEWIJZIGD, object_type="klantgroep")
+        serializer = s.GroepswijzigingSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        uitkomst = groepsindeling_wijzig(
+            actor=request.user, client=client, herkomst=Herkomst.API, **serializer.validated_data
+        )
+        return Response(
+            s.GroepslidmaatschapSerializer(uitkomst.lidmaatschap).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class SignaalViewSet(viewsets.GenericViewSet):
+    """Signalen van één klant: lijst, melden en afhandelen."""
+
+    serializer_class = s.SignaalSerializer
+    queryset = Signaal.objects.none()
+    pagination_class = None
+    filter_backends = [StrictDjangoFilterBackend]
+    filterset_class = SignaalFilter
+
+    @extend_schema(responses=s.SignaalSerializer(many=True))
+    def list(self, request, client_pk=None):
+        client = _client(request, client_pk, object_type="signalen")
+        rows = self.filter_queryset(
+            Signaal.objects.filter(client=client).order_by("-aangemaakt_op")
+        )
+        return Response(s.SignaalSerializer(rows, many=True).data)
+
+    @extend_schema(request=s.SignaalMeldSerializer, responses={201: s.SignaalSerializer})
+    def create(self, request, client_pk=None):
+        client = _client(request, client_pk, actie=Actie.GEWIJZIGD, object_type="signaal")
+        serializer = s.SignaalMeldSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        signaal = signaal_meld(
+            actor=request.user, client=client, herkomst=Herkomst.API, **serializer.validated_data
+        )
+        return Response(s.SignaalSerializer(signaal).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.SignaalAfhandelSerializer, responses={200: s.SignaalSerializer})
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def afhandelen(self, request, client_pk=None, pk=None):
+        client = _client(request, client_pk, actie=Actie.GEWIJZIGD, object_type="signaal")
+        if not str(pk).isdigit() or int(pk) > 2**62:
+            raise NotFound("Niet gevonden.")
+        signaal = get_object_or_404(Signaal, client=client, pk=int(pk))
+        serializer = s.SignaalAfhandelSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        signaal = signaal_handel_af(
+            actor=request.user, signaal=signaal, herkomst=Herkomst.API, **serializer.validated_data
+        )
+        return Response(s.SignaalSerializer(signaal).data)
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter(
+            "periode",
+            str,
+            description="bijv. 2026Q2 of 2026H1",
+            required=True,
+            pattern=r"^20\d\d(Q[1-4]|H[12])$",
+        )
+    ],
+    responses=s.IndicatorenSerializer,
+)
+@api_view(["GET"])
+def indicatoren(request):
+    """Geaggregeerde cijfers per klantgroep (geen persoonsgegevens; kleine aantallen '<5')."""
+    if not request.user.heeft_rol(Rol.BELEIDSMEDEWERKER, Rol.BEHEERDER):
+        raise PermissionDenied("Alleen voor beleid en beheer.")
+    try:
+        periode = Periode.parse(request.query_params.get("periode", ""))
+    except ValueError as exc:
+        from rest_framework.exceptions import ValidationError
+
+        raise ValidationError({"periode": [str(exc)]}) from exc
+    snapshot = rapport.cijfers_bereken(periode)
+    p = rapport.presentatie(snapshot)
+    groepen = snapshot["klantgroepen"]
+    return Response(
+        {
+            "periode": periode.code,
+            "start": periode.start,
+            "eind": periode.eind,
+            "drempel": snapshot["drempel"],
+            "klantgroepen": [
+                {
+                    "klantgroep": r["code"],
+                    "bestand_begin": str(r["begin"]),
+                    "instroom": str(r["instroom"]),
+                    "uitstroom": str(r["uitstroom"]),
+                    "uitstroom_naar_werk": str(r["naar_werk"]),
+                    "bestand_eind": str(r["eind"]),
+                }
+                for r in p["bestand"]
+            ],
+            "doorstroom": {
+                g["code"]: {
+                    n["code"]: str(c)
+                    for n, c in zip(groepen, rij["naar"], strict=True)
+                    if c is not None
+                }
+                for g, rij in zip(groepen, p["matrix"], strict=True)
+            },
+        }
+    )
