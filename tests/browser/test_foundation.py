@@ -1,5 +1,7 @@
 """The walking skeleton in Chromium: login, register with bad then good input, dossier, search."""
 
+import pytest
+
 from clients.models import Client
 from deventer_werk.audit.models import AuditEvent
 from tests.factories import UserFactory, client_in_groep, make_bsn
@@ -74,3 +76,37 @@ def test_consultant_finds_a_client_by_bsn_without_bsn_in_url(page):
     assert "Groeien" in page.locator("main").inner_text()
     assert_accessible(page)
     shot(page, "04_dossier_groeien")
+
+
+LANDING = {
+    "poortwachter": "Mijn klanten",
+    "intaker": "Mijn klanten",
+    "inkomensconsulent": "Mijn klanten",
+    "werkcoach": "Mijn klanten",
+    "participatiemakelaar": "Mijn klanten",
+    "handhaver": "Mijn klanten",
+    "trainer": "Welkom",
+    "beleidsmedewerker": "Monitoring klantgroepen",
+    "beheerder": "Klantgroepen",
+}
+
+
+@pytest.mark.parametrize("rol", list(LANDING))
+def test_login_per_role_lands_on_an_accessible_dutch_page(page, rol):
+    user = UserFactory(username=f"demo-{rol}", rol=rol)
+    login(page, user)
+    assert LANDING[rol] in page.locator("h1").inner_text()
+    assert "Uitloggen" in page.locator("header").inner_text()
+    assert_accessible(page)
+    shot(page, f"05_start_{rol}")
+
+
+def test_a_dossier_outside_need_to_know_is_a_dutch_404(page):
+    coach = UserFactory(username="coach", rol="werkcoach")
+    zorgen = client_in_groep("zorgen", achternaam="Geheim")
+    login(page, coach)
+    response = page.goto(f"/klanten/{zorgen.pk}/")
+    assert response.status == 404
+    assert "Geheim" not in page.content()
+    assert "niet gevonden" in page.locator("body").inner_text().lower()
+    assert AuditEvent.objects.filter(client_id=zorgen.pk, resultaat="geweigerd").exists()
