@@ -78,3 +78,18 @@ class TaakStatus(models.TextChoices):
     OPEN = "open", "Open"
     AFGEROND = "afgerond", "Afgerond"
     VERVALLEN = "vervallen", "Vervallen"
+
+
+class Leefgebied(models.TextChoices):
+    """The leefgebieden an ambitiegesprek and a plan van aanpak cover (integral view)."""
+
+    WERK = "werk", "Werk en dagbesteding"
+    FINANCIEN = "financien", "Financiën en schulden"
+    HUISVESTING = "huisvesting", "Huisvesting"
+    GEZONDHEID = "gezondheid", "Lichamelijke gezondheid"
+    PSYCHISCH = "psychisch", "Psychisch welbevinden"
+    SOCIAAL = "sociaal", "Sociaal netwerk"
+    VAARDIGHEDEN = "vaardigheden", "Taal en vaardigheden"
+    GEZIN = "gezin", "Gezin en zorgtaken"
+    VERSLAVING = "verslaving", "Verslaving"
+    JUSTITIE = "justitie", "Justitie"

@@ -1,0 +1,172 @@
+"""Begeleiding: plan van aanpak (with versions), voortgangsgesprekken, minimaregelingen."""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from clients.constants import Leefgebied
+
+PLAN_ACTUEEL_MAANDEN = 12
+
+
+class Minimaregeling(models.Model):
+    naam = models.CharField("naam", max_length=150, unique=True)
+    actief = models.BooleanField("actief", default=True)
+
+    class Meta:
+        verbose_name = "minimaregeling"
+        verbose_name_plural = "minimaregelingen"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class PlanVanAanpak(models.Model):
+    """One version of the plan. A revision is a new row; the previous one stays as it was."""
+
+    client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="plannen")
+    versie = models.PositiveSmallIntegerField("versie")
+    vorige = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="herziening"
+    )
+    vastgesteld_op = models.DateField("vastgesteld / besproken op")
+    opgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    toelichting = models.TextField("toelichting", blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "plan van aanpak"
+        verbose_name_plural = "plannen van aanpak"
+        ordering = ["client", "-versie"]
+        constraints = [
+            models.UniqueConstraint(fields=["client", "versie"], name="plan_versie_uniek"),
+        ]
+
+    def actueel_op(self, peildatum: datetime.date, maanden: int = PLAN_ACTUEEL_MAANDEN) -> bool:
+        grens = peildatum - datetime.timedelta(days=round(maanden * 30.44))
+        return self.vastgesteld_op >= grens
+
+
+class PlanDoel(models.Model):
+    plan = models.ForeignKey(PlanVanAanpak, on_delete=models.CASCADE, related_name="doelen")
+    leefgebied = models.CharField("leefgebied", max_length=20, choices=Leefgebied.choices)
+    omschrijving = models.CharField("doel", max_length=300)
+
+    class Meta:
+        verbose_name = "doel"
+        verbose_name_plural = "doelen"
+        ordering = ["plan", "pk"]
+
+
+class PlanActie(models.Model):
+    class Eigenaar(models.TextChoices):
+        KLANT = "klant", "Klant"
+        PROFESSIONAL = "professional", "Professional"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        BEZIG = "bezig", "Bezig"
+        GEDAAN = "gedaan", "Gedaan"
+        GESTOPT = "gestopt", "Gestopt"
+
+    plan = models.ForeignKey(PlanVanAanpak, on_delete=models.CASCADE, related_name="acties")
+    doel = models.ForeignKey(PlanDoel, on_delete=models.CASCADE, related_name="acties")
+    omschrijving = models.CharField("actie", max_length=300)
+    eigenaar = models.CharField("wie", max_length=12, choices=Eigenaar.choices)
+    deadline = models.DateField("uiterlijk")
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.OPEN)
+
+    class Meta:
+        verbose_name = "actie"
+        verbose_name_plural = "acties"
+        ordering = ["plan", "deadline", "pk"]
+
+
+class Voortgangsgesprek(models.Model):
+    class Plek(models.TextChoices):
+        KANTOOR = "kantoor", "Kantoor"
+        THUIS = "thuis", "Thuis (huisbezoek)"
+        TELEFONISCH = "telefonisch", "Telefonisch"
+        BEELDBELLEN = "beeldbellen", "Beeldbellen"
+
+    class Bevinding(models.TextChoices):
+        GEEN_BIJZONDERHEDEN = "geen", "Geen bijzonderheden"
+        NADER_ONDERZOEK = "onderzoek", "Nader onderzoek nodig"
+        NIET_GETOETST = "niet", "Niet getoetst"
+
+    client = models.ForeignKey(
+        "clients.Client", on_delete=models.CASCADE, related_name="voortgangsgesprekken"
+    )
+    datum = models.DateField("datum gesprek")
+    gehouden_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    dwt_coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="met werkcoach (DWT)",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    plek = models.CharField("plek", max_length=12, choices=Plek.choices)
+    welzijn = models.PositiveSmallIntegerField(
+        "hoe gaat het (1 slecht – 5 goed)", validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    stress = models.PositiveSmallIntegerField(
+        "ervaren stress (1 weinig – 5 veel)",
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    leefsituatie = models.TextField("leefsituatie", blank=True)
+    inkomenssituatie = models.TextField("inkomenssituatie", blank=True)
+    minimaregelingen_gebruikt = models.ManyToManyField(
+        Minimaregeling, verbose_name="minimaregelingen in gebruik", blank=True, related_name="+"
+    )
+    minimaregelingen_geadviseerd = models.ManyToManyField(
+        Minimaregeling, verbose_name="minimaregelingen geadviseerd", blank=True, related_name="+"
+    )
+    schuldsignaal = models.BooleanField("signalen van schulden", default=False)
+    verwezen_naar = models.ForeignKey(
+        "intake.Netwerkpartner",
+        verbose_name="verwezen naar",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    juiste_groep = models.BooleanField("klant zit in de juiste klantgroep")
+    groepswijziging = models.ForeignKey(
+        "klantgroepen.Groepslidmaatschap",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    rechtmatigheid_getoetst = models.BooleanField("rechtmatigheid getoetst", default=False)
+    rechtmatigheid_bevinding = models.CharField(
+        "bevinding rechtmatigheid",
+        max_length=10,
+        choices=Bevinding.choices,
+        default=Bevinding.NIET_GETOETST,
+    )
+    verslag = models.TextField("verslag", blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "voortgangsgesprek"
+        verbose_name_plural = "voortgangsgesprekken"
+        ordering = ["-datum", "-pk"]
+        indexes = [models.Index(fields=["client", "-datum"], name="voortgang_client_datum_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rechtmatigheid_getoetst=False, rechtmatigheid_bevinding="niet")
+                | (Q(rechtmatigheid_getoetst=True) & ~Q(rechtmatigheid_bevinding="niet")),
+                name="voortgang_bevinding_past_bij_toets",
+            ),
+        ]

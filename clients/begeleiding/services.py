@@ -1,0 +1,227 @@
+"""Begeleiding services: plan van aanpak, voortgangsgesprek, uitstroom."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from clients.constants import Fase, SignaalSoort, TaakSoort
+from clients.models import Client
+from clients.services import ConcurrentEditError
+from clients.signalen import signaal_meld
+from clients.taken import taak_rond_af_voor
+from deventer_werk.audit.constants import Actie, Herkomst
+from deventer_werk.audit.services import audit_record
+from klantgroepen.constants import LidmaatschapSoort
+from klantgroepen.models import Groepslidmaatschap, Klantgroep
+from klantgroepen.services import groepsindeling_wijzig
+
+from .models import Minimaregeling, PlanActie, PlanDoel, PlanVanAanpak, Voortgangsgesprek
+
+PLAN_GROEPEN = {"matchen", "groeien", "faciliteren"}
+
+
+@dataclass
+class DoelInvoer:
+    leefgebied: str
+    omschrijving: str
+    acties: list[dict]  # {"omschrijving", "eigenaar", "deadline", "status"}
+
+
+def _huidige_groep(client: Client) -> Groepslidmaatschap | None:
+    return (
+        Groepslidmaatschap.objects.filter(client=client, tot__isnull=True)
+        .select_related("klantgroep")
+        .first()
+    )
+
+
+@transaction.atomic
+def plan_stel_vast(
+    *,
+    actor,
+    client: Client,
+    vastgesteld_op: datetime.date,
+    doelen: list[DoelInvoer],
+    gebaseerd_op_versie: int,
+    toelichting: str = "",
+    herkomst: str = Herkomst.WEB,
+) -> PlanVanAanpak:
+    """A new version of the plan. ``gebaseerd_op_versie`` is the version the user saw (0 for
+    a first plan): if someone revised it meanwhile, nothing is saved."""
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    laatste = PlanVanAanpak.objects.filter(client=client).order_by("-versie").first()
+    if (laatste.versie if laatste else 0) != gebaseerd_op_versie:
+        raise ConcurrentEditError()
+    errors: dict[str, list[str]] = {}
+    groep = _huidige_groep(client)
+    if groep is None or groep.klantgroep.code not in PLAN_GROEPEN:
+        errors["__all__"] = ["Een plan van aanpak is er voor Matchen, Groeien en Faciliteren."]
+    if vastgesteld_op > timezone.localdate():
+        errors["vastgesteld_op"] = ["De datum kan niet in de toekomst liggen."]
+    if laatste and vastgesteld_op < laatste.vastgesteld_op:
+        errors["vastgesteld_op"] = [
+            f"Een herziening kan niet vóór de vorige versie ({laatste.vastgesteld_op:%d-%m-%Y})."
+        ]
+    if not doelen:
+        errors["doelen"] = ["Geef minstens één doel."]
+    for i, doel in enumerate(doelen, start=1):
+        if not doel.omschrijving.strip():
+            errors.setdefault("doelen", []).append(f"Doel {i}: beschrijf het doel.")
+        for actie in doel.acties:
+            if not actie["omschrijving"].strip():
+                errors.setdefault("doelen", []).append(f"Doel {i}: beschrijf elke actie.")
+            if actie["deadline"] < vastgesteld_op:
+                errors.setdefault("doelen", []).append(
+                    f"Doel {i}: de deadline van een actie ligt vóór de datum van het plan."
+                )
+    if errors:
+        raise ValidationError(errors)
+    plan = PlanVanAanpak.objects.create(
+        client=client,
+        versie=(laatste.versie + 1) if laatste else 1,
+        vorige=laatste,
+        vastgesteld_op=vastgesteld_op,
+        opgesteld_door=actor,
+        toelichting=toelichting,
+    )
+    for doel in doelen:
+        d = PlanDoel.objects.create(
+            plan=plan, leefgebied=doel.leefgebied, omschrijving=doel.omschrijving.strip()
+        )
+        PlanActie.objects.bulk_create(
+            PlanActie(
+                plan=plan,
+                doel=d,
+                omschrijving=a["omschrijving"].strip(),
+                eigenaar=a["eigenaar"],
+                deadline=a["deadline"],
+                status=a.get("status") or PlanActie.Status.OPEN,
+            )
+            for a in doel.acties
+        )
+    taak_rond_af_voor(client=client, soort=TaakSoort.PLAN_HERZIEN)
+    audit_record(
+        actor=actor,
+        actie=Actie.AANGEMAAKT,
+        client_id=client.pk,
+        object_type="plan_van_aanpak",
+        herkomst=herkomst,
+        details={"versie": plan.versie},
+    )
+    return plan
+
+
+@transaction.atomic
+def voortgangsgesprek_leg_vast(
+    *,
+    actor,
+    client: Client,
+    datum: datetime.date,
+    plek: str,
+    welzijn: int,
+    stress: int,
+    juiste_groep: bool,
+    leefsituatie: str = "",
+    inkomenssituatie: str = "",
+    minimaregelingen_gebruikt: list[Minimaregeling] | None = None,
+    minimaregelingen_geadviseerd: list[Minimaregeling] | None = None,
+    schuldsignaal: bool = False,
+    verwezen_naar=None,
+    nieuwe_klantgroep: Klantgroep | None = None,
+    reden_groepswijziging: str = "",
+    rechtmatigheid_getoetst: bool = False,
+    rechtmatigheid_bevinding: str = Voortgangsgesprek.Bevinding.NIET_GETOETST,
+    dwt_coach=None,
+    verslag: str = "",
+    herkomst: str = Herkomst.WEB,
+) -> Voortgangsgesprek:
+    """Record a voortgangsgesprek; a different group decided in it is a doorstroom or terugval
+    with its reason; a debt signal becomes a signal on the dossier (with the referral)."""
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    errors: dict[str, list[str]] = {}
+    if client.fase != Fase.INGEDEELD:
+        errors["__all__"] = ["Een voortgangsgesprek is er voor klanten die zijn ingedeeld."]
+    if datum > timezone.localdate():
+        errors["datum"] = ["De datum van het gesprek kan niet in de toekomst liggen."]
+    groep = _huidige_groep(client)
+    if groep is not None and datum < groep.van and not errors.get("datum"):
+        errors["datum"] = [f"Het gesprek kan niet vóór de indeling ({groep.van:%d-%m-%Y}) liggen."]
+    if not juiste_groep:
+        if nieuwe_klantgroep is None:
+            errors["nieuwe_klantgroep"] = ["Kies de klantgroep die beter past."]
+        elif groep is not None and nieuwe_klantgroep.pk == groep.klantgroep_id:
+            errors["nieuwe_klantgroep"] = ["Dit is de huidige klantgroep."]
+        if not reden_groepswijziging.strip():
+            errors["reden_groepswijziging"] = ["Geef de reden voor de groepswijziging."]
+    if rechtmatigheid_getoetst == (
+        rechtmatigheid_bevinding == Voortgangsgesprek.Bevinding.NIET_GETOETST
+    ):
+        errors["rechtmatigheid_bevinding"] = [
+            "Geef de bevinding als de rechtmatigheid is getoetst."
+        ]
+    if errors:
+        raise ValidationError(errors)
+    wijziging = None
+    if not juiste_groep:
+        soort = (
+            LidmaatschapSoort.DOORSTROOM
+            if nieuwe_klantgroep.volgorde < groep.klantgroep.volgorde
+            else LidmaatschapSoort.TERUGVAL
+        )
+        van = max(datum, groep.van + datetime.timedelta(days=1))
+        wijziging = groepsindeling_wijzig(
+            actor=actor,
+            client=client,
+            klantgroep=nieuwe_klantgroep,
+            van=van,
+            soort=soort,
+            reden=reden_groepswijziging.strip(),
+            herkomst=herkomst,
+        ).lidmaatschap
+    gesprek = Voortgangsgesprek(
+        client=client,
+        datum=datum,
+        gehouden_door=actor,
+        dwt_coach=dwt_coach,
+        plek=plek,
+        welzijn=welzijn,
+        stress=stress,
+        leefsituatie=leefsituatie,
+        inkomenssituatie=inkomenssituatie,
+        schuldsignaal=schuldsignaal,
+        verwezen_naar=verwezen_naar,
+        juiste_groep=juiste_groep,
+        groepswijziging=wijziging,
+        rechtmatigheid_getoetst=rechtmatigheid_getoetst,
+        rechtmatigheid_bevinding=rechtmatigheid_bevinding,
+        verslag=verslag,
+    )
+    gesprek.full_clean(exclude=["minimaregelingen_gebruikt", "minimaregelingen_geadviseerd"])
+    gesprek.save()
+    gesprek.minimaregelingen_gebruikt.set(minimaregelingen_gebruikt or [])
+    gesprek.minimaregelingen_geadviseerd.set(minimaregelingen_geadviseerd or [])
+    if schuldsignaal:
+        verwijzing = f" Verwezen naar {verwezen_naar}." if verwezen_naar else ""
+        signaal_meld(
+            actor=actor,
+            client=client,
+            soort=SignaalSoort.SCHULDEN,
+            omschrijving=f"Schuldsignaal in voortgangsgesprek.{verwijzing}",
+            bron="voortgangsgesprek",
+            herkomst=herkomst,
+        )
+    taak_rond_af_voor(client=client, soort=TaakSoort.VOORTGANGSGESPREK)
+    if rechtmatigheid_getoetst:
+        taak_rond_af_voor(client=client, soort=TaakSoort.RECHTMATIGHEID)
+    audit_record(
+        actor=actor,
+        actie=Actie.AANGEMAAKT,
+        client_id=client.pk,
+        object_type="voortgangsgesprek",
+        herkomst=herkomst,
+        details={"groepswijziging": bool(wijziging)},
+    )
+    return gesprek

@@ -1,0 +1,332 @@
+"""Intake: melding & screening, aanvraag & besluit, ambitiegesprek, kick-off.
+
+Every record is a dated fact; configuration (checklist, partners, diagnose-instrument) is
+versioned or append-only so that a past result never changes when configuration does.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from clients.constants import Leefgebied
+
+BESLISTERMIJN_DAGEN = 56  # 8 weeks (Participatiewet / Awb)
+
+
+# Configuration ------------------------------------------------------------------------------
+class ScreeningVraag(models.Model):
+    tekst = models.CharField("vraag", max_length=300)
+    toelichting = models.CharField("toelichting", max_length=300, blank=True)
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+    actief = models.BooleanField("actief", default=True)
+
+    class Meta:
+        verbose_name = "screeningsvraag"
+        verbose_name_plural = "screeningschecklist"
+        ordering = ["volgorde", "pk"]
+
+    def __str__(self):
+        return self.tekst
+
+
+class Netwerkpartner(models.Model):
+    naam = models.CharField("naam", max_length=150, unique=True)
+    omschrijving = models.CharField("waarvoor", max_length=300, blank=True)
+    actief = models.BooleanField("actief", default=True)
+
+    class Meta:
+        verbose_name = "netwerkpartner"
+        verbose_name_plural = "netwerkpartners"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class DiagnoseInstrument(models.Model):
+    """A version of the questionnaire. Answers point at the version they were given with."""
+
+    naam = models.CharField("naam", max_length=100)
+    versie = models.PositiveSmallIntegerField("versie")
+    schaal_min = models.PositiveSmallIntegerField("laagste score", default=1)
+    schaal_max = models.PositiveSmallIntegerField("hoogste score", default=5)
+    schaal_uitleg = models.CharField(
+        "uitleg schaal", max_length=300, default="1 = grote zorgen … 5 = gaat goed"
+    )
+    actief = models.BooleanField("in gebruik", default=False)
+    ingangsdatum = models.DateField("in gebruik sinds")
+
+    class Meta:
+        verbose_name = "diagnose-instrument"
+        verbose_name_plural = "diagnose-instrumenten"
+        ordering = ["-versie"]
+        constraints = [
+            models.UniqueConstraint(fields=["naam", "versie"], name="diagnose_naam_versie_uniek"),
+            models.UniqueConstraint(
+                fields=["actief"], condition=Q(actief=True), name="diagnose_een_actief"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.naam} v{self.versie}"
+
+
+class DiagnoseVraag(models.Model):
+    instrument = models.ForeignKey(
+        DiagnoseInstrument, on_delete=models.PROTECT, related_name="vragen"
+    )
+    leefgebied = models.CharField("leefgebied", max_length=20, choices=Leefgebied.choices)
+    tekst = models.CharField("vraag", max_length=300)
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+
+    class Meta:
+        verbose_name = "diagnosevraag"
+        verbose_name_plural = "diagnosevragen"
+        ordering = ["instrument", "volgorde", "pk"]
+
+    def __str__(self):
+        return self.tekst
+
+
+# Screening ----------------------------------------------------------------------------------
+class Screening(models.Model):
+    class Inschatting(models.TextChoices):
+        WAARSCHIJNLIJK = "waarschijnlijk", "Waarschijnlijk recht"
+        ONZEKER = "onzeker", "Onzeker: nader onderzoek"
+        WAARSCHIJNLIJK_NIET = "waarschijnlijk_niet", "Waarschijnlijk geen recht"
+
+    class Uitkomst(models.TextChoices):
+        AFSPRAAK = "afspraak", "Afspraak ambitiegesprek"
+        GEEN_RECHT = "geen_recht", "Geen recht"
+
+    client = models.ForeignKey(
+        "clients.Client", on_delete=models.CASCADE, related_name="screenings"
+    )
+    periode = models.ForeignKey(
+        "clients.Uitkeringsperiode", on_delete=models.CASCADE, related_name="screenings"
+    )
+    datum = models.DateField("datum screening")
+    poortwachter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    antwoorden = models.JSONField(
+        "checklist", default=dict, blank=True, help_text="{vraag_id: true/false}"
+    )
+    rechtmatigheid = models.CharField(
+        "inschatting rechtmatigheid", max_length=20, choices=Inschatting.choices
+    )
+    verwijzingen = models.ManyToManyField(
+        Netwerkpartner, verbose_name="verwezen naar", blank=True, related_name="+"
+    )
+    uitkomst = models.CharField("uitkomst", max_length=12, choices=Uitkomst.choices)
+    reden_geen_recht = models.TextField("reden geen recht", blank=True)
+    afspraak_op = models.DateTimeField("afspraak ambitiegesprek", null=True, blank=True)
+    intaker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="intaker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    toelichting = models.TextField("toelichting", blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "screening"
+        verbose_name_plural = "screenings"
+        ordering = ["-datum", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["periode"], name="screening_een_per_periode"),
+            models.CheckConstraint(
+                condition=~Q(uitkomst="afspraak")
+                | (Q(afspraak_op__isnull=False) & Q(intaker__isnull=False)),
+                name="screening_afspraak_volledig",
+            ),
+            models.CheckConstraint(
+                condition=~Q(uitkomst="geen_recht") | ~Q(reden_geen_recht=""),
+                name="screening_geen_recht_met_reden",
+            ),
+        ]
+
+
+# Aanvraag & besluit ----------------------------------------------------------------------------
+class Aanvraag(models.Model):
+    class Besluit(models.TextChoices):
+        TOEKENNING = "toekenning", "Toekenning"
+        AFWIJZING = "afwijzing", "Afwijzing"
+
+    client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="aanvragen")
+    periode = models.OneToOneField(
+        "clients.Uitkeringsperiode", on_delete=models.CASCADE, related_name="aanvraag"
+    )
+    aanvraagdatum = models.DateField("aanvraagdatum")
+    documenten_compleet_op = models.DateField("documenten compleet op", null=True, blank=True)
+    besluit = models.CharField("besluit", max_length=12, choices=Besluit.choices, blank=True)
+    besluitdatum = models.DateField("besluitdatum", null=True, blank=True)
+    besluit_reden = models.TextField("motivering besluit", blank=True)
+    consulent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    versie = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "aanvraag uitkering"
+        verbose_name_plural = "aanvragen uitkering"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(besluitdatum__isnull=True)
+                | Q(besluitdatum__gte=models.F("aanvraagdatum")),
+                name="aanvraag_besluit_na_aanvraag",
+            ),
+            models.CheckConstraint(
+                condition=(Q(besluit="") & Q(besluitdatum__isnull=True))
+                | (~Q(besluit="") & Q(besluitdatum__isnull=False)),
+                name="aanvraag_besluit_met_datum",
+            ),
+        ]
+
+    @property
+    def uiterste_besluitdatum(self) -> datetime.date:
+        return self.aanvraagdatum + datetime.timedelta(days=BESLISTERMIJN_DAGEN)
+
+    def dagen_over(self, vandaag: datetime.date) -> int | None:
+        if self.besluitdatum:
+            return None
+        return (self.uiterste_besluitdatum - vandaag).days
+
+    @property
+    def doorlooptijd(self) -> int | None:
+        return (self.besluitdatum - self.aanvraagdatum).days if self.besluitdatum else None
+
+
+# Ambitiegesprek -----------------------------------------------------------------------------
+class Ambitiegesprek(models.Model):
+    client = models.ForeignKey(
+        "clients.Client", on_delete=models.CASCADE, related_name="ambitiegesprekken"
+    )
+    datum = models.DateField("datum gesprek")
+    intaker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    instrument = models.ForeignKey(DiagnoseInstrument, on_delete=models.PROTECT, related_name="+")
+    antwoorden = models.JSONField("scores", default=dict, help_text="{vraag_id: score}")
+    leefgebieden_toelichting = models.TextField("bespreking leefgebieden", blank=True)
+    participatieladder = models.PositiveSmallIntegerField(
+        "trede participatieladder", validators=[MinValueValidator(1), MaxValueValidator(6)]
+    )
+    gekozen_klantgroep = models.ForeignKey(
+        "klantgroepen.Klantgroep",
+        verbose_name="keuze klant",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    geadviseerde_klantgroep = models.ForeignKey(
+        "klantgroepen.Klantgroep",
+        verbose_name="advies intaker",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    motivatie = models.TextField("motivatie", blank=True)
+    afspraak_getekend_op = models.DateField("afspraak = afspraak getekend op")
+    rechten_plichten_op = models.DateField("rechten en plichten uitgelegd op")
+    lidmaatschap = models.ForeignKey(
+        "klantgroepen.Groepslidmaatschap", on_delete=models.PROTECT, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "ambitiegesprek"
+        verbose_name_plural = "ambitiegesprekken"
+        ordering = ["-datum", "-pk"]
+        indexes = [models.Index(fields=["datum"], name="ambitie_datum_idx")]
+
+    def scores_per_leefgebied(self) -> dict[str, float]:
+        totals: dict[str, list[int]] = {}
+        vragen = {v.pk: v for v in self.instrument.vragen.all()}
+        for vraag_id, score in self.antwoorden.items():
+            vraag = vragen.get(int(vraag_id))
+            if vraag is not None:
+                totals.setdefault(vraag.leefgebied, []).append(int(score))
+        return {k: round(sum(v) / len(v), 1) for k, v in totals.items()}
+
+
+class LadderMeting(models.Model):
+    """Participatieladder rung (1–6) as history."""
+
+    client = models.ForeignKey(
+        "clients.Client", on_delete=models.CASCADE, related_name="laddermetingen"
+    )
+    datum = models.DateField("datum")
+    trede = models.PositiveSmallIntegerField(
+        "trede", validators=[MinValueValidator(1), MaxValueValidator(6)]
+    )
+    bron = models.CharField("bron", max_length=40)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "participatieladdermeting"
+        verbose_name_plural = "participatieladder"
+        ordering = ["-datum", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(trede__gte=1) & Q(trede__lte=6), name="ladder_1_6")
+        ]
+
+
+# Kick-off -----------------------------------------------------------------------------------
+class KickoffSessie(models.Model):
+    klantgroep = models.ForeignKey(
+        "klantgroepen.Klantgroep", on_delete=models.PROTECT, related_name="+"
+    )
+    datum = models.DateTimeField("datum en tijd")
+    plaats = models.CharField("plaats", max_length=200)
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    capaciteit = models.PositiveSmallIntegerField(
+        "capaciteit", validators=[MinValueValidator(1), MaxValueValidator(200)]
+    )
+
+    class Meta:
+        verbose_name = "kick-offbijeenkomst"
+        verbose_name_plural = "kick-offbijeenkomsten"
+        ordering = ["datum"]
+        constraints = [
+            models.CheckConstraint(condition=Q(capaciteit__gte=1), name="kickoff_capaciteit")
+        ]
+
+    def __str__(self):
+        return f"Kick-off {self.klantgroep} {self.datum:%d-%m-%Y %H:%M}"
+
+
+class KickoffUitnodiging(models.Model):
+    class Aanwezigheid(models.TextChoices):
+        UITGENODIGD = "", "Nog niet bekend"
+        AANWEZIG = "aanwezig", "Aanwezig"
+        AFGEMELD = "afgemeld", "Afgemeld"
+        NIET_VERSCHENEN = "niet_verschenen", "Niet verschenen"
+
+    sessie = models.ForeignKey(
+        KickoffSessie, on_delete=models.PROTECT, related_name="uitnodigingen"
+    )
+    client = models.ForeignKey(
+        "clients.Client", on_delete=models.CASCADE, related_name="kickoff_uitnodigingen"
+    )
+    ambitiegesprek = models.OneToOneField(
+        Ambitiegesprek, on_delete=models.CASCADE, related_name="kickoff_uitnodiging"
+    )
+    uitgenodigd_op = models.DateField("uitgenodigd op")
+    aanwezigheid = models.CharField(
+        "aanwezigheid", max_length=16, choices=Aanwezigheid.choices, blank=True, default=""
+    )
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "kick-offuitnodiging"
+        verbose_name_plural = "kick-offuitnodigingen"
+        ordering = ["sessie", "client__achternaam"]
