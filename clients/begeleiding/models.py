@@ -48,6 +48,9 @@ class PlanVanAanpak(models.Model):
             models.UniqueConstraint(fields=["client", "versie"], name="plan_versie_uniek"),
         ]
 
+    def __str__(self):
+        return f"Plan van aanpak v{self.versie} ({self.vastgesteld_op:%d-%m-%Y})"
+
     def actueel_op(self, peildatum: datetime.date, maanden: int = PLAN_ACTUEEL_MAANDEN) -> bool:
         grens = peildatum - datetime.timedelta(days=round(maanden * 30.44))
         return self.vastgesteld_op >= grens
@@ -62,6 +65,9 @@ class PlanDoel(models.Model):
         verbose_name = "doel"
         verbose_name_plural = "doelen"
         ordering = ["plan", "pk"]
+
+    def __str__(self):
+        return self.omschrijving
 
 
 class PlanActie(models.Model):
@@ -86,6 +92,9 @@ class PlanActie(models.Model):
         verbose_name = "actie"
         verbose_name_plural = "acties"
         ordering = ["plan", "deadline", "pk"]
+
+    def __str__(self):
+        return self.omschrijving
 
 
 class Voortgangsgesprek(models.Model):
@@ -170,3 +179,6 @@ class Voortgangsgesprek(models.Model):
                 name="voortgang_bevinding_past_bij_toets",
             ),
         ]
+
+    def __str__(self):
+        return f"Voortgangsgesprek {self.datum:%d-%m-%Y}"

@@ -152,6 +152,9 @@ class Screening(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"Screening {self.datum:%d-%m-%Y}"
+
 
 # Aanvraag & besluit ----------------------------------------------------------------------------
 class Aanvraag(models.Model):
@@ -188,6 +191,9 @@ class Aanvraag(models.Model):
                 name="aanvraag_besluit_met_datum",
             ),
         ]
+
+    def __str__(self):
+        return f"Aanvraag {self.aanvraagdatum:%d-%m-%Y}"
 
     @property
     def uiterste_besluitdatum(self) -> datetime.date:
@@ -244,6 +250,9 @@ class Ambitiegesprek(models.Model):
         ordering = ["-datum", "-pk"]
         indexes = [models.Index(fields=["datum"], name="ambitie_datum_idx")]
 
+    def __str__(self):
+        return f"Ambitiegesprek {self.datum:%d-%m-%Y}"
+
     def scores_per_leefgebied(self) -> dict[str, float]:
         totals: dict[str, list[int]] = {}
         vragen = {v.pk: v for v in self.instrument.vragen.all()}
@@ -274,6 +283,9 @@ class LadderMeting(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(trede__gte=1) & Q(trede__lte=6), name="ladder_1_6")
         ]
+
+    def __str__(self):
+        return f"Trede {self.trede} op {self.datum:%d-%m-%Y}"
 
 
 # Kick-off -----------------------------------------------------------------------------------
@@ -330,3 +342,6 @@ class KickoffUitnodiging(models.Model):
         verbose_name = "kick-offuitnodiging"
         verbose_name_plural = "kick-offuitnodigingen"
         ordering = ["sessie", "client__achternaam"]
+
+    def __str__(self):
+        return f"Uitnodiging {self.sessie}"

@@ -22,7 +22,10 @@ def _frozen():
         yield
 
 
-def _doel(deadline=D(2026, 12, 31)):
+EIND_2026 = D(2026, 12, 31)
+
+
+def _doel(deadline=EIND_2026):
     return DoelInvoer(
         leefgebied="werk",
         omschrijving="Werkritme opbouwen",
