@@ -5,3 +5,40 @@ class IntakeConfig(AppConfig):
     name = "clients.intake"
     label = "intake"
     verbose_name = "Intake: melding, screening, ambitiegesprek, kick-off"
+
+    def ready(self) -> None:
+        from clients.registry import (
+            DossierActie,
+            DossierSectie,
+            register_actie,
+            register_sectie,
+            register_tijdlijn,
+        )
+        from deventer_werk.accounts.constants import Rol
+
+        from . import selectors
+
+        register_sectie(
+            DossierSectie(
+                key="intake",
+                volgorde=10,
+                template="intake/_sectie.html",
+                context=selectors.intake_sectie,
+                queries=6,
+            )
+        )
+        for label, url_name, rol, volgorde in [
+            ("Screening vastleggen", "intake:screening", Rol.POORTWACHTER, 10),
+            ("Aanvraag uitkering registreren", "intake:aanvraag", Rol.INKOMENSCONSULENT, 20),
+            ("Besluit op aanvraag", "intake:besluit", Rol.INKOMENSCONSULENT, 21),
+            ("Ambitiegesprek vastleggen", "intake:ambitiegesprek", Rol.INTAKER, 30),
+        ]:
+            register_actie(
+                DossierActie(
+                    label=label, url_name=url_name, rollen=frozenset({rol}), volgorde=volgorde
+                )
+            )
+        register_tijdlijn("screening", "Screening", selectors.tijdlijn_screening)
+        register_tijdlijn("aanvraag", "Aanvraag en besluit", selectors.tijdlijn_aanvraag)
+        register_tijdlijn("ambitiegesprek", "Ambitiegesprek", selectors.tijdlijn_ambitie)
+        register_tijdlijn("kickoff", "Kick-off", selectors.tijdlijn_kickoff)

@@ -13,6 +13,10 @@ def navigation(request) -> dict:
     if user.werkt_in_dossiers:
         items.append(("Mijn klanten", reverse("clients:mijn_klanten")))
         items.append(("Zoeken", reverse("clients:zoeken")))
+    if user.heeft_rol(Rol.INTAKER, Rol.INKOMENSCONSULENT):
+        items.append(("Zonder ambitiegesprek", reverse("intake:zonder_ambitiegesprek")))
+    if user.heeft_rol(Rol.TRAINER, Rol.INTAKER):
+        items.append(("Kick-off", reverse("intake:kickoff_sessies")))
     if user.heeft_rol(Rol.BELEIDSMEDEWERKER):
         items.append(("Monitoring", reverse("monitoring:dashboard")))
         items.append(("Raadsrapportages", reverse("monitoring:rapporten")))

@@ -1,0 +1,205 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+
+from clients.constants import URGENTE_SIGNALEN, SignaalSoort
+from deventer_werk.accounts.constants import Rol
+from deventer_werk.accounts.models import User
+from deventer_werk.forms import DateInput, Form, TimeInput
+from klantgroepen.models import Klantgroep
+
+from .models import (
+    Aanvraag,
+    DiagnoseInstrument,
+    KickoffUitnodiging,
+    Netwerkpartner,
+    Screening,
+    ScreeningVraag,
+)
+
+
+def _users_with_role(rol: str):
+    return User.objects.filter(groups__name=rol, is_active=True).order_by("last_name", "first_name")
+
+
+class ScreeningForm(Form):
+    datum = forms.DateField(label="Datum screening", widget=DateInput(), initial=timezone.localdate)
+    rechtmatigheid = forms.ChoiceField(
+        label="Inschatting rechtmatigheid", choices=Screening.Inschatting.choices
+    )
+    urgente_signalen = forms.MultipleChoiceField(
+        label="Urgente signalen",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(s.value, s.label) for s in SignaalSoort if s in URGENTE_SIGNALEN],
+        help_text="Staan bovenaan het dossier en op de werkvoorraad tot ze zijn afgehandeld",
+    )
+    signaal_toelichting = forms.CharField(
+        label="Toelichting signalen", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    verwijzingen = forms.ModelMultipleChoiceField(
+        label="Verwezen naar",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        queryset=Netwerkpartner.objects.filter(actief=True),
+    )
+    uitkomst = forms.ChoiceField(
+        label="Uitkomst", choices=Screening.Uitkomst.choices, widget=forms.RadioSelect
+    )
+    afspraak_datum = forms.DateField(
+        label="Datum ambitiegesprek", required=False, widget=DateInput()
+    )
+    afspraak_tijd = forms.TimeField(label="Tijd ambitiegesprek", required=False, widget=TimeInput())
+    intaker = forms.ModelChoiceField(
+        label="Intaker (DWT)", required=False, queryset=User.objects.none()
+    )
+    reden_geen_recht = forms.CharField(
+        label="Reden geen recht", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    toelichting = forms.CharField(
+        label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, client, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.vragen = list(ScreeningVraag.objects.filter(actief=True))
+        for vraag in self.vragen:
+            self.fields[f"vraag_{vraag.pk}"] = forms.BooleanField(
+                label=vraag.tekst,
+                required=False,
+                widget=forms.CheckboxInput(
+                    attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+                ),
+            )
+        self.fields["intaker"].queryset = _users_with_role(Rol.INTAKER)
+        self.order_fields([f"vraag_{v.pk}" for v in self.vragen] + list(self.declared_fields))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("uitkomst") == Screening.Uitkomst.AFSPRAAK:
+            if not data.get("afspraak_datum"):
+                self.add_error("afspraak_datum", "Geef de datum van het ambitiegesprek.")
+            if not data.get("afspraak_tijd"):
+                self.add_error("afspraak_tijd", "Geef de tijd van het ambitiegesprek.")
+        return data
+
+    def afspraak_op(self) -> datetime.datetime | None:
+        d, t = self.cleaned_data.get("afspraak_datum"), self.cleaned_data.get("afspraak_tijd")
+        if d and t:
+            return timezone.make_aware(datetime.datetime.combine(d, t))
+        return None
+
+    def antwoorden(self) -> dict[str, bool]:
+        return {str(v.pk): self.cleaned_data.get(f"vraag_{v.pk}", False) for v in self.vragen}
+
+
+class AanvraagForm(Form):
+    aanvraagdatum = forms.DateField(label="Aanvraagdatum", widget=DateInput())
+    documenten_compleet_op = forms.DateField(
+        label="Documenten compleet op", required=False, widget=DateInput()
+    )
+
+    def __init__(self, client, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class BesluitForm(Form):
+    besluit = forms.ChoiceField(
+        label="Besluit", choices=Aanvraag.Besluit.choices, widget=forms.RadioSelect
+    )
+    besluitdatum = forms.DateField(
+        label="Besluitdatum", widget=DateInput(), initial=timezone.localdate
+    )
+    reden = forms.CharField(
+        label="Motivering",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Verplicht bij afwijzing",
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, client, *args, aanvraag=None, **kwargs):
+        kwargs.setdefault("initial", {})["versie"] = aanvraag.versie if aanvraag else 1
+        super().__init__(*args, **kwargs)
+
+
+class AmbitiegesprekForm(Form):
+    datum = forms.DateField(label="Datum gesprek", widget=DateInput(), initial=timezone.localdate)
+    leefgebieden_toelichting = forms.CharField(
+        label="Bespreking leefgebieden", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    participatieladder = forms.TypedChoiceField(
+        label="Trede participatieladder",
+        coerce=int,
+        choices=[
+            (1, "1 – Geïsoleerd"),
+            (2, "2 – Sociale contacten buitenshuis"),
+            (3, "3 – Deelname georganiseerde activiteiten"),
+            (4, "4 – Onbetaald werk"),
+            (5, "5 – Betaald werk met ondersteuning"),
+            (6, "6 – Betaald werk"),
+        ],
+    )
+    gekozen_klantgroep = forms.ModelChoiceField(
+        label="Keuze van de klant", queryset=Klantgroep.objects.all()
+    )
+    geadviseerde_klantgroep = forms.ModelChoiceField(
+        label="Advies intaker", queryset=Klantgroep.objects.all()
+    )
+    motivatie = forms.CharField(
+        label="Motivatie",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Verplicht als keuze en advies verschillen",
+    )
+    afspraak_getekend_op = forms.DateField(
+        label="Afspraak = afspraak getekend op", widget=DateInput(), initial=timezone.localdate
+    )
+    rechten_plichten_op = forms.DateField(
+        label="Rechten en plichten uitgelegd op", widget=DateInput(), initial=timezone.localdate
+    )
+
+    def __init__(self, client, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instrument = DiagnoseInstrument.objects.filter(actief=True).first()
+        self.vragen = list(self.instrument.vragen.all()) if self.instrument else []
+        schaal = (
+            [(i, str(i)) for i in range(self.instrument.schaal_min, self.instrument.schaal_max + 1)]
+            if self.instrument
+            else []
+        )
+        for vraag in self.vragen:
+            self.fields[f"score_{vraag.pk}"] = forms.TypedChoiceField(
+                label=f"{vraag.get_leefgebied_display()}: {vraag.tekst}",
+                coerce=int,
+                choices=schaal,
+                widget=forms.RadioSelect,
+            )
+        self.order_fields(
+            ["datum"] + [f"score_{v.pk}" for v in self.vragen] + list(self.declared_fields)
+        )
+
+    def antwoorden(self) -> dict[str, int]:
+        return {str(v.pk): self.cleaned_data[f"score_{v.pk}"] for v in self.vragen}
+
+
+class KickoffSessieForm(Form):
+    klantgroep = forms.ModelChoiceField(label="Klantgroep", queryset=Klantgroep.objects.all())
+    datum = forms.DateField(label="Datum", widget=DateInput())
+    tijd = forms.TimeField(label="Tijd", widget=TimeInput())
+    plaats = forms.CharField(label="Plaats", max_length=200)
+    trainer = forms.ModelChoiceField(label="Trainer", queryset=User.objects.none())
+    capaciteit = forms.IntegerField(label="Capaciteit", min_value=1, max_value=200, initial=15)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["trainer"].queryset = _users_with_role(Rol.TRAINER)
+
+
+class AanwezigheidForm(Form):
+    aanwezigheid = forms.ChoiceField(
+        label="Aanwezigheid",
+        widget=forms.RadioSelect,
+        choices=[c for c in KickoffUitnodiging.Aanwezigheid.choices if c[0]],
+    )

@@ -1,0 +1,250 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from clients.klantreis_views import klantreis_formulier
+from clients.models import Client
+from clients.selectors import _with_current
+from deventer_werk.accounts.constants import Rol
+from deventer_werk.forms import form_add_service_errors
+
+from . import services
+from .forms import (
+    AanvraagForm,
+    AanwezigheidForm,
+    AmbitiegesprekForm,
+    BesluitForm,
+    KickoffSessieForm,
+    ScreeningForm,
+)
+from .models import Aanvraag, KickoffSessie, KickoffUitnodiging
+
+SCREENING_ROLLEN = (Rol.POORTWACHTER,)
+AANVRAAG_ROLLEN = (Rol.INKOMENSCONSULENT,)
+AMBITIE_ROLLEN = (Rol.INTAKER,)
+KICKOFF_ROLLEN = (Rol.TRAINER, Rol.INTAKER)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def screening(request, pk):
+    def opslaan(client, data):
+        services.screening_leg_vast(
+            actor=request.user,
+            client=client,
+            datum=data["datum"],
+            antwoorden=form_holder["form"].antwoorden(),
+            rechtmatigheid=data["rechtmatigheid"],
+            uitkomst=data["uitkomst"],
+            verwijzingen=list(data["verwijzingen"]),
+            urgente_signalen=data["urgente_signalen"],
+            signaal_toelichting=data["signaal_toelichting"],
+            reden_geen_recht=data["reden_geen_recht"],
+            afspraak_op=form_holder["form"].afspraak_op(),
+            intaker=data["intaker"],
+            toelichting=data["toelichting"],
+        )
+
+    form_holder = {}
+
+    def factory(client, data):
+        form_holder["form"] = ScreeningForm(client, data)
+        return form_holder["form"]
+
+    return klantreis_formulier(
+        request,
+        pk,
+        rollen=SCREENING_ROLLEN,
+        form_factory=factory,
+        opslaan=opslaan,
+        template="intake/screening.html",
+        object_type="screening",
+        melding="De screening is vastgelegd.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def aanvraag(request, pk):
+    def opslaan(client, data):
+        services.aanvraag_registreer(actor=request.user, client=client, **data)
+
+    return klantreis_formulier(
+        request,
+        pk,
+        rollen=AANVRAAG_ROLLEN,
+        form_factory=AanvraagForm,
+        opslaan=opslaan,
+        template="intake/aanvraag.html",
+        object_type="aanvraag",
+        melding="De aanvraag is geregistreerd; de beslistermijn loopt.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def besluit(request, pk):
+    huidige = Aanvraag.objects.filter(client_id=pk, besluit="").order_by("-aanvraagdatum").first()
+
+    def factory(client, data):
+        if huidige is None:
+            raise PermissionDenied
+        return BesluitForm(client, data, aanvraag=huidige)
+
+    def opslaan(client, data):
+        services.aanvraag_besluit(
+            actor=request.user,
+            aanvraag=huidige,
+            versie=data["versie"],
+            besluit=data["besluit"],
+            besluitdatum=data["besluitdatum"],
+            reden=data["reden"],
+        )
+
+    return klantreis_formulier(
+        request,
+        pk,
+        rollen=AANVRAAG_ROLLEN,
+        form_factory=factory,
+        opslaan=opslaan,
+        template="intake/besluit.html",
+        object_type="besluit",
+        melding="Het besluit is vastgelegd.",
+        extra={"aanvraag": huidige, "vandaag": timezone.localdate()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ambitiegesprek(request, pk):
+    form_holder = {}
+
+    def factory(client, data):
+        form_holder["form"] = AmbitiegesprekForm(client, data)
+        return form_holder["form"]
+
+    def opslaan(client, data):
+        form = form_holder["form"]
+        services.ambitiegesprek_leg_vast(
+            actor=request.user,
+            client=client,
+            datum=data["datum"],
+            antwoorden=form.antwoorden(),
+            participatieladder=data["participatieladder"],
+            gekozen_klantgroep=data["gekozen_klantgroep"],
+            geadviseerde_klantgroep=data["geadviseerde_klantgroep"],
+            motivatie=data["motivatie"],
+            leefgebieden_toelichting=data["leefgebieden_toelichting"],
+            afspraak_getekend_op=data["afspraak_getekend_op"],
+            rechten_plichten_op=data["rechten_plichten_op"],
+        )
+
+    return klantreis_formulier(
+        request,
+        pk,
+        rollen=AMBITIE_ROLLEN,
+        form_factory=factory,
+        opslaan=opslaan,
+        template="intake/ambitiegesprek.html",
+        object_type="ambitiegesprek",
+        melding="Het ambitiegesprek is vastgelegd en de klant is ingedeeld. "
+        "De uitnodiging voor de kick-off volgt automatisch.",
+    )
+
+
+@login_required
+def zonder_ambitiegesprek(request):
+    """The existing bestand still to talk to (policy: an ambitiegesprek with everyone)."""
+    if not request.user.heeft_rol(Rol.INTAKER, Rol.INKOMENSCONSULENT):
+        raise PermissionDenied
+    qs = _with_current(
+        services.zonder_ambitiegesprek().filter(pk__in=Client.objects.visible_to(request.user))
+    ).order_by("achternaam", "voornamen", "pk")
+    page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
+    return render(request, "intake/zonder_ambitiegesprek.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kickoff_sessies(request):
+    if not request.user.heeft_rol(*KICKOFF_ROLLEN):
+        raise PermissionDenied
+    form = KickoffSessieForm(request.POST or None) if request.user.heeft_rol(Rol.TRAINER) else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                services.kickoff_sessie_plan(
+                    actor=request.user,
+                    klantgroep=d["klantgroep"],
+                    plaats=d["plaats"],
+                    datum=timezone.make_aware(datetime.datetime.combine(d["datum"], d["tijd"])),
+                    trainer=d["trainer"],
+                    capaciteit=d["capaciteit"],
+                )
+            except ValidationError as exc:
+                form_add_service_errors(form, exc)
+            else:
+                messages.success(request, "De kick-offbijeenkomst is gepland.")
+                return redirect("intake:kickoff_sessies")
+    sessies = (
+        KickoffSessie.objects.filter(
+            datum__date__gte=timezone.localdate() - datetime.timedelta(days=30)
+        )
+        .select_related("klantgroep", "trainer")
+        .annotate(aantal=Count("uitnodigingen"))
+        .order_by("datum")[:100]
+    )
+    return render(request, "intake/kickoff_sessies.html", {"sessies": sessies, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kickoff_sessie(request, sessie_pk):
+    """Attendance list: names and attendance only (a trainer has no dossier access)."""
+    if not request.user.heeft_rol(*KICKOFF_ROLLEN):
+        raise PermissionDenied
+    sessie = get_object_or_404(
+        KickoffSessie.objects.select_related("klantgroep", "trainer").prefetch_related(
+            Prefetch(
+                "uitnodigingen",
+                queryset=KickoffUitnodiging.objects.select_related("client").order_by(
+                    "client__achternaam", "client__voornamen"
+                ),
+            )
+        ),
+        pk=sessie_pk,
+    )
+    if request.method == "POST":
+        uitnodiging = get_object_or_404(
+            KickoffUitnodiging, sessie=sessie, pk=request.POST.get("uitnodiging", "0") or "0"
+        )
+        form = AanwezigheidForm(request.POST)
+        if form.is_valid():
+            services.kickoff_aanwezigheid(
+                actor=request.user,
+                uitnodiging=uitnodiging,
+                aanwezigheid=form.cleaned_data["aanwezigheid"],
+            )
+            messages.success(
+                request, f"Aanwezigheid van {uitnodiging.client.volledige_naam} is vastgelegd."
+            )
+            return redirect("intake:kickoff_sessie", sessie_pk=sessie.pk)
+        messages.error(request, "Kies aanwezig, afgemeld of niet verschenen.")
+    return render(
+        request,
+        "intake/kickoff_sessie.html",
+        {
+            "sessie": sessie,
+            "keuzes": [c for c in KickoffUitnodiging.Aanwezigheid.choices if c[0]],
+        },
+    )

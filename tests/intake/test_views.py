@@ -1,0 +1,168 @@
+"""Intake pages: the right roles, Dutch errors with input kept, pinned query counts."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from clients.intake.models import Ambitiegesprek, Screening
+from clients.models import Client
+from tests.factories import klantgroep
+
+from .factories import alle_antwoorden, ambitie, melding, screening_met_afspraak
+
+pytestmark = pytest.mark.django_db
+NU = datetime.datetime(2026, 11, 24, 9, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _frozen():
+    with time_machine.travel(NU, tick=False):
+        yield
+
+
+def test_poortwachter_records_a_screening_with_appointment(client_as, users):
+    klant = melding(users["poortwachter"])
+    c = client_as("poortwachter")
+    url = reverse("intake:screening", args=[klant.pk])
+    assert c.get(url).status_code == 200
+    response = c.post(
+        url,
+        {
+            "datum": "2026-10-02",
+            "rechtmatigheid": "waarschijnlijk",
+            "uitkomst": "afspraak",
+            "afspraak_datum": "2026-10-09",
+            "afspraak_tijd": "10:00",
+            "intaker": users["intaker"].pk,
+            "urgente_signalen": ["broodnood"],
+        },
+    )
+    assert response.status_code == 302
+    klant.refresh_from_db()
+    assert klant.fase == "intake"
+    dossier = c.get(reverse("clients:dossier", args=[klant.pk])).content.decode()
+    assert "Broodnood" in dossier and "Afspraak ambitiegesprek" in dossier
+
+
+def test_screening_errors_are_dutch_and_keep_the_input(client_as, users):
+    klant = melding(users["poortwachter"])
+    response = client_as("poortwachter").post(
+        reverse("intake:screening", args=[klant.pk]),
+        {
+            "datum": "2026-09-01",
+            "rechtmatigheid": "onzeker",
+            "uitkomst": "afspraak",
+            "toelichting": "Klant belde zelf",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Geef de datum van het ambitiegesprek." in html
+    assert "Klant belde zelf" in html
+    assert not Screening.objects.exists()
+
+
+@pytest.mark.parametrize("rol", ["werkcoach", "intaker", "trainer", "beleidsmedewerker"])
+def test_only_the_poortwachter_screens(client_as, users, rol):
+    klant = melding(users["poortwachter"])
+    assert client_as(rol).get(reverse("intake:screening", args=[klant.pk])).status_code in (
+        403,
+        404,
+    )
+
+
+def test_intaker_records_ambitiegesprek_in_the_browser_form(client_as, users):
+    klant = melding(users["poortwachter"])
+    screening_met_afspraak(users["poortwachter"], users["intaker"], klant)
+    data = {f"score_{k}": v for k, v in alle_antwoorden(4).items()}
+    data.update(
+        {
+            "datum": "2026-10-09",
+            "participatieladder": "5",
+            "gekozen_klantgroep": klantgroep("matchen").pk,
+            "geadviseerde_klantgroep": klantgroep("matchen").pk,
+            "afspraak_getekend_op": "2026-10-09",
+            "rechten_plichten_op": "2026-10-09",
+        }
+    )
+    response = client_as("intaker").post(reverse("intake:ambitiegesprek", args=[klant.pk]), data)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    gesprek = Ambitiegesprek.objects.get()
+    assert gesprek.participatieladder == 5 and gesprek.gekozen_klantgroep.code == "matchen"
+
+
+def test_ambitiegesprek_missing_scores_keeps_what_was_typed(client_as, users):
+    klant = melding(users["poortwachter"])
+    screening_met_afspraak(users["poortwachter"], users["intaker"], klant)
+    response = client_as("intaker").post(
+        reverse("intake:ambitiegesprek", args=[klant.pk]),
+        {
+            "datum": "2026-10-09",
+            "motivatie": "Wil eerst taal",
+            "participatieladder": "2",
+        },
+    )
+    html = response.content.decode()
+    assert "Dit veld is vereist." in html and "Wil eerst taal" in html
+    assert not Ambitiegesprek.objects.exists()
+
+
+def test_besluit_page_shows_the_term_and_refuses_a_decision_before_the_application(
+    client_as, users
+):
+    from clients.intake.services import aanvraag_registreer
+
+    klant = melding(users["poortwachter"])
+    aanvraag_registreer(
+        actor=users["inkomensconsulent"], client=klant, aanvraagdatum=datetime.date(2026, 10, 5)
+    )
+    c = client_as("inkomensconsulent")
+    dossier = c.get(reverse("clients:dossier", args=[klant.pk])).content.decode()
+    assert "nog 6 dagen" in dossier
+    response = c.post(
+        reverse("intake:besluit", args=[klant.pk]),
+        {"besluit": "toekenning", "besluitdatum": "2026-10-01", "versie": 1},
+    )
+    assert "vóór de aanvraag" in response.content.decode()
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_worklist_query_count(n, client_as, users, django_assert_num_queries):
+    from tests.clients.test_query_counts import _bulk_clients
+
+    _bulk_clients(n, users["inkomensconsulent"])
+    c = client_as("inkomensconsulent")  # IO sees the whole bestand
+    # page (6) + count, page of clients, memberships, contacts
+    with django_assert_num_queries(10):
+        response = c.get(reverse("intake:zonder_ambitiegesprek"))
+    assert response.status_code == 200
+    assert Client.objects.count() == n
+
+
+def test_trainer_sees_names_and_records_attendance(client_as, users):
+    from clients.intake.services import kickoff_nodig_uit, kickoff_sessie_plan
+
+    klant = melding(users["poortwachter"], achternaam="Yilmaz")
+    ambitie(users["intaker"], klant, "zorgen", datum=datetime.date(2026, 11, 2))
+    sessie = kickoff_sessie_plan(
+        actor=users["trainer"],
+        klantgroep=klantgroep("zorgen"),
+        datum=datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC),
+        plaats="Wijkcentrum De Hoven",
+        trainer=users["trainer"],
+        capaciteit=10,
+    )
+    kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 20))
+    c = client_as("trainer")
+    html = c.get(reverse("intake:kickoff_sessie", args=[sessie.pk])).content.decode()
+    assert "Yilmaz" in html and klant.bsn not in html
+    uitnodiging = sessie.uitnodigingen.get()
+    c.post(
+        reverse("intake:kickoff_sessie", args=[sessie.pk]),
+        {"uitnodiging": uitnodiging.pk, "aanwezigheid": "niet_verschenen"},
+    )
+    assert klant.signalen.filter(soort="kickoff_no_show").exists()
+    # but no dossier access
+    assert c.get(reverse("clients:dossier", args=[klant.pk])).status_code in (403, 404)
