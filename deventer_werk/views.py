@@ -9,7 +9,7 @@ def home(request):
     """Send everyone to the page where their work starts."""
     user = request.user
     if user.werkt_in_dossiers:
-        return redirect("clients:mijn_klanten")
+        return redirect("begeleiding:werkvoorraad")
     if user.heeft_rol(Rol.BELEIDSMEDEWERKER):
         return redirect("monitoring:dashboard")
     if user.heeft_rol(Rol.BEHEERDER):

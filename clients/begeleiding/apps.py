@@ -4,4 +4,48 @@ from django.apps import AppConfig
 class BegeleidingConfig(AppConfig):
     name = "clients.begeleiding"
     label = "begeleiding"
-    verbose_name = "Begeleiding: plan van aanpak, voortgang, uitstroom"
+    verbose_name = "Begeleiding: plan van aanpak, voortgangsgesprek, uitstroom, werkvoorraad"
+
+    def ready(self) -> None:
+        from clients.registry import (
+            DossierActie,
+            DossierSectie,
+            register_actie,
+            register_sectie,
+            register_tijdlijn,
+        )
+        from deventer_werk.accounts.constants import Rol
+
+        from . import selectors
+
+        register_sectie(
+            DossierSectie(
+                key="begeleiding",
+                volgorde=20,
+                template="begeleiding/_sectie.html",
+                context=selectors.begeleiding_sectie,
+                queries=4,
+            )
+        )
+        for label, url_name, rollen, volgorde in [
+            (
+                "Plan van aanpak opstellen of herzien",
+                "begeleiding:plan",
+                {Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR},
+                40,
+            ),
+            (
+                "Voortgangsgesprek vastleggen",
+                "begeleiding:voortgangsgesprek",
+                {Rol.INKOMENSCONSULENT},
+                50,
+            ),
+            ("Uitstroom vastleggen", "begeleiding:uitstroom", {Rol.INKOMENSCONSULENT}, 90),
+        ]:
+            register_actie(
+                DossierActie(
+                    label=label, url_name=url_name, rollen=frozenset(rollen), volgorde=volgorde
+                )
+            )
+        register_tijdlijn("plan", "Plan van aanpak", selectors.tijdlijn_plan)
+        register_tijdlijn("voortgangsgesprek", "Voortgangsgesprek", selectors.tijdlijn_voortgang)

@@ -73,9 +73,13 @@ def plan_stel_vast(
         for actie in doel.acties:
             if not actie["omschrijving"].strip():
                 errors.setdefault("doelen", []).append(f"Doel {i}: beschrijf elke actie.")
-            if actie["deadline"] < vastgesteld_op:
+            lopend = actie.get("status", PlanActie.Status.OPEN) in (
+                PlanActie.Status.OPEN,
+                PlanActie.Status.BEZIG,
+            )
+            if lopend and actie["deadline"] < vastgesteld_op:
                 errors.setdefault("doelen", []).append(
-                    f"Doel {i}: de deadline van een actie ligt vóór de datum van het plan."
+                    f"Doel {i}: een lopende actie heeft een deadline vóór de datum van het plan."
                 )
     if errors:
         raise ValidationError(errors)

@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "begeleiding"
-urlpatterns: list = []
+urlpatterns = [
+    path("werkvoorraad/", views.werkvoorraad, name="werkvoorraad"),
+    path("klanten/<uuid:pk>/plan-van-aanpak/", views.plan, name="plan"),
+    path("klanten/<uuid:pk>/voortgangsgesprek/", views.voortgangsgesprek, name="voortgangsgesprek"),
+    path("klanten/<uuid:pk>/uitstroom/", views.uitstroom, name="uitstroom"),
+]

@@ -11,6 +11,7 @@ def navigation(request) -> dict:
         return {"nav_items": []}
     items = []
     if user.werkt_in_dossiers:
+        items.append(("Werkvoorraad", reverse("begeleiding:werkvoorraad")))
         items.append(("Mijn klanten", reverse("clients:mijn_klanten")))
         items.append(("Zoeken", reverse("clients:zoeken")))
     if user.heeft_rol(Rol.INTAKER, Rol.INKOMENSCONSULENT):

@@ -79,12 +79,12 @@ def test_consultant_finds_a_client_by_bsn_without_bsn_in_url(page):
 
 
 LANDING = {
-    "poortwachter": "Mijn klanten",
-    "intaker": "Mijn klanten",
-    "inkomensconsulent": "Mijn klanten",
-    "werkcoach": "Mijn klanten",
-    "participatiemakelaar": "Mijn klanten",
-    "handhaver": "Mijn klanten",
+    "poortwachter": "Werkvoorraad",
+    "intaker": "Werkvoorraad",
+    "inkomensconsulent": "Werkvoorraad",
+    "werkcoach": "Werkvoorraad",
+    "participatiemakelaar": "Werkvoorraad",
+    "handhaver": "Werkvoorraad",
     "trainer": "Welkom",
     "beleidsmedewerker": "Monitoring klantgroepen",
     "beheerder": "Klantgroepen",

@@ -1,0 +1,217 @@
+from django import forms
+from django.utils import timezone
+
+from clients.constants import Leefgebied, Uitstroomreden
+from deventer_werk.accounts.constants import Rol
+from deventer_werk.accounts.models import User
+from deventer_werk.forms import DateInput, Form
+from klantgroepen.models import Klantgroep
+
+from ..intake.models import Netwerkpartner
+from .models import Minimaregeling, PlanActie, Voortgangsgesprek
+
+DOELEN = 3
+ACTIES_PER_DOEL = 3
+
+
+class PlanForm(Form):
+    """A plan of up to three goals with up to three small, concrete actions each."""
+
+    vastgesteld_op = forms.DateField(
+        label="Besproken en vastgesteld op", widget=DateInput(), initial=timezone.localdate
+    )
+    toelichting = forms.CharField(
+        label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    gebaseerd_op_versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, client, *args, vorige=None, **kwargs):
+        initial = kwargs.setdefault("initial", {})
+        initial["gebaseerd_op_versie"] = vorige.versie if vorige else 0
+        if vorige is not None:
+            for i, doel in enumerate(list(vorige.doelen.all())[:DOELEN]):
+                initial[f"doel{i}_leefgebied"] = doel.leefgebied
+                initial[f"doel{i}_omschrijving"] = doel.omschrijving
+                for j, actie in enumerate(list(doel.acties.all())[:ACTIES_PER_DOEL]):
+                    for veld in ("omschrijving", "eigenaar", "deadline", "status"):
+                        initial[f"doel{i}_actie{j}_{veld}"] = getattr(actie, veld)
+        super().__init__(*args, **kwargs)
+        for i in range(DOELEN):
+            nr = i + 1
+            self.fields[f"doel{i}_leefgebied"] = forms.ChoiceField(
+                label=f"Doel {nr}: leefgebied",
+                required=False,
+                choices=[("", "—")] + list(Leefgebied.choices),
+            )
+            self.fields[f"doel{i}_omschrijving"] = forms.CharField(
+                label=f"Doel {nr}", required=False, max_length=300
+            )
+            for j in range(ACTIES_PER_DOEL):
+                a = f"doel{i}_actie{j}"
+                self.fields[f"{a}_omschrijving"] = forms.CharField(
+                    label=f"Doel {nr}, actie {j + 1}", required=False, max_length=300
+                )
+                self.fields[f"{a}_eigenaar"] = forms.ChoiceField(
+                    label=f"Doel {nr}, actie {j + 1}: wie",
+                    required=False,
+                    choices=PlanActie.Eigenaar.choices,
+                )
+                self.fields[f"{a}_deadline"] = forms.DateField(
+                    label=f"Doel {nr}, actie {j + 1}: uiterlijk", required=False, widget=DateInput()
+                )
+                self.fields[f"{a}_status"] = forms.ChoiceField(
+                    label=f"Doel {nr}, actie {j + 1}: status",
+                    required=False,
+                    choices=PlanActie.Status.choices,
+                )
+
+    def clean(self):
+        data = super().clean()
+        for i in range(DOELEN):
+            heeft_doel = bool(data.get(f"doel{i}_omschrijving"))
+            if heeft_doel and not data.get(f"doel{i}_leefgebied"):
+                self.add_error(f"doel{i}_leefgebied", "Kies het leefgebied van dit doel.")
+            for j in range(ACTIES_PER_DOEL):
+                a = f"doel{i}_actie{j}"
+                if data.get(f"{a}_omschrijving"):
+                    if not heeft_doel:
+                        self.add_error(f"doel{i}_omschrijving", "Een actie hoort bij een doel.")
+                    if not data.get(f"{a}_deadline"):
+                        self.add_error(f"{a}_deadline", "Geef een deadline.")
+        return data
+
+    def doelen(self):
+        from .services import DoelInvoer
+
+        result = []
+        for i in range(DOELEN):
+            if not self.cleaned_data.get(f"doel{i}_omschrijving"):
+                continue
+            acties = []
+            for j in range(ACTIES_PER_DOEL):
+                a = f"doel{i}_actie{j}"
+                if self.cleaned_data.get(f"{a}_omschrijving"):
+                    acties.append(
+                        {
+                            "omschrijving": self.cleaned_data[f"{a}_omschrijving"],
+                            "eigenaar": self.cleaned_data[f"{a}_eigenaar"] or "klant",
+                            "deadline": self.cleaned_data[f"{a}_deadline"],
+                            "status": self.cleaned_data[f"{a}_status"] or "open",
+                        }
+                    )
+            result.append(
+                DoelInvoer(
+                    self.cleaned_data[f"doel{i}_leefgebied"],
+                    self.cleaned_data[f"doel{i}_omschrijving"],
+                    acties,
+                )
+            )
+        return result
+
+
+class VoortgangsgesprekForm(Form):
+    datum = forms.DateField(label="Datum gesprek", widget=DateInput(), initial=timezone.localdate)
+    plek = forms.ChoiceField(
+        label="Plek", choices=Voortgangsgesprek.Plek.choices, widget=forms.RadioSelect
+    )
+    dwt_coach = forms.ModelChoiceField(
+        label="Met werkcoach van DWT", required=False, queryset=User.objects.none()
+    )
+    welzijn = forms.TypedChoiceField(
+        label="Hoe gaat het met de klant? (1 slecht – 5 goed)",
+        coerce=int,
+        choices=[(i, str(i)) for i in range(1, 6)],
+        widget=forms.RadioSelect,
+    )
+    stress = forms.TypedChoiceField(
+        label="Ervaren stress (1 weinig – 5 veel)",
+        coerce=int,
+        choices=[(i, str(i)) for i in range(1, 6)],
+        widget=forms.RadioSelect,
+    )
+    leefsituatie = forms.CharField(
+        label="Leefsituatie", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    inkomenssituatie = forms.CharField(
+        label="Inkomenssituatie", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    minimaregelingen_gebruikt = forms.ModelMultipleChoiceField(
+        label="Minimaregelingen in gebruik",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        queryset=Minimaregeling.objects.filter(actief=True),
+    )
+    minimaregelingen_geadviseerd = forms.ModelMultipleChoiceField(
+        label="Minimaregelingen geadviseerd",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        queryset=Minimaregeling.objects.filter(actief=True),
+    )
+    schuldsignaal = forms.BooleanField(label="Er zijn signalen van schulden", required=False)
+    verwezen_naar = forms.ModelChoiceField(
+        label="Verwezen naar", required=False, queryset=Netwerkpartner.objects.filter(actief=True)
+    )
+    juiste_groep = forms.TypedChoiceField(
+        label="Zit de klant nog in de juiste klantgroep?",
+        coerce=lambda v: v == "ja",
+        choices=[("ja", "Ja"), ("nee", "Nee, wijzigen")],
+        widget=forms.RadioSelect,
+    )
+    nieuwe_klantgroep = forms.ModelChoiceField(
+        label="Nieuwe klantgroep", required=False, queryset=Klantgroep.objects.all()
+    )
+    reden_groepswijziging = forms.CharField(
+        label="Reden groepswijziging", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    rechtmatigheid_getoetst = forms.BooleanField(label="Rechtmatigheid getoetst", required=False)
+    rechtmatigheid_bevinding = forms.ChoiceField(
+        label="Bevinding rechtmatigheid",
+        choices=Voortgangsgesprek.Bevinding.choices,
+        initial=Voortgangsgesprek.Bevinding.NIET_GETOETST,
+    )
+    verslag = forms.CharField(
+        label="Verslag", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, client, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dwt_coach"].queryset = User.objects.filter(
+            groups__name=Rol.WERKCOACH, is_active=True
+        ).order_by("last_name")
+
+
+class UitstroomForm(Form):
+    einddatum = forms.DateField(label="Laatste dag uitkering", widget=DateInput())
+    reden = forms.ChoiceField(
+        label="Reden uitstroom",
+        choices=[("", "—")]
+        + [c for c in Uitstroomreden.choices if c[0] != Uitstroomreden.GEEN_RECHT],
+    )
+    toelichting = forms.CharField(
+        label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, client, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+def _plan_groepen(self):
+    """The goal fields grouped for the template: per goal its fields and its action rows."""
+    return [
+        {
+            "nr": i + 1,
+            "leefgebied": self[f"doel{i}_leefgebied"],
+            "omschrijving": self[f"doel{i}_omschrijving"],
+            "acties": [
+                [
+                    self[f"doel{i}_actie{j}_{veld}"]
+                    for veld in ("omschrijving", "eigenaar", "deadline", "status")
+                ]
+                for j in range(ACTIES_PER_DOEL)
+            ],
+        }
+        for i in range(DOELEN)
+    ]
+
+
+PlanForm.groepen = _plan_groepen

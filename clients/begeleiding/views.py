@@ -1,0 +1,160 @@
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from clients.klantreis_views import klantreis_formulier
+from clients.models import Client, Signaal
+from clients.services import periode_sluit
+from clients.taken import taak_list_werkvoorraad
+from deventer_werk.accounts.constants import Rol
+from klantgroepen.models import Groepslidmaatschap
+
+from . import services
+from .forms import PlanForm, UitstroomForm, VoortgangsgesprekForm
+from .models import PlanVanAanpak
+
+PLAN_ROLLEN = (Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR)
+VOORTGANG_ROLLEN = (Rol.INKOMENSCONSULENT,)
+UITSTROOM_ROLLEN = (Rol.INKOMENSCONSULENT,)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan(request, pk):
+    vorige = (
+        PlanVanAanpak.objects.filter(client_id=pk)
+        .prefetch_related("doelen__acties")
+        .order_by("-versie")
+        .first()
+    )
+    holder = {}
+
+    def factory(client, data):
+        holder["form"] = PlanForm(client, data, vorige=vorige)
+        return holder["form"]
+
+    def opslaan(client, data):
+        services.plan_stel_vast(
+            actor=request.user,
+            client=client,
+            vastgesteld_op=data["vastgesteld_op"],
+            doelen=holder["form"].doelen(),
+            gebaseerd_op_versie=data["gebaseerd_op_versie"],
+            toelichting=data["toelichting"],
+        )
+
+    return klantreis_formulier(
+        request,
+        pk,
+        rollen=PLAN_ROLLEN,
+        form_factory=factory,
+        opslaan=opslaan,
+        template="begeleiding/plan.html",
+        object_type="plan_van_aanpak",
+        melding="Het plan van aanpak is vastgesteld; de vorige versie blijft bewaard.",
+        extra={"vorige": vorige, "doelen_range": range(3), "acties_range": range(3)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def voortgangsgesprek(request, pk):
+    def opslaan(client, data):
+        services.voortgangsgesprek_leg_vast(
+            actor=request.user,
+            client=client,
+            datum=data["datum"],
+            plek=data["plek"],
+            welzijn=data["welzijn"],
+            stress=data["stress"],
+            juiste_groep=data["juiste_groep"],
+            leefsituatie=data["leefsituatie"],
+            inkomenssituatie=data["inkomenssituatie"],
+            minimaregelingen_gebruikt=list(data["minimaregelingen_gebruikt"]),
+            minimaregelingen_geadviseerd=list(data["minimaregelingen_geadviseerd"]),
+            schuldsignaal=data["schuldsignaal"],
+            verwezen_naar=data["verwezen_naar"],
+            nieuwe_klantgroep=data["nieuwe_klantgroep"],
+            reden_groepswijziging=data["reden_groepswijziging"],
+            rechtmatigheid_getoetst=data["rechtmatigheid_getoetst"],
+            rechtmatigheid_bevinding=data["rechtmatigheid_bevinding"],
+            dwt_coach=data["dwt_coach"],
+            verslag=data["verslag"],
+        )
+
+    return klantreis_formulier(
+        request,
+        pk,
+        rollen=VOORTGANG_ROLLEN,
+        form_factory=VoortgangsgesprekForm,
+        opslaan=opslaan,
+        template="begeleiding/voortgangsgesprek.html",
+        object_type="voortgangsgesprek",
+        melding="Het voortgangsgesprek is vastgelegd.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def uitstroom(request, pk):
+    def opslaan(client, data):
+        periode_sluit(
+            actor=request.user,
+            client=client,
+            einddatum=data["einddatum"],
+            reden=data["reden"],
+            toelichting=data["toelichting"],
+        )
+
+    return klantreis_formulier(
+        request,
+        pk,
+        rollen=UITSTROOM_ROLLEN,
+        form_factory=UitstroomForm,
+        opslaan=opslaan,
+        template="begeleiding/uitstroom.html",
+        object_type="uitstroom",
+        melding="De uitstroom is vastgelegd; het dossier is afgesloten. Komt de klant terug, "
+        "dan begint een nieuwe periode in hetzelfde dossier.",
+    )
+
+
+@login_required
+def werkvoorraad(request):
+    """Today's and overdue appointments and tasks, open signals, caseload per klantgroep."""
+    if not request.user.werkt_in_dossiers:
+        raise PermissionDenied
+    vandaag = timezone.localdate()
+    taken = list(
+        taak_list_werkvoorraad(user=request.user, tot=vandaag + datetime.timedelta(days=7))[:200]
+    )
+    mijn = Client.objects.visible_to(request.user).with_contactpersoon(request.user)
+    signalen = list(
+        Signaal.objects.filter(afgehandeld_op__isnull=True, client__in=mijn)
+        .select_related("client")
+        .order_by("-urgent", "aangemaakt_op")[:100]
+    )
+    caseload = (
+        Groepslidmaatschap.objects.actueel()
+        .filter(client__in=mijn)
+        .values("klantgroep__naam", "klantgroep__volgorde")
+        .annotate(n=Count("id"))
+        .order_by("klantgroep__volgorde")
+    )
+    return render(
+        request,
+        "begeleiding/werkvoorraad.html",
+        {
+            "vandaag": vandaag,
+            "te_laat": [t for t in taken if t.datum < vandaag],
+            "vandaag_taken": [t for t in taken if t.datum == vandaag],
+            "binnenkort": [t for t in taken if t.datum > vandaag],
+            "signalen": signalen,
+            "caseload": list(caseload),
+        },
+    )
