@@ -11,6 +11,7 @@ from deventer_werk.audit.constants import Actie
 from deventer_werk.forms import form_add_service_errors
 
 from .access import client_open_or_404
+from .models import Client
 
 
 def klantreis_formulier(
@@ -36,5 +37,13 @@ def klantreis_formulier(
             form_add_service_errors(form, exc)
         else:
             messages.success(request, melding)
+            if not Client.objects.visible_to(request.user).filter(pk=client.pk).exists():
+                # e.g. a DWT intaker who placed a client in Faciliteren or Zorgen (IO regie)
+                messages.info(
+                    request,
+                    f"{client.volledige_naam} valt nu onder de regie van Inkomensondersteuning; "
+                    "het dossier is voor u niet meer zichtbaar.",
+                )
+                return redirect("home")
             return redirect("clients:dossier", pk=client.pk)
     return render(request, template, {"form": form, "client": client, **(extra or {})})
