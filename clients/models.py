@@ -176,6 +176,15 @@ class Signaal(models.Model):
                 fields=["client"], condition=Q(afgehandeld_op__isnull=True), name="signaal_open_idx"
             )
         ]
+        constraints = [
+            # The planner's "klantgroep lang niet besproken" signal exists once while open,
+            # even when two workers run the check at the same time.
+            models.UniqueConstraint(
+                fields=["client", "soort"],
+                condition=Q(afgehandeld_op__isnull=True, soort="groep_niet_besproken"),
+                name="signaal_groep_niet_besproken_een_open",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.get_soort_display()

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "clients.intake",
     "clients.begeleiding",
     "clients.trajecten",
+    "clients.handhaving",
     "monitoring",
 ]
 
@@ -152,11 +153,19 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=600)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=660)
 # Must be above the longest task, or Redis redelivers a task that is still running.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int(
+        "CELERY_VISIBILITY_TIMEOUT", default=CELERY_TASK_TIME_LIMIT + 600
+    ),
+    # How often a worker looks for messages whose worker died (seconds × every Nth sweep).
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
+}
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TASK_ALWAYS_EAGER = False
+CELERY_TASK_TRACK_STARTED = True
 
 EMAIL_BACKEND = env.str(
     "DJANGO_EMAIL_BACKEND",
@@ -201,6 +210,11 @@ SPECTACULAR_SETTINGS = {
 
 # Product configuration.
 DW_SMALL_COUNT_THRESHOLD = env.int("DW_SMALL_COUNT_THRESHOLD", default=5)
+# A client whose group was not discussed (no voortgangsgesprek, no group change) for this many
+# months gets a signal: the Inspectie found that segmented clients otherwise never move.
+DW_GROEP_BESPREKEN_MAANDEN = env.int("DW_GROEP_BESPREKEN_MAANDEN", default=18)
+# How far ahead the daily planner puts due gesprekken and reviews on the werkvoorraad.
+DW_PLANNING_HORIZON_DAGEN = env.int("DW_PLANNING_HORIZON_DAGEN", default=30)
 
 LOGGING = {
     "version": 1,

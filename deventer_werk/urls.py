@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("clients.intake.urls")),
     path("", include("clients.begeleiding.urls")),
     path("", include("clients.trajecten.urls")),
+    path("", include("clients.handhaving.urls")),
     path("klantgroepen/", include("klantgroepen.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("beheer/toegangslog/", include("deventer_werk.audit.urls")),

@@ -16,6 +16,8 @@ def navigation(request) -> dict:
         items.append(("Zoeken", reverse("clients:zoeken")))
     if user.heeft_rol(Rol.INTAKER, Rol.INKOMENSCONSULENT):
         items.append(("Zonder ambitiegesprek", reverse("intake:zonder_ambitiegesprek")))
+    if user.heeft_rol(Rol.HANDHAVER):
+        items.append(("Triage samenloop", reverse("handhaving:triage")))
     if user.heeft_rol(Rol.TRAINER, Rol.INTAKER):
         items.append(("Kick-off", reverse("intake:kickoff_sessies")))
     if user.heeft_rol(Rol.BELEIDSMEDEWERKER):

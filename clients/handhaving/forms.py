@@ -1,0 +1,74 @@
+from django import forms
+from django.utils import timezone
+
+from deventer_werk.forms import DateInput, Form
+
+from .models import Bevinding, Samenloopsignaal, Selectiereden, Uitkomst
+
+
+class OnderzoekStartForm(Form):
+    selectiereden = forms.ChoiceField(
+        label="Waarom geselecteerd", choices=Selectiereden.choices, widget=forms.RadioSelect
+    )
+    selectie_toelichting = forms.CharField(
+        label="Toelichting selectie", required=False, max_length=300
+    )
+    gestart_op = forms.DateField(label="Gestart op", widget=DateInput(), initial=timezone.localdate)
+
+    def __init__(self, client, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class OnderzoekBesluitForm(Form):
+    documenten_opgevraagd = forms.CharField(
+        label="Opgevraagde documenten", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    documenten_ontvangen_op = forms.DateField(
+        label="Documenten ontvangen op", required=False, widget=DateInput()
+    )
+    bevinding = forms.ChoiceField(
+        label="Juridische bevinding", choices=Bevinding.choices, widget=forms.RadioSelect
+    )
+    gevolgen_strikte_uitkomst = forms.CharField(
+        label="Omgekeerde toets: wat zou de strikte uitkomst voor de klant betekenen?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Bijvoorbeeld: stopzetten leidt tot huurachterstand en huisuitzetting",
+    )
+    risico_huisuitzetting = forms.BooleanField(label="Risico op huisuitzetting", required=False)
+    kinderen_betrokken = forms.BooleanField(label="Kinderen betrokken", required=False)
+    uitkomst = forms.ChoiceField(
+        label="Gekozen uitkomst", choices=Uitkomst.choices, widget=forms.RadioSelect
+    )
+    motivatie = forms.CharField(
+        label="Motivatie: past de uitkomst bij het doel van de wet?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    besloten_op = forms.DateField(
+        label="Besloten op", widget=DateInput(), initial=timezone.localdate
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, client, *args, onderzoek=None, **kwargs):
+        kwargs.setdefault("initial", {})["versie"] = onderzoek.versie if onderzoek else 1
+        super().__init__(*args, **kwargs)
+
+
+class SamenloopForm(Form):
+    soort = forms.ChoiceField(label="Soort signaal", choices=Samenloopsignaal.Soort.choices)
+    ontvangen_op = forms.DateField(
+        label="Ontvangen op", widget=DateInput(), initial=timezone.localdate
+    )
+    omschrijving = forms.CharField(
+        label="Omschrijving", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, client, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class TriageForm(Form):
+    triage = forms.ChoiceField(
+        label="Triage", choices=Samenloopsignaal.Triage.choices, widget=forms.RadioSelect
+    )
+    toelichting = forms.CharField(label="Toelichting", required=False, max_length=1000)
