@@ -5,3 +5,47 @@ class TrajectenConfig(AppConfig):
     name = "clients.trajecten"
     label = "trajecten"
     verbose_name = "Trajecten, plaatsingen en werkgevers"
+
+    def ready(self) -> None:
+        from clients.registry import (
+            DossierActie,
+            DossierSectie,
+            register_actie,
+            register_sectie,
+            register_tijdlijn,
+        )
+        from deventer_werk.accounts.constants import Rol
+
+        from . import selectors
+
+        register_sectie(
+            DossierSectie(
+                key="trajecten",
+                volgorde=25,
+                template="trajecten/_sectie.html",
+                context=selectors.trajecten_sectie,
+                queries=5,
+            )
+        )
+        for label, url_name, rollen, volgorde in [
+            (
+                "Traject starten",
+                "trajecten:traject_nieuw",
+                {Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR},
+                70,
+            ),
+            ("Plaatsing vastleggen", "trajecten:plaatsing_nieuw", {Rol.WERKCOACH}, 71),
+            (
+                "Plaatsen op participatieplek",
+                "trajecten:plek_nieuw",
+                {Rol.PARTICIPATIEMAKELAAR},
+                72,
+            ),
+        ]:
+            register_actie(
+                DossierActie(
+                    label=label, url_name=url_name, rollen=frozenset(rollen), volgorde=volgorde
+                )
+            )
+        register_tijdlijn("traject", "Trajecten", selectors.tijdlijn_trajecten)
+        register_tijdlijn("plaatsing", "Plaatsingen", selectors.tijdlijn_plaatsingen)

@@ -16,6 +16,10 @@ def navigation(request) -> dict:
         items.append(("Zoeken", reverse("clients:zoeken")))
     if user.heeft_rol(Rol.INTAKER, Rol.INKOMENSCONSULENT):
         items.append(("Zonder ambitiegesprek", reverse("intake:zonder_ambitiegesprek")))
+    if user.heeft_rol(Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR):
+        items.append(("Trajecten", reverse("trajecten:dashboard")))
+    if user.heeft_rol(Rol.WERKCOACH):
+        items.append(("Vacatures", reverse("trajecten:vacatures")))
     if user.heeft_rol(Rol.HANDHAVER):
         items.append(("Triage samenloop", reverse("handhaving:triage")))
     if user.heeft_rol(Rol.TRAINER, Rol.INTAKER):
