@@ -251,3 +251,95 @@ def test_no_external_or_file_urls_are_fetched():
     pdf = rapport.rapport_pdf(html)
     assert pdf.startswith(b"%PDF")
     assert b"passwd" not in pdf
+
+
+def test_klantreis_indicators_equal_independent_queries(users):
+    """Ambitiegesprekken, plans, gesprekken, trajecten and participatie in the report."""
+    from clients.begeleiding.models import PlanVanAanpak, Voortgangsgesprek
+    from clients.intake.models import Ambitiegesprek, DiagnoseInstrument
+    from clients.trajecten.models import (
+        Aanbieder,
+        Instrument,
+        Participatieplek,
+        PlekPlaatsing,
+        Traject,
+    )
+
+    inst = DiagnoseInstrument.objects.get(actief=True)
+    coach = users["werkcoach"]
+    for i in range(6):
+        c = _client([("groeien", D(2025, 6, 1), None, "eerste_indeling")], start=D(2025, 5, 1))
+        Ambitiegesprek.objects.create(
+            client=c,
+            datum=D(2026, 2, 1),
+            intaker=users["intaker"],
+            instrument=inst,
+            participatieladder=3,
+            gekozen_klantgroep=klantgroep("groeien"),
+            geadviseerde_klantgroep=klantgroep("groeien"),
+            afspraak_getekend_op=D(2026, 2, 1),
+            rechten_plichten_op=D(2026, 2, 1),
+            lidmaatschap=c.lidmaatschappen.get(),
+        )
+        if i < 5:
+            PlanVanAanpak.objects.create(
+                client=c, versie=1, vastgesteld_op=D(2026, 3, 1), opgesteld_door=coach
+            )
+        Voortgangsgesprek.objects.create(
+            client=c,
+            datum=D(2026, 4, 1),
+            gehouden_door=coach,
+            plek="kantoor",
+            welzijn=3,
+            stress=3,
+            juiste_groep=True,
+        )
+        wlr = Instrument.objects.get(naam="Werkleerroute logistiek")
+        Traject.objects.create(
+            client=c,
+            instrument=wlr,
+            aanbieder=Aanbieder.objects.get(naam="KonnecteD"),
+            klantgroep=klantgroep("groeien"),
+            start=D(2026, 1, 10),
+            gepland_einde=D(2026, 7, 10),
+            werkcoach=coach,
+            kosten=3500,
+            **(
+                {
+                    "einde": D(2026, 5, 1),
+                    "status": "beeindigd",
+                    "resultaat": "succesvol" if i < 4 else "voortijdig",
+                }
+                if i < 5
+                else {}
+            ),
+        )
+    fac = _client([("faciliteren", D(2025, 1, 1), None, "eerste_indeling")], start=D(2024, 12, 1))
+    plek = Participatieplek.objects.create(
+        organisatie="Buurthuis",
+        omschrijving="Gastvrouw",
+        soort="vrijwilligerswerk",
+        wijk="binnenstad",
+        plaatsen=2,
+    )
+    PlekPlaatsing.objects.create(
+        client=fac, plek=plek, start=D(2026, 3, 1), makelaar=users["participatiemakelaar"]
+    )
+
+    snapshot = rapport.cijfers_bereken(H1)
+    d = snapshot["huidig"]["domein"]
+    assert (
+        d["ambitie"]["totaal"]
+        == Ambitiegesprek.objects.filter(datum__range=(H1.start, H1.eind)).count()
+        == 6
+    )
+    assert d["ambitie"]["bestand"] == 6  # all six were placed before their gesprek
+    assert d["plan"] == {"matchen_groeien": 6, "met_plan": 5}
+    assert d["voortgang"]["gehouden"] == {"groeien": 6}
+    assert d["trajecten"]["Werkleerroute logistiek"] == [6, 5, 4]
+    assert d["werkleerroutes"] == 6
+    assert d["participatie"] == 1
+    assert snapshot["realisatie_kosten"] == {"groeien": 6 * 3500.0}
+    html = rapport.rapport_html(snapshot)
+    assert "Trajecten per instrument" in html and "80%" in html  # 4 of 5 ended successfully
+    assert "83%" in html  # 5 of 6 Matchen/Groeien with a current plan
