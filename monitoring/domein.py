@@ -187,14 +187,18 @@ def trajectkosten_per_groep(periode: Periode) -> dict[str, float]:
     return {r["klantgroep__code"]: float(r["k"] or 0) for r in rows}
 
 
-def _pct(deel: int, geheel: int) -> str:
-    return f"{round(100 * deel / geheel)}%" if geheel else "–"
+def _pct(deel: int, geheel: int, drempel: int) -> str:
+    """A share; not shown when the base is below the threshold (it could reveal a person)."""
+    if geheel < drempel:
+        return "–"
+    return f"{round(100 * deel / geheel)}%"
 
 
 def presentatie(huidig: dict, vorige: dict, groepen: list[dict], cel) -> list[dict]:
     if not huidig:
         return []
     tabellen = []
+    drempel = cel(1).drempel
     a = huidig["ambitie"]
     p = huidig["plan"]
     tabellen.append(
@@ -220,8 +224,8 @@ def presentatie(huidig: dict, vorige: dict, groepen: list[dict], cel) -> list[di
                 ],
                 [
                     "Aandeel met actueel plan",
-                    _pct(p["met_plan"], p["matchen_groeien"]),
-                    _pct(vorige["plan"]["met_plan"], vorige["plan"]["matchen_groeien"]),
+                    _pct(p["met_plan"], p["matchen_groeien"], drempel),
+                    _pct(vorige["plan"]["met_plan"], vorige["plan"]["matchen_groeien"], drempel),
                 ],
                 [
                     "Mensen in een werkleerroute",
@@ -277,7 +281,7 @@ def presentatie(huidig: dict, vorige: dict, groepen: list[dict], cel) -> list[di
                     "Slagingspercentage",
                 ],
                 "rijen": [
-                    [naam, cel(g), cel(b), cel(s), _pct(s, b)]
+                    [naam, cel(g), cel(b), cel(s), _pct(s, b, drempel)]
                     for naam, (g, b, s) in huidig["trajecten"].items()
                 ],
             }

@@ -31,7 +31,7 @@ class PlanVanAanpak(models.Model):
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="plannen")
     versie = models.PositiveSmallIntegerField("versie")
     vorige = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="herziening"
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="herziening"
     )
     vastgesteld_op = models.DateField("vastgesteld / besproken op")
     opgesteld_door = models.ForeignKey(
@@ -152,7 +152,7 @@ class Voortgangsgesprek(models.Model):
     juiste_groep = models.BooleanField("klant zit in de juiste klantgroep")
     groepswijziging = models.ForeignKey(
         "klantgroepen.Groepslidmaatschap",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="+",

@@ -135,7 +135,7 @@ class Samenloopsignaal(models.Model):
     triage_toelichting = models.TextField("toelichting triage", blank=True)
     onderzoek = models.ForeignKey(
         Rechtmatigheidsonderzoek,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="samenloopsignalen",

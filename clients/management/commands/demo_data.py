@@ -90,6 +90,7 @@ class Command(BaseCommand):
                 Client.objects.all().delete()
             users = self._users()
             counts = self._clients(clients, seed, peildatum, users)
+            counts.update(self._klantreis(seed, peildatum, users))
         elapsed = time.monotonic() - started
         summary = ", ".join(f"{k}: {v}" for k, v in counts.items())
         self.stdout.write(f"Demodata klaar in {elapsed:.1f} s — {summary}")
@@ -244,3 +245,300 @@ class Command(BaseCommand):
             "groepslidmaatschappen": len(leden),
             "contactpersonen": len(contacten),
         }
+
+    # Klantreis history ---------------------------------------------------------------------
+    def _klantreis(self, seed: int, peildatum: datetime.date, users) -> dict[str, int]:
+        """Ambitiegesprekken, ladder, voortgangsgesprekken, plans, trajecten, werkgevers,
+        vacatures, werkprofielen, participatieplekken and kick-off sessions, so that every
+        page and every indicator has something to show."""
+        from clients.begeleiding.models import PlanActie, PlanDoel, PlanVanAanpak, Voortgangsgesprek
+        from clients.handhaving.planning import add_months
+        from clients.intake.models import (
+            Ambitiegesprek,
+            DiagnoseInstrument,
+            KickoffSessie,
+            LadderMeting,
+        )
+        from clients.trajecten.models import (
+            Instrument,
+            Participatieplek,
+            PlekPlaatsing,
+            Sector,
+            Traject,
+            Vacature,
+            Werkgever,
+            Werkprofiel,
+        )
+
+        rng = random.Random(seed + 1)
+        fake = Faker("nl_NL")
+        fake.seed_instance(seed + 1)
+        instrument = DiagnoseInstrument.objects.get(actief=True)
+        vraag_ids = list(instrument.vragen.values_list("pk", flat=True))
+        intakers, coaches = users[Rol.INTAKER], users[Rol.WERKCOACH]
+        consulenten = users[Rol.INKOMENSCONSULENT]
+        eerste = {
+            m.client_id: m
+            for m in Groepslidmaatschap.objects.filter(
+                soort=LidmaatschapSoort.EERSTE_INDELING
+            ).select_related("klantgroep")
+        }
+        actueel = {
+            m.client_id: m
+            for m in Groepslidmaatschap.objects.filter(tot__isnull=True).select_related(
+                "klantgroep"
+            )
+        }
+        gesprekken, ladder, voortgang, plannen = [], [], [], []
+        for client_id, lid in eerste.items():
+            if rng.random() < 0.72:
+                gesprekken.append(
+                    Ambitiegesprek(
+                        client_id=client_id,
+                        datum=lid.van,
+                        intaker=intakers[rng.randrange(len(intakers))],
+                        instrument=instrument,
+                        antwoorden={str(v): rng.randint(1, 5) for v in vraag_ids},
+                        participatieladder=rng.randint(1, 5),
+                        gekozen_klantgroep_id=lid.klantgroep_id,
+                        geadviseerde_klantgroep_id=lid.klantgroep_id,
+                        afspraak_getekend_op=lid.van,
+                        rechten_plichten_op=lid.van,
+                        lidmaatschap=lid,
+                    )
+                )
+                ladder.append(
+                    LadderMeting(
+                        client_id=client_id,
+                        datum=lid.van,
+                        trede=gesprekken[-1].participatieladder,
+                        bron="ambitiegesprek",
+                        door=gesprekken[-1].intaker,
+                    )
+                )
+        for client_id, lid in actueel.items():
+            per_jaar = lid.klantgroep.voortgangsgesprekken_per_jaar
+            if per_jaar:
+                datum = add_months(lid.van, 12 // per_jaar)
+                while datum <= peildatum:
+                    if rng.random() < 0.8:
+                        getoetst = lid.klantgroep.rechtmatigheid_in_voortgangsgesprek
+                        voortgang.append(
+                            Voortgangsgesprek(
+                                client_id=client_id,
+                                datum=datum,
+                                gehouden_door=consulenten[rng.randrange(len(consulenten))],
+                                plek=rng.choice(["kantoor", "thuis", "telefonisch"]),
+                                welzijn=rng.randint(1, 5),
+                                stress=rng.randint(1, 5),
+                                juiste_groep=True,
+                                rechtmatigheid_getoetst=getoetst,
+                                rechtmatigheid_bevinding="geen" if getoetst else "niet",
+                            )
+                        )
+                    datum = add_months(datum, 12 // per_jaar)
+            if lid.klantgroep.code in ("matchen", "groeien", "faciliteren") and rng.random() < 0.75:
+                vastgesteld = min(
+                    peildatum, lid.van + datetime.timedelta(days=rng.randint(14, 500))
+                )
+                plannen.append(
+                    PlanVanAanpak(
+                        client_id=client_id,
+                        versie=1,
+                        vastgesteld_op=vastgesteld,
+                        opgesteld_door=coaches[rng.randrange(len(coaches))],
+                    )
+                )
+        Ambitiegesprek.objects.bulk_create(gesprekken, batch_size=2000)
+        LadderMeting.objects.bulk_create(ladder, batch_size=2000)
+        Voortgangsgesprek.objects.bulk_create(voortgang, batch_size=2000)
+        PlanVanAanpak.objects.bulk_create(plannen, batch_size=2000)
+        doelen = PlanDoel.objects.bulk_create(
+            [
+                PlanDoel(
+                    plan=p, leefgebied="werk", omschrijving="Stap zetten richting werk of meedoen"
+                )
+                for p in plannen
+            ],
+            batch_size=2000,
+        )
+        PlanActie.objects.bulk_create(
+            [
+                PlanActie(
+                    plan_id=d.plan_id,
+                    doel=d,
+                    omschrijving="Afspraak met werkcoach",
+                    eigenaar="klant",
+                    deadline=d.plan.vastgesteld_op + datetime.timedelta(days=30),
+                    status="gedaan",
+                )
+                for d in doelen
+            ],
+            batch_size=2000,
+        )
+
+        sectoren = list(Sector.objects.all())
+        werkgevers = Werkgever.objects.bulk_create(
+            [
+                Werkgever(
+                    naam=f"{fake.company()} Deventer",
+                    sector=rng.choice(sectoren),
+                    omvang=rng.choice(["klein", "midden", "groot"]),
+                    accountmanager=coaches[i % len(coaches)],
+                    contactpersoon=fake.name(),
+                )
+                for i in range(30)
+            ]
+        )
+        Vacature.objects.bulk_create(
+            [
+                Vacature(
+                    werkgever=wg,
+                    functie=rng.choice(
+                        [
+                            "Orderpicker",
+                            "Schoonmaker",
+                            "Helpende zorg",
+                            "Bouwplaatsassistent",
+                            "Servicemonteur",
+                            "Medewerker ICT-support",
+                        ]
+                    ),
+                    sector=wg.sector,
+                    uren=rng.choice([16, 24, 32, 36]),
+                    competenties=", ".join(rng.sample(COMPETENTIES, 3)),
+                    geplaatst_op=peildatum - datetime.timedelta(days=rng.randint(1, 60)),
+                )
+                for wg in werkgevers
+                for _ in range(rng.randint(1, 2))
+            ]
+        )
+        instrumenten = {i.naam: i for i in Instrument.objects.prefetch_related("aanbieders")}
+        per_groep = {
+            "matchen": ["Matching op vacature", "Stage", "Work fast"],
+            "groeien": [
+                "Werkleerroute logistiek",
+                "Werkleerroute zorg",
+                "Coaching",
+                "Diagnose en werkfit maken",
+                "Werkleerroute schoonmaak",
+            ],
+            "faciliteren": ["Vrijwilligerswerk", "Participatieplek"],
+        }
+        trajecten, profielen = [], []
+        for client_id, lid in actueel.items():
+            code = lid.klantgroep.code
+            if code in ("matchen", "groeien"):
+                profielen.append(
+                    Werkprofiel(
+                        client_id=client_id,
+                        competenties=", ".join(rng.sample(COMPETENTIES, 3)),
+                        uren_beschikbaar=rng.choice([16, 24, 32, 36]),
+                    )
+                )
+            if code in per_groep and rng.random() < 0.45:
+                inst = instrumenten[rng.choice(per_groep[code])]
+                start = min(peildatum, lid.van + datetime.timedelta(days=rng.randint(20, 300)))
+                gepland = start + datetime.timedelta(weeks=inst.standaard_duur_weken)
+                klaar = gepland <= peildatum and rng.random() < 0.9
+                trajecten.append(
+                    Traject(
+                        client_id=client_id,
+                        instrument=inst,
+                        aanbieder=inst.aanbieders.all()[0],
+                        klantgroep_id=lid.klantgroep_id,
+                        start=start,
+                        gepland_einde=gepland,
+                        einde=gepland if klaar else None,
+                        status="beeindigd" if klaar else "lopend",
+                        resultaat=("succesvol" if rng.random() < 0.62 else "voortijdig")
+                        if klaar
+                        else "",
+                        reden_voortijdig="Gezondheid" if klaar else "",
+                        kosten=inst.kosten,
+                        werkcoach=coaches[rng.randrange(len(coaches))],
+                    )
+                )
+        for t in trajecten:
+            if t.resultaat != "voortijdig":
+                t.reden_voortijdig = ""
+        Traject.objects.bulk_create(trajecten, batch_size=2000)
+        Werkprofiel.objects.bulk_create(profielen, batch_size=2000)
+        koppels = []
+        for p in Werkprofiel.objects.all().only("pk"):
+            for sec in rng.sample(sectoren, 2):
+                koppels.append(Werkprofiel.sectoren.through(werkprofiel_id=p.pk, sector_id=sec.pk))
+        Werkprofiel.sectoren.through.objects.bulk_create(koppels, batch_size=5000)
+        wijken = list(Wijk.values)
+        plekken = Participatieplek.objects.bulk_create(
+            [
+                Participatieplek(
+                    organisatie=f"Buurthuis {fake.last_name()}",
+                    wijk=rng.choice(wijken),
+                    omschrijving=rng.choice(
+                        ["Gastvrouw/gastheer", "Tuinonderhoud", "Koffieschenker", "Klusjesdienst"]
+                    ),
+                    soort="vrijwilligerswerk",
+                    plaatsen=200,
+                )
+                for _ in range(20)
+            ]
+        )
+        makelaar = users[Rol.PARTICIPATIEMAKELAAR][0]
+        PlekPlaatsing.objects.bulk_create(
+            [
+                PlekPlaatsing(
+                    client_id=cid,
+                    plek=rng.choice(plekken),
+                    makelaar=makelaar,
+                    start=min(peildatum, lid.van + datetime.timedelta(days=rng.randint(30, 200))),
+                )
+                for cid, lid in actueel.items()
+                if lid.klantgroep.code == "faciliteren" and rng.random() < 0.3
+            ],
+            batch_size=2000,
+        )
+        trainer = users[Rol.TRAINER][0]
+        from django.utils import timezone as tz
+
+        KickoffSessie.objects.bulk_create(
+            [
+                KickoffSessie(
+                    klantgroep_id=kg,
+                    plaats="Stadhuis Deventer, zaal De Waag",
+                    trainer=trainer,
+                    capaciteit=20,
+                    datum=tz.make_aware(
+                        datetime.datetime.combine(
+                            peildatum + datetime.timedelta(days=7 * w + 2), datetime.time(9, 30)
+                        )
+                    ),
+                )
+                for kg in Klantgroep.objects.values_list("pk", flat=True)
+                for w in (1, 3)
+            ]
+        )
+        return {
+            "ambitiegesprekken": len(gesprekken),
+            "voortgangsgesprekken": len(voortgang),
+            "plannen": len(plannen),
+            "trajecten": len(trajecten),
+        }
+
+
+COMPETENTIES = [
+    "orderpicken",
+    "heftruck",
+    "klantgericht",
+    "betrouwbaar",
+    "rijbewijs B",
+    "samenwerken",
+    "schoonmaken",
+    "zorgzaam",
+    "technisch inzicht",
+    "computervaardig",
+    "Nederlandse taal",
+    "fysiek werk",
+    "nauwkeurig",
+    "flexibel rooster",
+]
