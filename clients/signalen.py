@@ -3,7 +3,7 @@
 import logging
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -29,14 +29,20 @@ def signaal_meld(
     """Raise a signal. Urgency follows from the kind (broodnood, huisuitzetting, schulden)."""
     if soort not in SignaalSoort.values:
         raise ValidationError({"soort": ["Onbekende soort signaal."]})
-    signaal = Signaal.objects.create(
-        client=client,
-        soort=soort,
-        urgent=soort in URGENTE_SIGNALEN,
-        omschrijving=omschrijving,
-        bron=bron,
-        aangemaakt_door=actor if getattr(actor, "is_authenticated", False) else None,
-    )
+    try:
+        with transaction.atomic():
+            signaal = Signaal.objects.create(
+                client=client,
+                soort=soort,
+                urgent=soort in URGENTE_SIGNALEN,
+                omschrijving=omschrijving,
+                bron=bron,
+                aangemaakt_door=actor if getattr(actor, "is_authenticated", False) else None,
+            )
+    except IntegrityError as exc:  # e.g. a second open "klantgroep lang niet besproken"
+        raise ValidationError(
+            {"soort": ["Er staat al een open signaal van deze soort voor deze klant."]}
+        ) from exc
     audit_record(
         actor=actor,
         actie=Actie.AANGEMAAKT,

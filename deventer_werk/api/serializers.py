@@ -16,6 +16,10 @@ class StrictCharField(serializers.CharField):
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("invalid")
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates cannot be stored
+            self.fail("invalid")
         return super().to_internal_value(data)
 
 
@@ -214,3 +218,112 @@ class IndicatorenSerializer(serializers.Serializer):
 
 
 FASE_CHOICES = Fase.choices
+
+
+# Klantreis -----------------------------------------------------------------------------------
+class ScreeningSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    datum = serializers.DateField()
+    rechtmatigheid = serializers.CharField()
+    uitkomst = serializers.CharField()
+    reden_geen_recht = serializers.CharField()
+    afspraak_op = serializers.DateTimeField(allow_null=True)
+
+
+class AmbitiegesprekSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    datum = serializers.DateField()
+    participatieladder = serializers.IntegerField()
+    gekozen_klantgroep = serializers.CharField(source="gekozen_klantgroep.code")
+    geadviseerde_klantgroep = serializers.CharField(source="geadviseerde_klantgroep.code")
+    motivatie = serializers.CharField()
+    instrument = serializers.CharField(source="instrument.__str__")
+    afspraak_getekend_op = serializers.DateField()
+
+
+class VoortgangsgesprekSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    datum = serializers.DateField()
+    plek = serializers.ChoiceField(choices=["kantoor", "thuis", "telefonisch", "beeldbellen"])
+    welzijn = serializers.IntegerField(min_value=1, max_value=5)
+    stress = serializers.IntegerField(min_value=1, max_value=5)
+    juiste_groep = serializers.BooleanField()
+    nieuwe_klantgroep = _klantgroep_field(required=False, allow_null=True, write_only=True)
+    reden_groepswijziging = StrictCharField(
+        required=False, allow_blank=True, max_length=2000, write_only=True
+    )
+    schuldsignaal = serializers.BooleanField(required=False, default=False)
+    rechtmatigheid_getoetst = serializers.BooleanField(required=False, default=False)
+    rechtmatigheid_bevinding = serializers.ChoiceField(
+        choices=["geen", "onderzoek", "niet"], required=False, default="niet"
+    )
+    leefsituatie = StrictCharField(required=False, allow_blank=True, max_length=4000)
+    inkomenssituatie = StrictCharField(required=False, allow_blank=True, max_length=4000)
+
+
+class PlanSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    versie = serializers.IntegerField()
+    vastgesteld_op = serializers.DateField()
+    doelen = serializers.SerializerMethodField()
+
+    def get_doelen(self, obj) -> list[dict]:
+        return [
+            {
+                "leefgebied": d.leefgebied,
+                "omschrijving": d.omschrijving,
+                "acties": [
+                    {
+                        "omschrijving": a.omschrijving,
+                        "eigenaar": a.eigenaar,
+                        "deadline": a.deadline.isoformat(),
+                        "status": a.status,
+                    }
+                    for a in d.acties.all()
+                ],
+            }
+            for d in obj.doelen.all()
+        ]
+
+
+class TrajectSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    instrument = serializers.CharField(source="instrument.naam", read_only=True)
+    instrument_id = serializers.IntegerField(write_only=True, min_value=1, max_value=2_147_483_647)
+    aanbieder_id = serializers.IntegerField(min_value=1, max_value=2_147_483_647)
+    sector_id = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=2_147_483_647
+    )
+    start = serializers.DateField()
+    gepland_einde = serializers.DateField(required=False, allow_null=True)
+    einde = serializers.DateField(read_only=True, allow_null=True)
+    status = serializers.CharField(read_only=True)
+    resultaat = serializers.CharField(read_only=True)
+    loonwaarde = serializers.IntegerField(
+        required=False, allow_null=True, min_value=0, max_value=100
+    )
+    herbeoordeling_op = serializers.DateField(required=False, allow_null=True)
+    afwijking_reden = StrictCharField(required=False, allow_blank=True, max_length=2000)
+
+
+class PlaatsingSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    werkgever = serializers.CharField(source="werkgever.naam")
+    functie = serializers.CharField()
+    uren = serializers.IntegerField()
+    contract = serializers.CharField()
+    start = serializers.DateField()
+    met_loonkostensubsidie = serializers.BooleanField()
+    nazorg_tot = serializers.DateField()
+
+
+class RechtmatigheidsonderzoekSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    selectiereden = serializers.CharField()
+    selectie_toelichting = serializers.CharField()
+    gestart_op = serializers.DateField()
+    bevinding = serializers.CharField()
+    uitkomst = serializers.CharField()
+    motivatie = serializers.CharField()
+    gevolgen_strikte_uitkomst = serializers.CharField()
+    besloten_op = serializers.DateField(allow_null=True)

@@ -18,6 +18,29 @@ client_sub = [
         views.SignaalViewSet.as_view({"get": "list", "post": "create"}),
         name="signaal-list",
     ),
+    path("screenings/", views.ScreeningLijst.as_view({"get": "list"}), name="screening-list"),
+    path(
+        "ambitiegesprekken/",
+        views.AmbitieLijst.as_view({"get": "list"}),
+        name="ambitiegesprek-list",
+    ),
+    path(
+        "voortgangsgesprekken/",
+        views.VoortgangViewSet.as_view({"get": "list", "post": "create"}),
+        name="voortgangsgesprek-list",
+    ),
+    path("plannen/", views.PlanLijst.as_view({"get": "list"}), name="plan-list"),
+    path(
+        "trajecten/",
+        views.TrajectViewSet.as_view({"get": "list", "post": "create"}),
+        name="traject-list",
+    ),
+    path("plaatsingen/", views.PlaatsingLijst.as_view({"get": "list"}), name="plaatsing-list"),
+    path(
+        "rechtmatigheidsonderzoeken/",
+        views.RechtmatigheidLijst.as_view({"get": "list"}),
+        name="rechtmatigheidsonderzoek-list",
+    ),
     path(
         "signalen/<int:pk>/afhandelen/",
         views.SignaalViewSet.as_view({"post": "afhandelen"}),

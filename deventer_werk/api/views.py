@@ -177,8 +177,8 @@ class GroepslidmaatschapViewSet(viewsets.GenericViewSet):
         request=s.GroepswijzigingSerializer, responses={201: s.GroepslidmaatschapSerializer}
     )
     def create(self, request, client_pk=None):
-        _require_role(request, GROEP_WIJZIGEN_ROLLEN)
         client = _client(request, client_pk, actie=Actie.GEWIJZIGD, object_type="klantgroep")
+        _require_role(request, GROEP_WIJZIGEN_ROLLEN)
         serializer = s.GroepswijzigingSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         uitkomst = groepsindeling_wijzig(
@@ -285,3 +285,135 @@ def indicatoren(request):
             },
         }
     )
+
+
+def _klantreis_lijst(
+    *, model_path: str, serializer, object_type: str, select=(), prefetch=(), ordering=("-pk",)
+):
+    """A read-only list of one client's klantreis records: need-to-know, audit, fixed queries."""
+    from django.apps import apps
+
+    app_label, model_name = model_path.split(".")
+
+    @extend_schema(responses=serializer(many=True))
+    def lijst(self, request, client_pk=None):
+        client = _client(request, client_pk, object_type=object_type)
+        model = apps.get_model(app_label, model_name)
+        rows = (
+            model.objects.filter(client=client)
+            .select_related(*select)
+            .prefetch_related(*prefetch)
+            .order_by(*ordering)
+        )
+        return Response(serializer(rows, many=True).data)
+
+    return type(
+        f"{model_name}Lijst",
+        (viewsets.GenericViewSet,),
+        {
+            "list": lijst,
+            "pagination_class": None,
+            "serializer_class": serializer,
+            "queryset": Client.objects.none(),
+            "__doc__": f"{object_type.capitalize()} van één klant.",
+        },
+    )
+
+
+ScreeningLijst = _klantreis_lijst(
+    model_path="intake.Screening", serializer=s.ScreeningSerializer, object_type="screenings"
+)
+AmbitieLijst = _klantreis_lijst(
+    model_path="intake.Ambitiegesprek",
+    serializer=s.AmbitiegesprekSerializer,
+    object_type="ambitiegesprekken",
+    select=("gekozen_klantgroep", "geadviseerde_klantgroep", "instrument"),
+)
+PlanLijst = _klantreis_lijst(
+    model_path="begeleiding.PlanVanAanpak",
+    serializer=s.PlanSerializer,
+    object_type="plannen",
+    prefetch=("doelen__acties",),
+)
+PlaatsingLijst = _klantreis_lijst(
+    model_path="trajecten.Plaatsing",
+    serializer=s.PlaatsingSerializer,
+    object_type="plaatsingen",
+    select=("werkgever",),
+)
+RechtmatigheidLijst = _klantreis_lijst(
+    model_path="handhaving.Rechtmatigheidsonderzoek",
+    serializer=s.RechtmatigheidsonderzoekSerializer,
+    object_type="rechtmatigheidsonderzoeken",
+)
+
+
+class VoortgangViewSet(
+    _klantreis_lijst(
+        model_path="begeleiding.Voortgangsgesprek",
+        serializer=s.VoortgangsgesprekSerializer,
+        object_type="voortgangsgesprekken",
+    )
+):
+    @extend_schema(
+        request=s.VoortgangsgesprekSerializer, responses={201: s.VoortgangsgesprekSerializer}
+    )
+    def create(self, request, client_pk=None):
+        from clients.begeleiding.services import voortgangsgesprek_leg_vast
+        from clients.begeleiding.views import VOORTGANG_ROLLEN
+
+        # need-to-know first: outside it the answer is 404 whatever the role
+        client = _client(request, client_pk, actie=Actie.GEWIJZIGD, object_type="voortgangsgesprek")
+        _require_role(request, VOORTGANG_ROLLEN)
+        serializer = s.VoortgangsgesprekSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        gesprek = voortgangsgesprek_leg_vast(
+            actor=request.user, client=client, herkomst=Herkomst.API, **serializer.validated_data
+        )
+        return Response(s.VoortgangsgesprekSerializer(gesprek).data, status=status.HTTP_201_CREATED)
+
+
+class TrajectViewSet(
+    _klantreis_lijst(
+        model_path="trajecten.Traject",
+        serializer=s.TrajectSerializer,
+        object_type="trajecten",
+        select=("instrument",),
+    )
+):
+    @extend_schema(request=s.TrajectSerializer, responses={201: s.TrajectSerializer})
+    def create(self, request, client_pk=None):
+        from clients.trajecten.models import Aanbieder, Instrument, Sector
+        from clients.trajecten.services import traject_start
+        from clients.trajecten.views import COACH_ROLLEN
+
+        client = _client(request, client_pk, actie=Actie.GEWIJZIGD, object_type="traject")
+        _require_role(request, COACH_ROLLEN)
+        serializer = s.TrajectSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        fouten = {}
+        instrument = Instrument.objects.filter(pk=data.pop("instrument_id"), actief=True).first()
+        aanbieder = Aanbieder.objects.filter(pk=data.pop("aanbieder_id")).first()
+        sector_id = data.pop("sector_id", None)
+        sector = Sector.objects.filter(pk=sector_id).first() if sector_id else None
+        if instrument is None:
+            fouten["instrument_id"] = ["Onbekend instrument."]
+        if aanbieder is None:
+            fouten["aanbieder_id"] = ["Onbekende aanbieder."]
+        if sector_id and sector is None:
+            fouten["sector_id"] = ["Onbekende sector."]
+        if fouten:
+            from rest_framework.exceptions import ValidationError
+
+            raise ValidationError(fouten)
+        traject = traject_start(
+            actor=request.user,
+            client=client,
+            instrument=instrument,
+            aanbieder=aanbieder,
+            sector=sector,
+            herkomst=Herkomst.API,
+            **data,
+        )
+        return Response(s.TrajectSerializer(traject).data, status=status.HTTP_201_CREATED)

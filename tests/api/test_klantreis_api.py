@@ -1,0 +1,107 @@
+"""Klantreis resources in the API: same services, scoping, field errors; pinned list counts."""
+
+import datetime
+
+import pytest
+import time_machine
+from rest_framework.test import APIClient
+
+from clients.begeleiding.models import Voortgangsgesprek
+from clients.trajecten.models import Aanbieder, Instrument, Traject
+from klantgroepen.models import Klantgroep
+from tests.factories import client_in_groep
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def _frozen():
+    with time_machine.travel(datetime.datetime(2026, 11, 24, 10, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+def api_as(user):
+    c = APIClient()
+    c.force_authenticate(user)
+    return c
+
+
+def test_voortgangsgesprek_via_the_api_uses_the_same_rules(users):
+    klant = client_in_groep("zorgen", van=D(2025, 1, 1))
+    c = api_as(users["inkomensconsulent"])
+    url = f"/api/v1/clients/{klant.pk}/voortgangsgesprekken/"
+    bad = c.post(
+        url,
+        {"datum": "2026-11-20", "plek": "thuis", "welzijn": 3, "stress": 9, "juiste_groep": False},
+        format="json",
+    )
+    assert bad.status_code == 400 and "stress" in bad.json()
+    no_group = c.post(
+        url,
+        {"datum": "2026-11-20", "plek": "thuis", "welzijn": 3, "stress": 3, "juiste_groep": False},
+        format="json",
+    )
+    assert no_group.status_code == 400 and "nieuwe_klantgroep" in no_group.json()
+    ok = c.post(
+        url,
+        {"datum": "2026-11-20", "plek": "thuis", "welzijn": 3, "stress": 3, "juiste_groep": True},
+        format="json",
+    )
+    assert ok.status_code == 201
+    assert [g["id"] for g in c.get(url).json()] == [Voortgangsgesprek.objects.get().pk]
+    assert api_as(users["werkcoach"]).post(url, {}, format="json").status_code in (403, 404)
+
+
+def test_traject_via_the_api(users):
+    klant = client_in_groep("groeien", van=D(2025, 1, 1))
+    c = api_as(users["werkcoach"])
+    url = f"/api/v1/clients/{klant.pk}/trajecten/"
+    wlr = Instrument.objects.get(naam="Werkleerroute logistiek")
+    konnected = Aanbieder.objects.get(naam="KonnecteD")
+    body = {"instrument_id": wlr.pk, "aanbieder_id": konnected.pk, "start": "2026-11-01"}
+    assert c.post(url, {**body, "instrument_id": 999999}, format="json").json() == {
+        "instrument_id": ["Onbekend instrument."]
+    }
+    assert "loonwaarde" in c.post(url, {**body, "loonwaarde": 150}, format="json").json()
+    created = c.post(url, body, format="json")
+    assert created.status_code == 201, created.json()
+    assert created.json()["instrument"] == "Werkleerroute logistiek"
+    assert Traject.objects.get().werkcoach == users["werkcoach"]
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_klantreis_list_query_counts(n, users, django_assert_num_queries):
+    klant = client_in_groep("groeien", van=D(2020, 1, 1), io=users["inkomensconsulent"])
+    Voortgangsgesprek.objects.bulk_create(
+        Voortgangsgesprek(
+            client=klant,
+            datum=D(2020, 1, 1) + datetime.timedelta(days=i),
+            gehouden_door=users["inkomensconsulent"],
+            plek="kantoor",
+            welzijn=3,
+            stress=3,
+            juiste_groep=True,
+        )
+        for i in range(n)
+    )
+    wlr = Instrument.objects.get(naam="Werkleerroute logistiek")
+    Traject.objects.bulk_create(
+        Traject(
+            client=klant,
+            instrument=wlr,
+            aanbieder=Aanbieder.objects.get(naam="KonnecteD"),
+            klantgroep=Klantgroep.objects.get(code="groeien"),
+            start=D(2021, 1, 1),
+            gepland_einde=D(2021, 6, 1),
+            werkcoach=users["werkcoach"],
+        )
+        for _ in range(n)
+    )
+    from deventer_werk.accounts.models import User
+
+    # groups, visibility, audit insert, rows (a fresh user per request, as in production)
+    for pad in ("voortgangsgesprekken", "trajecten"):
+        c = api_as(User.objects.get(pk=users["inkomensconsulent"].pk))
+        with django_assert_num_queries(4):
+            assert len(c.get(f"/api/v1/clients/{klant.pk}/{pad}/").json()) == n
