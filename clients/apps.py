@@ -11,6 +11,18 @@ class ClientsConfig(AppConfig):
         from .tijdlijn import register_core
 
         register_core()
+        from deventer_werk.accounts.constants import DOSSIER_ROLLEN
+
+        from .registry import DossierActie, register_actie
+
+        register_actie(
+            DossierActie(
+                label="Signaal melden",
+                url_name="clients:signaal_melden",
+                rollen=frozenset(DOSSIER_ROLLEN),
+                volgorde=95,
+            )
+        )
         register_sectie(
             DossierSectie(
                 key="signalen",

@@ -129,3 +129,27 @@ class SignaalAfhandelForm(Form):
     afhandeling = forms.CharField(
         label="Hoe is het signaal afgehandeld?", widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class SignaalMeldForm(Form):
+    """Signals a professional raises by hand (the planner and samenloop raise their own)."""
+
+    HANDMATIG = (
+        "broodnood",
+        "huisuitzetting",
+        "schulden",
+        "niet_meewerken",
+        "meer_mogelijk",
+        "overig",
+    )
+
+    soort = forms.ChoiceField(label="Soort signaal", widget=forms.RadioSelect, choices=())
+    omschrijving = forms.CharField(label="Omschrijving", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, client, *args, **kwargs):
+        from .constants import SignaalSoort
+
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].choices = [
+            (s.value, s.label) for s in SignaalSoort if s.value in self.HANDMATIG
+        ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<uuid:pk>/klantgroep/", views.groepsindeling, name="groepsindeling"),
     path("<uuid:pk>/contactpersoon/", views.contactpersoon, name="contactpersoon"),
     path("<uuid:pk>/tijdlijn/", views.tijdlijn, name="tijdlijn"),
+    path("<uuid:pk>/signaal/", views.signaal_melden, name="signaal_melden"),
     path(
         "<uuid:pk>/signalen/<int:signaal_id>/afhandelen/",
         views.signaal_afhandelen,

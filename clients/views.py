@@ -264,3 +264,35 @@ def contactpersoon(request, pk):
             messages.success(request, "De contactpersoon is vastgelegd.")
             return redirect("clients:dossier", pk=client.pk)
     return render(request, "clients/contactpersoon.html", {"form": form, "client": client})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def signaal_melden(request, pk):
+    """Raise a signal: urgent needs, or for handhaving a Groeien client who does not
+    cooperate, or someone in Zorgen who seems able to do more."""
+    from deventer_werk.accounts.constants import DOSSIER_ROLLEN
+
+    from .forms import SignaalMeldForm
+    from .klantreis_views import klantreis_formulier
+    from .signalen import signaal_meld
+
+    def opslaan(client, data):
+        signaal_meld(
+            actor=request.user,
+            client=client,
+            soort=data["soort"],
+            omschrijving=data["omschrijving"],
+            bron="handmatig",
+        )
+
+    return klantreis_formulier(
+        request,
+        pk,
+        rollen=tuple(DOSSIER_ROLLEN),
+        form_factory=SignaalMeldForm,
+        opslaan=opslaan,
+        template="clients/signaal_melden.html",
+        object_type="signaal",
+        melding="Het signaal is gemeld en staat bovenaan het dossier tot het is afgehandeld.",
+    )

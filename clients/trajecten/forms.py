@@ -2,9 +2,20 @@ from django import forms
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 
+from clients.constants import Wijk
 from deventer_werk.forms import DateInput, Form
+from klantgroepen.models import Klantgroep
 
-from .models import Aanbieder, Instrument, Participatieplek, Plaatsing, Sector, Traject, Werkgever
+from .models import (
+    Aanbieder,
+    Instrument,
+    Participatieplek,
+    Plaatsing,
+    Sector,
+    Themabijeenkomst,
+    Traject,
+    Werkgever,
+)
 
 
 class TrajectForm(Form):
@@ -97,3 +108,41 @@ class PlekForm(Form):
                 )
                 .order_by("eigen_wijk", "organisatie")
             )
+
+
+class WerkgeverForm(Form):
+    naam = forms.CharField(label="Naam", max_length=150)
+    sector = forms.ModelChoiceField(label="Sector", queryset=Sector.objects.all())
+    omvang = forms.ChoiceField(label="Omvang", choices=Werkgever.Omvang.choices)
+    contactpersoon = forms.CharField(label="Contactpersoon", max_length=150, required=False)
+    telefoon = forms.CharField(label="Telefoon", max_length=30, required=False)
+    email = forms.EmailField(label="E-mail", required=False)
+
+
+class ThemabijeenkomstForm(Form):
+    type = forms.ChoiceField(
+        label="Soort", choices=Themabijeenkomst.Type.choices, widget=forms.RadioSelect
+    )
+    onderwerp = forms.CharField(label="Onderwerp", max_length=200)
+    datum = forms.DateField(label="Datum", widget=DateInput())
+    tijd = forms.TimeField(label="Tijd", widget=forms.TimeInput(attrs={"type": "time"}))
+    plaats = forms.CharField(label="Plaats", max_length=200)
+    sector = forms.ModelChoiceField(
+        label="Sector (branchegericht)", required=False, queryset=Sector.objects.all()
+    )
+    wijk = forms.ChoiceField(
+        label="Wijk (wijkgericht)", required=False, choices=[("", "—"), *Wijk.choices]
+    )
+    klantgroepen = forms.ModelMultipleChoiceField(
+        label="Voor klantgroepen",
+        widget=forms.CheckboxSelectMultiple,
+        queryset=Klantgroep.objects.all(),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("type") == "branchegericht" and not data.get("sector"):
+            self.add_error("sector", "Kies de sector van deze branchegerichte bijeenkomst.")
+        if data.get("type") == "wijkgericht" and not data.get("wijk"):
+            self.add_error("wijk", "Kies de wijk van deze wijkgerichte bijeenkomst.")
+        return data

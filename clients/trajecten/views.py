@@ -132,3 +132,102 @@ def vacature(request, vacature_pk):
             ),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def werkgevers(request):
+    """The employer register (werkgeversdienstverlening): list and add."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from .forms import WerkgeverForm
+    from .models import Werkgever
+
+    if not request.user.heeft_rol(Rol.WERKCOACH):
+        raise PermissionDenied
+    form = WerkgeverForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        Werkgever.objects.create(accountmanager=request.user, **form.cleaned_data)
+        messages.success(request, "De werkgever is toegevoegd; u bent accountmanager.")
+        return redirect("trajecten:werkgevers")
+    lijst = Werkgever.objects.select_related("sector", "accountmanager").order_by("naam")[:300]
+    return render(request, "trajecten/werkgevers.html", {"form": form, "werkgevers": lijst})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def themabijeenkomsten(request):
+    """Branche- (Matchen, Groeien) and wijkgerichte (Faciliteren, Zorgen) meetings: plan,
+    invite by group plus sector or wijk, record attendance."""
+    import datetime
+
+    from django.contrib import messages
+    from django.db.models import Count, Q
+    from django.shortcuts import redirect
+    from django.utils import timezone
+
+    from .forms import ThemabijeenkomstForm
+    from .models import Themabijeenkomst, ThemaUitnodiging
+
+    if not request.user.heeft_rol(*COACH_ROLLEN, Rol.TRAINER):
+        raise PermissionDenied
+    form = (
+        ThemabijeenkomstForm(request.POST or None)
+        if "plannen" in request.POST or (request.method == "GET")
+        else ThemabijeenkomstForm()
+    )
+    if request.method == "POST" and "plannen" in request.POST and form.is_valid():
+        d = form.cleaned_data
+        bijeenkomst = Themabijeenkomst.objects.create(
+            type=d["type"],
+            onderwerp=d["onderwerp"],
+            plaats=d["plaats"],
+            sector=d["sector"],
+            wijk=d["wijk"] or "",
+            datum=timezone.make_aware(datetime.datetime.combine(d["datum"], d["tijd"])),
+        )
+        bijeenkomst.klantgroepen.set(d["klantgroepen"])
+        aantal = services.thema_nodig_uit(bijeenkomst=bijeenkomst)
+        messages.success(request, f"De bijeenkomst is gepland; {aantal} klanten zijn uitgenodigd.")
+        return redirect("trajecten:themabijeenkomsten")
+    if request.method == "POST" and "aanwezig" in request.POST:
+        uitnodiging = get_object_or_404(ThemaUitnodiging, pk=request.POST.get("uitnodiging") or 0)
+        uitnodiging.aanwezig = request.POST["aanwezig"] == "ja"
+        uitnodiging.save(update_fields=["aanwezig"])
+        messages.success(request, "Aanwezigheid vastgelegd.")
+        return redirect("trajecten:themabijeenkomsten")
+    bijeenkomsten = (
+        Themabijeenkomst.objects.select_related("sector")
+        .annotate(
+            uitgenodigd=Count("uitnodigingen"),
+            aanwezig=Count("uitnodigingen", filter=Q(uitnodigingen__aanwezig=True)),
+        )
+        .order_by("-datum")[:50]
+    )
+    return render(
+        request, "trajecten/themabijeenkomsten.html", {"form": form, "bijeenkomsten": bijeenkomsten}
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def plek_beeindig(request, pk, plaatsing_pk):
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.utils import timezone
+
+    from clients.access import client_open_or_404
+    from deventer_werk.audit.constants import Actie
+
+    from .models import PlekPlaatsing
+
+    if not request.user.heeft_rol(Rol.PARTICIPATIEMAKELAAR):
+        raise PermissionDenied
+    client = client_open_or_404(request, pk, actie=Actie.GEWIJZIGD, object_type="participatieplek")
+    plaatsing = get_object_or_404(PlekPlaatsing, pk=plaatsing_pk, client=client, einde__isnull=True)
+    services.plek_beeindig(
+        actor=request.user, plaatsing=plaatsing, einde=max(timezone.localdate(), plaatsing.start)
+    )
+    messages.success(request, "De plaatsing op de participatieplek is beëindigd.")
+    return redirect("clients:dossier", pk=client.pk)

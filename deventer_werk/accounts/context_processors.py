@@ -20,6 +20,9 @@ def navigation(request) -> dict:
         items.append(("Trajecten", reverse("trajecten:dashboard")))
     if user.heeft_rol(Rol.WERKCOACH):
         items.append(("Vacatures", reverse("trajecten:vacatures")))
+        items.append(("Werkgevers", reverse("trajecten:werkgevers")))
+    if user.heeft_rol(Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR, Rol.TRAINER):
+        items.append(("Themabijeenkomsten", reverse("trajecten:themabijeenkomsten")))
     if user.heeft_rol(Rol.HANDHAVER):
         items.append(("Triage samenloop", reverse("handhaving:triage")))
     if user.heeft_rol(Rol.TRAINER, Rol.INTAKER):

@@ -105,3 +105,106 @@ def test_klantreis_list_query_counts(n, users, django_assert_num_queries):
         c = api_as(User.objects.get(pk=users["inkomensconsulent"].pk))
         with django_assert_num_queries(4):
             assert len(c.get(f"/api/v1/clients/{klant.pk}/{pad}/").json()) == n
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_every_other_klantreis_list_has_a_pinned_query_count(n, users, django_assert_num_queries):
+    from clients.begeleiding.models import PlanActie, PlanDoel, PlanVanAanpak
+    from clients.handhaving.models import Rechtmatigheidsonderzoek
+    from clients.intake.models import Ambitiegesprek, DiagnoseInstrument, Screening
+    from clients.models import Uitkeringsperiode
+    from clients.trajecten.models import Plaatsing, Sector, Werkgever
+    from deventer_werk.accounts.models import User
+
+    klant = client_in_groep("groeien", van=D(2020, 1, 1), io=users["inkomensconsulent"])
+    lid = klant.lidmaatschappen.get()
+    groeien = Klantgroep.objects.get(code="groeien")
+    perioden = Uitkeringsperiode.objects.bulk_create(
+        Uitkeringsperiode(
+            client=klant,
+            melddatum=D(2000, 1, 1) + datetime.timedelta(days=2 * i),
+            einddatum=D(2000, 1, 1) + datetime.timedelta(days=2 * i),
+            uitstroomreden="geen_recht",
+        )
+        for i in range(n)
+    )
+    Screening.objects.bulk_create(
+        Screening(
+            client=klant,
+            periode=p,
+            datum=p.melddatum,
+            poortwachter=users["poortwachter"],
+            rechtmatigheid="onzeker",
+            uitkomst="geen_recht",
+            reden_geen_recht="x",
+        )
+        for p in perioden
+    )
+    inst = DiagnoseInstrument.objects.get(actief=True)
+    Ambitiegesprek.objects.bulk_create(
+        Ambitiegesprek(
+            client=klant,
+            datum=D(2020, 1, 1),
+            intaker=users["intaker"],
+            instrument=inst,
+            participatieladder=3,
+            gekozen_klantgroep=groeien,
+            geadviseerde_klantgroep=groeien,
+            afspraak_getekend_op=D(2020, 1, 1),
+            rechten_plichten_op=D(2020, 1, 1),
+            lidmaatschap=lid,
+        )
+        for _ in range(n)
+    )
+    plannen = PlanVanAanpak.objects.bulk_create(
+        PlanVanAanpak(
+            client=klant,
+            versie=i + 1,
+            vastgesteld_op=D(2020, 2, 1),
+            opgesteld_door=users["werkcoach"],
+        )
+        for i in range(n)
+    )
+    doelen = PlanDoel.objects.bulk_create(
+        PlanDoel(plan=p, leefgebied="werk", omschrijving="Werk") for p in plannen
+    )
+    PlanActie.objects.bulk_create(
+        PlanActie(
+            plan_id=d.plan_id, doel=d, omschrijving="CV", eigenaar="klant", deadline=D(2020, 3, 1)
+        )
+        for d in doelen
+    )
+    wg = Werkgever.objects.create(naam="Werkgever", sector=Sector.objects.first(), omvang="klein")
+    Plaatsing.objects.bulk_create(
+        Plaatsing(
+            client=klant,
+            werkgever=wg,
+            functie="Picker",
+            uren=20,
+            contract="bepaald",
+            start=D(2021, 1, 1),
+            werkcoach=users["werkcoach"],
+            nazorg_tot=D(2022, 1, 1),
+        )
+        for _ in range(n)
+    )
+    Rechtmatigheidsonderzoek.objects.bulk_create(
+        Rechtmatigheidsonderzoek(
+            client=klant,
+            selectiereden="periodiek",
+            gestart_op=D(2021, 1, 1),
+            handhaver=users["handhaver"],
+        )
+        for _ in range(n)
+    )
+    # groups, visibility, audit insert, rows (+ goals and actions for plans)
+    for pad, queries in [
+        ("screenings", 4),
+        ("ambitiegesprekken", 4),
+        ("plannen", 6),
+        ("plaatsingen", 4),
+        ("rechtmatigheidsonderzoeken", 4),
+    ]:
+        c = api_as(User.objects.get(pk=users["inkomensconsulent"].pk))
+        with django_assert_num_queries(queries):
+            assert len(c.get(f"/api/v1/clients/{klant.pk}/{pad}/").json()) == n, pad

@@ -40,3 +40,22 @@ def test_timeline_newest_first_and_filterable(client_as, users):
     filtered = http.get(reverse("clients:tijdlijn", args=[dossier.pk]), {"soort": "signaal"})
     assert "Eerste indeling" not in filtered.content.decode()
     assert "Signaal: Schulden" in filtered.content.decode()
+
+
+def test_a_professional_raises_a_handhaving_signal_by_hand(client_as, users):
+    from django.urls import reverse
+
+    from clients.models import Signaal
+    from tests.factories import client_in_groep
+
+    klant = client_in_groep("zorgen", io=users["inkomensconsulent"])
+    c = client_as("inkomensconsulent")
+    url = reverse("clients:signaal_melden", args=[klant.pk])
+    leeg = c.post(url, {"soort": "meer_mogelijk"})
+    assert "Dit veld is vereist." in leeg.content.decode()
+    ok = c.post(url, {"soort": "meer_mogelijk", "omschrijving": "Doet veel vrijwilligerswerk"})
+    assert ok.status_code == 302
+    s = Signaal.objects.get(client=klant)
+    assert (s.soort, s.urgent, s.bron) == ("meer_mogelijk", False, "handmatig")
+    # a signal kind only the planner raises is not offered
+    assert c.post(url, {"soort": "groep_niet_besproken", "omschrijving": "x"}).status_code == 200

@@ -261,3 +261,74 @@ def test_dashboard_query_count(n, users, client_as, django_assert_num_queries):
     with django_assert_num_queries(6 + 5):
         response = c.get(reverse("trajecten:dashboard"))
     assert response.status_code == 200
+
+
+def test_themabijeenkomst_invites_by_sector_or_wijk(users, client_as):
+    from clients.trajecten.models import Themabijeenkomst, ThemaUitnodiging
+
+    m = client_in_groep("matchen", van=D(2026, 1, 1))
+    profiel(m, sectoren=("Logistiek",))
+    z = client_in_groep("zorgen", van=D(2026, 1, 1), wijk="rivierenwijk")
+    client_in_groep("zorgen", van=D(2026, 1, 1), wijk="colmschate")
+    c = client_as("werkcoach")
+    from klantgroepen.models import Klantgroep
+
+    bad = c.post(
+        reverse("trajecten:themabijeenkomsten"),
+        {
+            "plannen": "1",
+            "type": "branchegericht",
+            "onderwerp": "Werken in de logistiek",
+            "datum": "2026-12-10",
+            "tijd": "10:00",
+            "plaats": "DWT",
+            "klantgroepen": [Klantgroep.objects.get(code="matchen").pk],
+        },
+    )
+    assert "Kies de sector" in bad.content.decode()
+    c.post(
+        reverse("trajecten:themabijeenkomsten"),
+        {
+            "plannen": "1",
+            "type": "branchegericht",
+            "onderwerp": "Werken in de logistiek",
+            "datum": "2026-12-10",
+            "tijd": "10:00",
+            "plaats": "DWT",
+            "sector": sector().pk,
+            "klantgroepen": [Klantgroep.objects.get(code="matchen").pk],
+        },
+    )
+    c.post(
+        reverse("trajecten:themabijeenkomsten"),
+        {
+            "plannen": "1",
+            "type": "wijkgericht",
+            "onderwerp": "Rondkomen",
+            "datum": "2026-12-11",
+            "tijd": "14:00",
+            "plaats": "Wijkcentrum",
+            "wijk": "rivierenwijk",
+            "klantgroepen": [Klantgroep.objects.get(code="zorgen").pk],
+        },
+    )
+    branche, wijk = Themabijeenkomst.objects.order_by("datum")
+    assert list(branche.uitnodigingen.values_list("client_id", flat=True)) == [m.pk]
+    assert list(wijk.uitnodigingen.values_list("client_id", flat=True)) == [z.pk]
+    u = ThemaUitnodiging.objects.get(client=z)
+    c.post(reverse("trajecten:themabijeenkomsten"), {"uitnodiging": u.pk, "aanwezig": "ja"})
+    u.refresh_from_db()
+    assert u.aanwezig is True
+
+
+def test_werkcoach_adds_an_employer(client_as):
+    from clients.trajecten.models import Werkgever
+
+    c = client_as("werkcoach")
+    bad = c.post(reverse("trajecten:werkgevers"), {"naam": "", "omvang": "klein"})
+    assert "Dit veld is vereist." in bad.content.decode()
+    c.post(
+        reverse("trajecten:werkgevers"),
+        {"naam": "Bouwbedrijf IJssel", "sector": sector("Bouw").pk, "omvang": "midden"},
+    )
+    assert Werkgever.objects.get().accountmanager.username == "werkcoach"
