@@ -134,10 +134,10 @@ def werkvoorraad(request):
         taak_list_werkvoorraad(user=request.user, tot=vandaag + datetime.timedelta(days=7))[:200]
     )
     mijn = Client.objects.visible_to(request.user).with_contactpersoon(request.user)
+    open_signalen = Signaal.objects.filter(afgehandeld_op__isnull=True, client__in=mijn)
+    signalen_totaal = open_signalen.count()
     signalen = list(
-        Signaal.objects.filter(afgehandeld_op__isnull=True, client__in=mijn)
-        .select_related("client")
-        .order_by("-urgent", "aangemaakt_op")[:100]
+        open_signalen.select_related("client").order_by("-urgent", "aangemaakt_op")[:100]
     )
     caseload = (
         Groepslidmaatschap.objects.actueel()
@@ -155,6 +155,7 @@ def werkvoorraad(request):
             "vandaag_taken": [t for t in taken if t.datum == vandaag],
             "binnenkort": [t for t in taken if t.datum > vandaag],
             "signalen": signalen,
+            "signalen_totaal": signalen_totaal,
             "caseload": list(caseload),
         },
     )

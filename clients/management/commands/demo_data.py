@@ -63,6 +63,13 @@ def _bsn(rng: random.Random, seen: set[str]) -> str:
                 return bsn
 
 
+def _naam(achternaam: str) -> dict[str, str]:
+    """Split a Dutch surname into tussenvoegsel and achternaam ("van den Berg")."""
+    delen = achternaam.split()
+    voor = [d for d in delen[:-1] if d.islower()]
+    return {"tussenvoegsel": " ".join(voor), "achternaam": " ".join(delen[len(voor) :])}
+
+
 def _date_between(rng: random.Random, start: datetime.date, end: datetime.date) -> datetime.date:
     return start + datetime.timedelta(days=rng.randint(0, max(0, (end - start).days)))
 
@@ -154,8 +161,7 @@ class Command(BaseCommand):
             client = Client(
                 bsn=_bsn(rng, seen),
                 voornamen=fake.first_name(),
-                tussenvoegsel=rng.choice(["", "", "", "", "van", "de", "van der", "van den"]),
-                achternaam=fake.last_name().split(" ")[-1],
+                **_naam(fake.last_name()),
                 geboortedatum=_date_between(
                     rng,
                     peildatum - datetime.timedelta(days=66 * 365),
