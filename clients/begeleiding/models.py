@@ -9,7 +9,38 @@ from django.db.models import Q
 
 from clients.constants import Leefgebied
 
+# Default of BegeleidingInstelling.plan_actueel_maanden (the policy: reviewed within a year).
 PLAN_ACTUEEL_MAANDEN = 12
+
+
+def plan_actueel_grens(peildatum: datetime.date, maanden: int) -> datetime.date:
+    """The oldest review date that still counts as "actueel" on ``peildatum``."""
+    return peildatum - datetime.timedelta(days=round(maanden * 30.44))
+
+
+class BegeleidingInstelling(models.Model):
+    """Settings of begeleiding, one row (pk 1), editable by the functioneel beheerder."""
+
+    plan_actueel_maanden = models.PositiveSmallIntegerField(
+        "plan van aanpak actueel (maanden)",
+        default=PLAN_ACTUEEL_MAANDEN,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="Een plan is actueel als het in zoveel maanden is besproken of herzien.",
+    )
+
+    class Meta:
+        verbose_name = "instelling begeleiding"
+        verbose_name_plural = "instellingen begeleiding"
+        constraints = [
+            models.CheckConstraint(condition=Q(pk=1), name="begeleiding_instelling_een_rij"),
+            models.CheckConstraint(
+                condition=Q(plan_actueel_maanden__gte=1) & Q(plan_actueel_maanden__lte=60),
+                name="begeleiding_actueel_1_60",
+            ),
+        ]
+
+    def __str__(self):
+        return "Instellingen begeleiding"
 
 
 class Minimaregeling(models.Model):
@@ -52,8 +83,7 @@ class PlanVanAanpak(models.Model):
         return f"Plan van aanpak v{self.versie} ({self.vastgesteld_op:%d-%m-%Y})"
 
     def actueel_op(self, peildatum: datetime.date, maanden: int = PLAN_ACTUEEL_MAANDEN) -> bool:
-        grens = peildatum - datetime.timedelta(days=round(maanden * 30.44))
-        return self.vastgesteld_op >= grens
+        return self.vastgesteld_op >= plan_actueel_grens(peildatum, maanden)
 
 
 class PlanDoel(models.Model):

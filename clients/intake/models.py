@@ -73,6 +73,9 @@ class DiagnoseInstrument(models.Model):
     def __str__(self):
         return f"{self.naam} v{self.versie}"
 
+    def ambitiegesprek_set_exists(self) -> bool:
+        return Ambitiegesprek.objects.filter(instrument=self).exists()
+
 
 class DiagnoseVraag(models.Model):
     instrument = models.ForeignKey(

@@ -166,3 +166,29 @@ def test_trainer_sees_names_and_records_attendance(client_as, users):
     assert klant.signalen.filter(soort="kickoff_no_show").exists()
     # but no dossier access
     assert c.get(reverse("clients:dossier", args=[klant.pk])).status_code in (403, 404)
+
+
+def test_aanvraag_and_kickoff_forms_refuse_bad_input_in_dutch(client_as, users):
+    klant = melding(users["poortwachter"], melddatum=datetime.date(2026, 10, 10))
+    c = client_as("inkomensconsulent")
+    r = c.post(
+        reverse("intake:aanvraag", args=[klant.pk]),
+        {"aanvraagdatum": "2026-10-01", "documenten_compleet_op": "2026-09-01"},
+    )
+    html = r.content.decode()
+    assert "vóór de melding" in html and "vóór de aanvraag compleet" in html
+    t = client_as("trainer")
+    r = t.post(
+        reverse("intake:kickoff_sessies"),
+        {
+            "klantgroep": klantgroep("zorgen").pk,
+            "datum": "2020-01-01",
+            "tijd": "09:00",
+            "plaats": "Stadhuis",
+            "trainer": users["trainer"].pk,
+            "capaciteit": "0",
+        },
+    )
+    html = r.content.decode()
+    assert r.status_code == 200 and "Stadhuis" in html
+    assert "Zorg ervoor dat deze waarde minstens 1 is." in html

@@ -97,3 +97,24 @@ def test_database_refuses_overlapping_memberships():
             tot=datetime.date(2025, 8, 1),
             soort="doorstroom",
         )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/trajecten/instrument/",
+        "/admin/intake/diagnoseinstrument/",
+        "/admin/handhaving/steekproefinstelling/",
+        "/admin/django_celery_beat/periodictask/",
+        "/admin/monitoring/budget/",
+        "/admin/intake/screeningvraag/",
+    ],
+)
+def test_beheerder_edits_configuration_in_the_admin(client, users, url):
+    beheerder = users["beheerder"]
+    beheerder.is_staff = True
+    beheerder.save()
+    client.force_login(beheerder)
+    assert client.get(url).status_code == 200
+    client.force_login(users["inkomensconsulent"])
+    assert client.get(url).status_code == 302  # to the admin login: not staff

@@ -1,0 +1,38 @@
+from django.contrib import admin
+
+from .models import DiagnoseInstrument, DiagnoseVraag, KickoffSessie, Netwerkpartner, ScreeningVraag
+
+
+@admin.register(ScreeningVraag)
+class ScreeningVraagAdmin(admin.ModelAdmin):
+    list_display = ("tekst", "volgorde", "actief")
+    list_editable = ("volgorde", "actief")
+
+
+@admin.register(Netwerkpartner)
+class NetwerkpartnerAdmin(admin.ModelAdmin):
+    list_display = ("naam", "omschrijving", "actief")
+
+
+class DiagnoseVraagInline(admin.TabularInline):
+    model = DiagnoseVraag
+    extra = 0
+
+
+@admin.register(DiagnoseInstrument)
+class DiagnoseInstrumentAdmin(admin.ModelAdmin):
+    """A new version is a new instrument (copy the questions); answers keep their version."""
+
+    list_display = ("naam", "versie", "actief", "ingangsdatum")
+    inlines = [DiagnoseVraagInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A version that has been used is frozen: past results must not change.
+        if obj is not None and obj.pk and obj.ambitiegesprek_set_exists():
+            return ("naam", "versie", "schaal_min", "schaal_max")
+        return ()
+
+
+@admin.register(KickoffSessie)
+class KickoffSessieAdmin(admin.ModelAdmin):
+    list_display = ("klantgroep", "datum", "plaats", "trainer", "capaciteit")
