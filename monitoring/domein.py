@@ -6,12 +6,12 @@ Each indicator is a count over dated facts in the period (or on its last day), g
 it makes sense by the klantgroep the client was in at that moment.
 """
 
-import datetime
 from collections import defaultdict
 
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 
-from clients.begeleiding.models import PLAN_ACTUEEL_MAANDEN, Voortgangsgesprek
+from clients.begeleiding.models import Voortgangsgesprek
+from clients.begeleiding.selectors import plan_actueel_grens, plan_actueel_maanden
 from clients.constants import TaakSoort
 from clients.handhaving.models import Rechtmatigheidsonderzoek
 from clients.intake.models import Ambitiegesprek, LadderMeting, Screening
@@ -65,7 +65,7 @@ def bereken(periode: Periode) -> dict:
     mg = Groepslidmaatschap.objects.op_datum(eind).filter(
         klantgroep__code__in=["matchen", "groeien"]
     )
-    grens = eind - datetime.timedelta(days=round(PLAN_ACTUEEL_MAANDEN * 30.44))
+    grens = plan_actueel_grens(eind, plan_actueel_maanden())  # configured by the beheerder
     met_plan = (
         mg.filter(client__plannen__vastgesteld_op__range=(grens, eind))
         .values("client_id")

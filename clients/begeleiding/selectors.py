@@ -1,14 +1,52 @@
+import datetime
+
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from clients.models import Client, Signaal
 from clients.registry import TijdlijnItem
+from clients.taken import taak_list_werkvoorraad
+from deventer_werk.accounts.constants import Rol
+from klantgroepen.models import Groepslidmaatschap
 
-from .models import PlanActie, PlanDoel, PlanVanAanpak, Voortgangsgesprek
+from .models import (
+    PLAN_ACTUEEL_MAANDEN,
+    BegeleidingInstelling,
+    PlanActie,
+    PlanDoel,
+    PlanVanAanpak,
+    Voortgangsgesprek,
+    plan_actueel_grens,
+)
+
+
+def _actueel_maanden_subquery():
+    return Coalesce(
+        Subquery(BegeleidingInstelling.objects.filter(pk=1).values("plan_actueel_maanden")[:1]),
+        PLAN_ACTUEEL_MAANDEN,
+    )
+
+
+def plan_actueel_maanden() -> int:
+    """The configured period in which a plan counts as "actueel" (one query)."""
+    waarde = (
+        BegeleidingInstelling.objects.filter(pk=1)
+        .values_list("plan_actueel_maanden", flat=True)
+        .first()
+    )
+    return waarde or PLAN_ACTUEEL_MAANDEN
 
 
 def begeleiding_sectie(*, client, user) -> dict:
     """Current plan (goals, actions) and recent voortgangsgesprekken: always 4 queries."""
     laatste = PlanVanAanpak.objects.filter(client=client).order_by("-versie").values("pk")[:1]
-    plan = PlanVanAanpak.objects.filter(pk__in=laatste).select_related("opgesteld_door").first()
+    plan = (
+        PlanVanAanpak.objects.filter(pk__in=laatste)
+        .select_related("opgesteld_door")
+        .annotate(actueel_maanden=_actueel_maanden_subquery())
+        .first()
+    )
     doelen = list(PlanDoel.objects.filter(plan__in=laatste).order_by("pk"))
     acties = list(PlanActie.objects.filter(plan__in=laatste).order_by("deadline", "pk"))
     for doel in doelen:
@@ -21,7 +59,9 @@ def begeleiding_sectie(*, client, user) -> dict:
     return {
         "plan": plan,
         "doelen": doelen,
-        "plan_actueel": plan.actueel_op(timezone.localdate()) if plan else False,
+        "plan_actueel": (
+            plan.actueel_op(timezone.localdate(), plan.actueel_maanden) if plan else False
+        ),
         "gesprekken": gesprekken,
     }
 
@@ -45,3 +85,78 @@ def tijdlijn_voortgang(*, client):
         yield TijdlijnItem(
             g.datum, "voortgangsgesprek", "Voortgangsgesprek", titel, door=str(g.gehouden_door)
         )
+
+
+def plan_list_versies(*, client) -> list[PlanVanAanpak]:
+    """Every version of the client's plan, newest first, with goals and actions: 3 queries."""
+    return list(
+        PlanVanAanpak.objects.filter(client=client)
+        .select_related("opgesteld_door")
+        .prefetch_related(
+            Prefetch("doelen", queryset=PlanDoel.objects.order_by("pk")),
+            Prefetch("doelen__acties", queryset=PlanActie.objects.order_by("deadline", "pk")),
+        )
+        .order_by("-versie")
+    )
+
+
+PLAN_TE_HERZIEN_MAX = 100
+
+
+def plan_list_te_herzien(*, user, peildatum: datetime.date) -> tuple[list[Client], int]:
+    """The user's own clients (contact person) in Matchen, Groeien or Faciliteren without a
+    plan that is actueel on ``peildatum``: oldest first, at most 100, and the total. 3 queries."""
+    from .services import PLAN_GROEPEN
+
+    grens = plan_actueel_grens(peildatum, plan_actueel_maanden())
+    groep = Groepslidmaatschap.objects.filter(client=OuterRef("pk"), tot__isnull=True)
+    qs = (
+        Client.objects.visible_to(user)
+        .with_contactpersoon(user)
+        .filter(Exists(groep.filter(klantgroep__code__in=PLAN_GROEPEN)))
+        .annotate(laatste_plan=Max("plannen__vastgesteld_op"))
+        .filter(Q(laatste_plan__isnull=True) | Q(laatste_plan__lt=grens))
+    )
+    totaal = qs.count()
+    klanten = list(
+        qs.annotate(klantgroep_naam=Subquery(groep.values("klantgroep__naam")[:1])).order_by(
+            F("laatste_plan").asc(nulls_first=True), "achternaam", "pk"
+        )[:PLAN_TE_HERZIEN_MAX]
+    )
+    return klanten, totaal
+
+
+def werkvoorraad_voor(*, user, vandaag: datetime.date) -> dict:
+    """Today's and overdue tasks (and the coming week), open signals and caseload per
+    klantgroep of one professional; plans to review for werkcoach and participatiemakelaar.
+    Only clients the user may see (need-to-know). A fixed number of queries."""
+    zichtbaar = Client.objects.visible_to(user)
+    taken = list(
+        taak_list_werkvoorraad(user=user, tot=vandaag + datetime.timedelta(days=7)).filter(
+            client__in=zichtbaar
+        )[:200]
+    )
+    mijn = zichtbaar.with_contactpersoon(user)
+    open_signalen = Signaal.objects.filter(afgehandeld_op__isnull=True, client__in=mijn)
+    context = {
+        "vandaag": vandaag,
+        "te_laat": [t for t in taken if t.datum < vandaag],
+        "vandaag_taken": [t for t in taken if t.datum == vandaag],
+        "binnenkort": [t for t in taken if t.datum > vandaag],
+        "signalen_totaal": open_signalen.count(),
+        "signalen": list(
+            open_signalen.select_related("client").order_by("-urgent", "aangemaakt_op")[:100]
+        ),
+        "caseload": list(
+            Groepslidmaatschap.objects.actueel()
+            .filter(client__in=mijn)
+            .values("klantgroep__naam", "klantgroep__volgorde")
+            .annotate(n=Count("id"))
+            .order_by("klantgroep__volgorde")
+        ),
+        "plannen_te_herzien": None,
+    }
+    if user.heeft_rol(Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR):
+        klanten, totaal = plan_list_te_herzien(user=user, peildatum=vandaag)
+        context.update(plannen_te_herzien=klanten, plannen_te_herzien_totaal=totaal)
+    return context

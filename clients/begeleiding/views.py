@@ -1,20 +1,16 @@
-import datetime
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from clients.access import client_open_or_404
 from clients.klantreis_views import klantreis_formulier
-from clients.models import Client, Signaal
 from clients.services import periode_sluit
-from clients.taken import taak_list_werkvoorraad
 from deventer_werk.accounts.constants import Rol
-from klantgroepen.models import Groepslidmaatschap
+from deventer_werk.audit.constants import Actie
 
-from . import services
+from . import selectors, services
 from .forms import PlanForm, UitstroomForm, VoortgangsgesprekForm
 from .models import PlanVanAanpak
 
@@ -57,7 +53,7 @@ def plan(request, pk):
         template="begeleiding/plan.html",
         object_type="plan_van_aanpak",
         melding="Het plan van aanpak is vastgesteld; de vorige versie blijft bewaard.",
-        extra={"vorige": vorige, "doelen_range": range(3), "acties_range": range(3)},
+        extra={"vorige": vorige, "actueel_maanden": selectors.plan_actueel_maanden()},
     )
 
 
@@ -129,33 +125,23 @@ def werkvoorraad(request):
     """Today's and overdue appointments and tasks, open signals, caseload per klantgroep."""
     if not request.user.werkt_in_dossiers:
         raise PermissionDenied
-    vandaag = timezone.localdate()
-    taken = list(
-        taak_list_werkvoorraad(user=request.user, tot=vandaag + datetime.timedelta(days=7))[:200]
-    )
-    mijn = Client.objects.visible_to(request.user).with_contactpersoon(request.user)
-    open_signalen = Signaal.objects.filter(afgehandeld_op__isnull=True, client__in=mijn)
-    signalen_totaal = open_signalen.count()
-    signalen = list(
-        open_signalen.select_related("client").order_by("-urgent", "aangemaakt_op")[:100]
-    )
-    caseload = (
-        Groepslidmaatschap.objects.actueel()
-        .filter(client__in=mijn)
-        .values("klantgroep__naam", "klantgroep__volgorde")
-        .annotate(n=Count("id"))
-        .order_by("klantgroep__volgorde")
-    )
+    context = selectors.werkvoorraad_voor(user=request.user, vandaag=timezone.localdate())
+    return render(request, "begeleiding/werkvoorraad.html", context)
+
+
+@login_required
+@require_http_methods(["GET"])
+def plan_versies(request, pk):
+    """Every version of the plan van aanpak, newest first: a revision never erased the last."""
+    client = client_open_or_404(request, pk, actie=Actie.BEKEKEN, object_type="plan_van_aanpak")
+    versies = selectors.plan_list_versies(client=client)
     return render(
         request,
-        "begeleiding/werkvoorraad.html",
+        "begeleiding/plan_versies.html",
         {
-            "vandaag": vandaag,
-            "te_laat": [t for t in taken if t.datum < vandaag],
-            "vandaag_taken": [t for t in taken if t.datum == vandaag],
-            "binnenkort": [t for t in taken if t.datum > vandaag],
-            "signalen": signalen,
-            "signalen_totaal": signalen_totaal,
-            "caseload": list(caseload),
+            "client": client,
+            "versies": versies,
+            "actueel_maanden": selectors.plan_actueel_maanden(),
+            "mag_herzien": request.user.heeft_rol(*PLAN_ROLLEN),
         },
     )

@@ -74,10 +74,11 @@ def test_dashboard_query_count_does_not_grow_with_clients(n, client_as, django_a
     c = client_as("beleidsmedewerker")
     # 6 per page + per period (current, previous, one quarter): bestand begin and eind,
     # instroom, nieuwe uitkeringen, uitstroom, doorstroom matrix, doorstroom per soort = 7 × 3
-    # + klantgroepen + budget = 6 + 21 + 2; the klantreis indicators add 17 per period
-    # (ambitiegesprekken, plans, gesprekken and reviews held/due, trajecten, werkleerroutes,
-    # participatie 2, minimaregelingen 2, Wmo 2, ladder) + traject costs 1 = 29 + 51 + 1
-    with django_assert_num_queries(81):
+    # + klantgroepen + budget = 6 + 21 + 2; the klantreis indicators add 18 per period
+    # (ambitiegesprekken, plan setting + plans 2, gesprekken and reviews held/due, trajecten,
+    # werkleerroutes, participatie 2, minimaregelingen 2, Wmo 2, ladder) + traject costs 1
+    # = 29 + 54 + 1
+    with django_assert_num_queries(84):
         response = c.get(reverse("monitoring:dashboard"), {"periode": "2026Q2"})
     assert response.status_code == 200
 

@@ -4,6 +4,11 @@ import django.core.validators
 from django.db import migrations, models
 
 
+def seed(apps, schema_editor):
+    BegeleidingInstelling = apps.get_model("begeleiding", "BegeleidingInstelling")
+    BegeleidingInstelling.objects.get_or_create(pk=1, defaults={"plan_actueel_maanden": 12})
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -23,4 +28,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.CheckConstraint(condition=models.Q(('pk', 1)), name='begeleiding_instelling_een_rij'), models.CheckConstraint(condition=models.Q(('plan_actueel_maanden__gte', 1), ('plan_actueel_maanden__lte', 60)), name='begeleiding_actueel_1_60')],
             },
         ),
+        migrations.RunPython(seed, migrations.RunPython.noop),
     ]

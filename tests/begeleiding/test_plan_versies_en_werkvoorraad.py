@@ -1,0 +1,170 @@
+import datetime
+
+import pytest
+import time_machine
+from django.contrib.admin.sites import site
+from django.urls import reverse
+
+from clients.begeleiding.models import BegeleidingInstelling, Minimaregeling
+from clients.begeleiding.selectors import plan_list_te_herzien
+from clients.constants import TaakSoort
+from clients.models import Client, Contactpersoon, Taak
+from deventer_werk.audit.models import AuditEvent
+from klantgroepen.models import Groepslidmaatschap, Klantgroep
+from tests.begeleiding.factories import plan_maak
+from tests.factories import ClientFactory, client_in_groep, make_bsn
+
+pytestmark = pytest.mark.django_db
+NU = datetime.datetime(2026, 11, 24, 9, 0, tzinfo=datetime.UTC)
+D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def _frozen():
+    with time_machine.travel(NU, tick=False):
+        yield
+
+
+def test_actueel_period_is_configuration_seeded_at_twelve_months(client_as, users):
+    assert BegeleidingInstelling.objects.get().plan_actueel_maanden == 12
+    klant = client_in_groep("matchen", van=D(2025, 6, 1), dwt=users["werkcoach"])
+    plan_maak(klant, door=users["werkcoach"], vastgesteld_op=D(2026, 3, 1))
+    c = client_as("werkcoach")
+    dossier = reverse("clients:dossier", args=[klant.pk])
+    assert ">actueel</span>" in c.get(dossier).content.decode()
+    # the functioneel beheerder shortens the period: the same plan is no longer actueel
+    BegeleidingInstelling.objects.update(plan_actueel_maanden=6)
+    html = c.get(dossier).content.decode()
+    assert "niet actueel: herzien" in html
+    assert (
+        "laatste 6 maanden" in c.get(reverse("begeleiding:plan", args=[klant.pk])).content.decode()
+    )
+
+
+def test_configuration_is_in_the_admin_and_cannot_be_deleted():
+    assert site.is_registered(BegeleidingInstelling) and site.is_registered(Minimaregeling)
+    assert not site._registry[Minimaregeling].has_delete_permission(request=None)
+    assert not site._registry[BegeleidingInstelling].has_add_permission(request=None)
+
+
+def test_plan_versies_shows_every_version_as_it_was(client_as, users):
+    klant = client_in_groep("groeien", van=D(2025, 6, 1), dwt=users["werkcoach"])
+    v1 = plan_maak(
+        klant, door=users["werkcoach"], vastgesteld_op=D(2025, 7, 1), actie="Taalcursus zoeken"
+    )
+    plan_maak(
+        klant,
+        door=users["werkcoach"],
+        vastgesteld_op=D(2026, 7, 1),
+        versie=2,
+        vorige=v1,
+        actie="Taalcursus volgen",
+        status="bezig",
+    )
+    c = client_as("werkcoach")
+    dossier = c.get(reverse("clients:dossier", args=[klant.pk])).content.decode()
+    assert "Eerdere versies van het plan (1)" in dossier
+    html = c.get(reverse("begeleiding:plan_versies", args=[klant.pk])).content.decode()
+    assert html.index("Versie 2 (huidige)") < html.index("Versie 1")
+    assert "Taalcursus zoeken" in html and "Taalcursus volgen" in html
+    assert "01-07-2025" in html and "Bezig" in html
+
+
+def test_plan_versies_outside_need_to_know_is_404_and_audited(client_as, users):
+    # Zorgen is under IO regie: a DWT werkcoach may not see it
+    klant = client_in_groep("zorgen", van=D(2025, 6, 1), io=users["inkomensconsulent"])
+    response = client_as("werkcoach").get(reverse("begeleiding:plan_versies", args=[klant.pk]))
+    assert response.status_code == 404
+    assert AuditEvent.objects.filter(
+        client_id=klant.pk, object_type="plan_van_aanpak", resultaat="geweigerd"
+    ).exists()
+
+
+@pytest.mark.parametrize("n", [2, 20])
+def test_plan_versies_query_count(n, client_as, users, django_assert_num_queries):
+    klant = client_in_groep("groeien", van=D(2025, 6, 1), dwt=users["werkcoach"])
+    vorige = None
+    for versie in range(1, n + 1):
+        vorige = plan_maak(
+            klant,
+            door=users["werkcoach"],
+            vastgesteld_op=D(2025, 7, 1) + datetime.timedelta(days=versie),
+            versie=versie,
+            vorige=vorige,
+        )
+    c = client_as("werkcoach")
+    # page (6) + client, audit + versions, goals, actions + setting
+    with django_assert_num_queries(12):
+        response = c.get(reverse("begeleiding:plan_versies", args=[klant.pk]))
+    assert response.content.decode().count("Werkleerroute starten") == n
+
+
+def test_werkvoorraad_lists_plans_to_make_or_review_for_the_werkcoach(client_as, users):
+    coach = users["werkcoach"]
+    zonder = client_in_groep("matchen", van=D(2026, 9, 1), dwt=coach, achternaam="Zonderplan")
+    oud = client_in_groep("groeien", van=D(2024, 1, 1), dwt=coach, achternaam="Oudplan")
+    plan_maak(oud, door=coach, vastgesteld_op=D(2025, 1, 10))
+    actueel = client_in_groep("groeien", van=D(2024, 1, 1), dwt=coach, achternaam="Actueelplan")
+    plan_maak(actueel, door=coach, vastgesteld_op=D(2026, 2, 1))
+    # somebody else's client is not on this werkvoorraad
+    client_in_groep("matchen", dwt=users["intaker"], achternaam="Anderscoach")
+    klanten, totaal = plan_list_te_herzien(user=coach, peildatum=D(2026, 11, 24))
+    assert totaal == 2
+    assert [k.pk for k in klanten] == [zonder.pk, oud.pk]  # no plan first, then the oldest
+    html = client_as("werkcoach").get(reverse("begeleiding:werkvoorraad")).content.decode()
+    assert "Plan van aanpak te maken of te herzien (2)" in html
+    assert "nog geen plan" in html and "10-01-2025" in html
+    assert "Actueelplan" not in html and "Anderscoach" not in html
+
+
+def test_werkvoorraad_hides_role_tasks_of_clients_outside_need_to_know(client_as, users):
+    # a task for "any werkcoach" on a client that moved to IO regie (Zorgen)
+    klant = client_in_groep("zorgen", io=users["inkomensconsulent"], achternaam="Buitenbeeld")
+    Taak.objects.create(
+        client=klant,
+        soort=TaakSoort.PLAN_HERZIEN,
+        omschrijving="Plan herzien",
+        datum=D(2026, 11, 24),
+        rol="werkcoach",
+    )
+    html = client_as("werkcoach").get(reverse("begeleiding:werkvoorraad")).content.decode()
+    assert "Vandaag (0)" in html and "Buitenbeeld" not in html
+    # the inkomensconsulent (IO sees every client) does not get werkcoach tasks either
+    assert Taak.objects.filter(client=klant, status="open").count() == 1
+
+
+def _bulk_dwt_clients(n: int, coach) -> None:
+    groep = Klantgroep.objects.get(code="matchen")
+    klanten = Client.objects.bulk_create(
+        ClientFactory.build(bsn=make_bsn(), fase="ingedeeld") for _ in range(n)
+    )
+    Groepslidmaatschap.objects.bulk_create(
+        Groepslidmaatschap(client=k, klantgroep=groep, van="2025-02-01", soort="eerste_indeling")
+        for k in klanten
+    )
+    Contactpersoon.objects.bulk_create(
+        Contactpersoon(client=k, organisatie="DWT", medewerker=coach, van="2025-02-01")
+        for k in klanten
+    )
+    Taak.objects.bulk_create(
+        Taak(
+            client=k,
+            soort=TaakSoort.PLAN_HERZIEN,
+            omschrijving="Plan",
+            datum=D(2026, 11, 20),
+            medewerker=coach,
+        )
+        for k in klanten
+    )
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_werkvoorraad_query_count_for_the_werkcoach(n, client_as, users, django_assert_num_queries):
+    _bulk_dwt_clients(n, users["werkcoach"])
+    c = client_as("werkcoach")
+    # page (6) + tasks, signal count, signals, caseload + setting, plans count, plans list
+    with django_assert_num_queries(13):
+        response = c.get(reverse("begeleiding:werkvoorraad"))
+    html = response.content.decode()
+    assert f"Plan van aanpak te maken of te herzien ({n})" in html
+    assert f"Te laat ({min(n, 200)})" in html
