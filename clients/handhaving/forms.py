@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from deventer_werk.forms import DateInput, Form
 
-from .models import Bevinding, Samenloopsignaal, Selectiereden, Uitkomst
+from .models import Bevinding, ChecklistPunt, Samenloopsignaal, Selectiereden, Uitkomst
 
 
 class OnderzoekStartForm(Form):
@@ -25,6 +25,12 @@ class OnderzoekBesluitForm(Form):
     )
     documenten_ontvangen_op = forms.DateField(
         label="Documenten ontvangen op", required=False, widget=DateInput()
+    )
+    checklist = forms.TypedMultipleChoiceField(
+        label="Checklist: wat is nagegaan?",
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
     )
     bevinding = forms.ChoiceField(
         label="Juridische bevinding", choices=Bevinding.choices, widget=forms.RadioSelect
@@ -52,6 +58,9 @@ class OnderzoekBesluitForm(Form):
     def __init__(self, client, *args, onderzoek=None, **kwargs):
         kwargs.setdefault("initial", {})["versie"] = onderzoek.versie if onderzoek else 1
         super().__init__(*args, **kwargs)
+        self.fields["checklist"].choices = [
+            (p.pk, p.tekst) for p in ChecklistPunt.objects.filter(actief=True)
+        ]
 
 
 class SamenloopForm(Form):

@@ -55,6 +55,24 @@ class SteekproefInstelling(models.Model):
         return f"Steekproef {self.klantgroep}: {self.percentage}%"
 
 
+class ChecklistPunt(models.Model):
+    """One point of the rechtmatigheidsonderzoek checklist (configuration, seeded, editable by
+    the beheerder). A review stores the points as they read when it was decided, so changing
+    the checklist later does not rewrite past reviews."""
+
+    tekst = models.CharField("tekst", max_length=200, unique=True)
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+    actief = models.BooleanField("actief", default=True)
+
+    class Meta:
+        verbose_name = "checklistpunt rechtmatigheidsonderzoek"
+        verbose_name_plural = "checklist rechtmatigheidsonderzoek"
+        ordering = ["volgorde", "pk"]
+
+    def __str__(self):
+        return self.tekst
+
+
 class Rechtmatigheidsonderzoek(models.Model):
     client = models.ForeignKey(
         "clients.Client", on_delete=models.CASCADE, related_name="rechtmatigheidsonderzoeken"
@@ -107,6 +125,14 @@ class Rechtmatigheidsonderzoek(models.Model):
     def __str__(self):
         return f"Rechtmatigheidsonderzoek {self.gestart_op:%d-%m-%Y}"
 
+    @property
+    def checklist_punten(self) -> list[dict]:
+        return (self.checklist or {}).get("punten", [])
+
+    @property
+    def checklist_gedaan(self) -> int:
+        return sum(1 for p in self.checklist_punten if p.get("gedaan"))
+
 
 class Samenloopsignaal(models.Model):
     class Soort(models.TextChoices):
@@ -148,3 +174,60 @@ class Samenloopsignaal(models.Model):
 
     def __str__(self):
         return f"{self.get_soort_display()} ({self.ontvangen_op:%d-%m-%Y})"
+
+
+class Uitvoering(models.Model):
+    """One run of a piece of periodic work for one peildatum. The database, not Redis, is the
+    source of truth: the work and ``afgerond_op`` are committed in one transaction, so a run
+    whose message was lost or whose worker died stays open and the sweeper sends it again."""
+
+    class Soort(models.TextChoices):
+        PLANNER = "planner", "Planner voortgangsgesprekken en rechtmatigheid"
+        GROEP_NIET_BESPROKEN = "groep_niet_besproken", "Signaal klantgroep lang niet besproken"
+        KICKOFF = "kickoff", "Kick-off-uitnodigingen"
+        WEEKOVERZICHT = "weekoverzicht", "Weekoverzicht per medewerker"
+
+    soort = models.CharField("soort", max_length=30, choices=Soort.choices)
+    peildatum = models.DateField("peildatum")
+    opnieuw_verstuurd_op = models.DateTimeField(
+        "laatst opnieuw verstuurd door de sweeper", null=True, blank=True
+    )
+    pogingen = models.PositiveSmallIntegerField("keren opnieuw verstuurd", default=0)
+    afgerond_op = models.DateTimeField("afgerond op", null=True, blank=True)
+    resultaat = models.JSONField("resultaat", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "uitvoering periodiek werk"
+        verbose_name_plural = "uitvoeringen periodiek werk"
+        ordering = ["-peildatum", "soort"]
+        constraints = [
+            models.UniqueConstraint(fields=["soort", "peildatum"], name="uitvoering_uniek")
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.peildatum:%d-%m-%Y}"
+
+
+class Weekoverzicht(models.Model):
+    """The weekly digest of one professional: one row per person and week (unique), so a
+    redelivered task or a second worker does not mail anyone twice."""
+
+    medewerker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    week = models.DateField("week (maandag)")
+    taken_deze_week = models.PositiveIntegerField("taken komende 7 dagen")
+    taken_te_laat = models.PositiveIntegerField("taken te laat")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    verzonden_op = models.DateTimeField("verzonden op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "weekoverzicht"
+        verbose_name_plural = "weekoverzichten"
+        ordering = ["-week", "medewerker_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["medewerker", "week"], name="weekoverzicht_uniek")
+        ]
+
+    def __str__(self):
+        return f"Weekoverzicht {self.week:%d-%m-%Y}"

@@ -9,11 +9,16 @@ The rule, per active client (dossier ingedeeld, a current membership):
                + the interval of the current klantgroep
 
 So a group change re-plans from the date of the change (the new group's rhythm starts then,
-unless a gesprek was held after it); uitstroom ends the membership and with it all planning;
-changing the configuration changes future due dates, never the past. Everything is computed
-in one query over all clients and written with bulk inserts; idempotency comes from the
-database: every planned task has a stable key (client, kind, due date) with a unique
-constraint, so a second run, or two workers at once, insert nothing new.
+unless a gesprek was held after it): open planned gesprekken and reviews that were put on the
+werkvoorraad before the change and no longer match the new group's plan are set to
+"vervallen" (kept as history, not deleted). Uitstroom ends the membership and with it all
+planning (the uitstroom service sets open tasks to "vervallen"). Changing the configuration
+changes future due dates, never the past: tasks already on the werkvoorraad stay.
+
+Everything is computed in one query over all clients and written with bulk inserts;
+idempotency comes from the database: every planned task has a stable key (client, kind,
+due date) with a unique constraint, so a second run, or two workers at once, insert nothing
+new.
 """
 
 import calendar
@@ -23,8 +28,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import DateField, F, Max, OuterRef, Subquery
+from django.db.models import DateField, Exists, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
 
 from clients.begeleiding.models import Voortgangsgesprek
 from clients.constants import Fase, SignaalSoort, TaakSoort, TaakStatus
@@ -68,8 +74,19 @@ class PlanResultaat:
     voortgang_gepland: int = 0
     rechtmatigheid_gepland: int = 0
     steekproef_gepland: int = 0
+    vervallen: int = 0
     te_laat: int = 0
     regels: list[str] = field(default_factory=list)
+
+    def samenvatting(self) -> dict:
+        return {
+            "bekeken": self.bekeken,
+            "voortgang": self.voortgang_gepland,
+            "rechtmatigheid": self.rechtmatigheid_gepland,
+            "steekproef": self.steekproef_gepland,
+            "vervallen": self.vervallen,
+            "te_laat": self.te_laat,
+        }
 
 
 def _actieve_clienten(peildatum: datetime.date):
@@ -134,6 +151,9 @@ def plan_voortgang(*, peildatum: datetime.date, horizon_dagen: int | None = None
     steekproef = {s.klantgroep_id: s for s in SteekproefInstelling.objects.all()}
     resultaat = PlanResultaat(peildatum=peildatum)
     nieuw: list[Taak] = []
+    # Planned tasks from before a group change; kept only if the new plan has the same key.
+    na_wissel = _gepland_voor_groepswissel()
+    huidig: set[str] = set()
     for row in _actieve_clienten(peildatum).iterator(chunk_size=5000):
         resultaat.bekeken += 1
         per_jaar = row["klantgroep__voortgangsgesprekken_per_jaar"]
@@ -148,6 +168,8 @@ def plan_voortgang(*, peildatum: datetime.date, horizon_dagen: int | None = None
             groep_van=row["van"],
             interval_maanden=12 // per_jaar if per_jaar else None,
         )
+        if due and row["client_id"] in na_wissel:
+            huidig.add(f"voortgang:{row['client_id']}:{due.isoformat()}")
         if due and due <= horizon:
             nieuw.append(
                 Taak(
@@ -167,6 +189,8 @@ def plan_voortgang(*, peildatum: datetime.date, horizon_dagen: int | None = None
                 groep_van=row["van"],
                 interval_maanden=row["klantgroep__rechtmatigheid_interval_maanden"],
             )
+            if rm_due and row["client_id"] in na_wissel:
+                huidig.add(f"rechtmatigheid:{row['client_id']}:{rm_due.isoformat()}")
             if rm_due and rm_due <= horizon:
                 nieuw.append(
                     Taak(
@@ -200,9 +224,19 @@ def plan_voortgang(*, peildatum: datetime.date, horizon_dagen: int | None = None
             )
     bestaand = _bestaande_sleutels([t.sleutel for t in nieuw])
     toevoegen = [t for t in nieuw if t.sleutel not in bestaand]
+    vervallen = [pk for taken in na_wissel.values() for pk, sl in taken if sl not in huidig]
     with transaction.atomic():
         Taak.objects.bulk_create(toevoegen, batch_size=2000, ignore_conflicts=True)
+        if vervallen:
+            resultaat.vervallen = Taak.objects.filter(
+                pk__in=vervallen, status=TaakStatus.OPEN
+            ).update(status=TaakStatus.VERVALLEN, afgerond_op=timezone.now())
     for t in toevoegen:
+        resultaat.regels.append(
+            f"{t.get_soort_display()} {t.datum:%d-%m-%Y} klant {t.client_id} "
+            f"({'steekproef' if t.sleutel.startswith('steekproef:') else 'periodiek'}) "
+            f"voor {f'medewerker {t.medewerker_id}' if t.medewerker_id else f'rol {t.rol}'}"
+        )
         if t.sleutel.startswith("voortgang:"):
             resultaat.voortgang_gepland += 1
         elif t.sleutel.startswith("steekproef:"):
@@ -215,6 +249,23 @@ def plan_voortgang(*, peildatum: datetime.date, horizon_dagen: int | None = None
         soort__in=[TaakSoort.VOORTGANGSGESPREK, TaakSoort.RECHTMATIGHEID],
     ).count()
     return resultaat
+
+
+def _gepland_voor_groepswissel() -> dict:
+    """Open planned gesprekken and periodic reviews of clients whose current membership was
+    recorded after the task was planned: {client_id: [(task id, sleutel), ...]}. One query."""
+    nieuwer_lidmaatschap = Groepslidmaatschap.objects.actueel().filter(
+        client_id=OuterRef("client_id"), aangemaakt_op__gt=OuterRef("aangemaakt_op")
+    )
+    per_client: dict = {}
+    for pk, client_id, sleutel in (
+        Taak.objects.filter(status=TaakStatus.OPEN)
+        .filter(Q(sleutel__startswith="voortgang:") | Q(sleutel__startswith="rechtmatigheid:"))
+        .filter(Exists(nieuwer_lidmaatschap))
+        .values_list("pk", "client_id", "sleutel")
+    ):
+        per_client.setdefault(client_id, []).append((pk, sleutel))
+    return per_client
 
 
 def _bestaande_sleutels(sleutels: list[str]) -> set[str]:

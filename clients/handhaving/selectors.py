@@ -10,7 +10,11 @@ def handhaving_sectie(*, client, user) -> dict:
         .select_related("handhaver", "besloten_door")
         .order_by("-gestart_op", "-pk")[:5]
     )
-    signalen = list(Samenloopsignaal.objects.filter(client=client).order_by("-ontvangen_op")[:10])
+    signalen = list(
+        Samenloopsignaal.objects.filter(client=client)
+        .select_related("onderzoek")
+        .order_by("-ontvangen_op", "-pk")[:10]
+    )
     open_onderzoek = (
         Rechtmatigheidsonderzoek.objects.filter(client=client, besloten_op__isnull=True)
         .order_by("-pk")

@@ -14,7 +14,14 @@ from clients.taken import taak_rond_af_voor
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 
-from .models import Bevinding, Rechtmatigheidsonderzoek, Samenloopsignaal, Selectiereden, Uitkomst
+from .models import (
+    Bevinding,
+    ChecklistPunt,
+    Rechtmatigheidsonderzoek,
+    Samenloopsignaal,
+    Selectiereden,
+    Uitkomst,
+)
 
 ZWARE_UITKOMSTEN = {Uitkomst.MAATREGEL, Uitkomst.TERUGVORDERING}
 
@@ -72,10 +79,13 @@ def onderzoek_besluit(
     kinderen_betrokken: bool = False,
     documenten_opgevraagd: str = "",
     documenten_ontvangen_op: datetime.date | None = None,
+    checklist: list[int] | None = None,
     herkomst: str = Herkomst.WEB,
 ) -> Rechtmatigheidsonderzoek:
     """The legal finding and the chosen outcome, with the omgekeerde toets: what would the
-    strict outcome cause, and does the chosen outcome fit the purpose of the law?"""
+    strict outcome cause, and does the chosen outcome fit the purpose of the law?
+    ``checklist`` holds the ids of the (active) checklist points that were done; the review
+    keeps every active point with its text as it reads today, done or not."""
     locked = Rechtmatigheidsonderzoek.objects.select_for_update().get(pk=onderzoek.pk)
     if locked.versie != versie:
         raise ConcurrentEditError()
@@ -111,8 +121,15 @@ def onderzoek_besluit(
             "Er is risico op huisuitzetting of er zijn kinderen betrokken: motiveer uitgebreid "
             "waarom deze uitkomst toch past bij het doel van de wet."
         ]
+    punten = list(ChecklistPunt.objects.filter(actief=True).order_by("volgorde", "pk"))
+    gedaan = set(checklist or [])
+    if gedaan - {p.pk for p in punten}:
+        errors["checklist"] = ["Kies alleen punten van de huidige checklist."]
     if errors:
         raise ValidationError(errors)
+    locked.checklist = {
+        "punten": [{"id": p.pk, "tekst": p.tekst, "gedaan": p.pk in gedaan} for p in punten]
+    }
     locked.bevinding = bevinding
     locked.uitkomst = uitkomst
     locked.motivatie = motivatie.strip()

@@ -1,5 +1,7 @@
-"""Periodic work on Celery beat. Tasks take dates/ids only; the database is the source of
-truth, so a task that is delivered twice, or runs on two workers, changes nothing twice."""
+"""Periodic work on Celery beat. Tasks take dates/ids only and call services; the database is
+the source of truth: each run commits its work together with a completed ``Uitvoering``, a
+task that is delivered twice, or runs on two workers, changes nothing twice, and the sweeper
+sends work again that stayed undone (``uitvoering.werk_veeg``)."""
 
 import datetime
 import time
@@ -8,8 +10,12 @@ from celery import shared_task
 from django.db import transaction
 from django.utils import timezone
 
+from clients.intake.services import kickoff_nodig_uit as intake_kickoff_nodig_uit
+
 from . import planning
 from .digest import weekoverzicht_verstuur
+from .models import Uitvoering
+from .uitvoering import uitvoering_rond_af, werk_veeg
 
 
 def _datum(iso: str | None) -> datetime.date:
@@ -20,31 +26,49 @@ def _datum(iso: str | None) -> datetime.date:
 def plan_voortgang(peildatum: str | None = None, pauze: float = 0) -> dict:
     """The daily planner. ``pauze`` (seconds, inside the transaction) exists for the
     reliability test that kills a worker mid-task; beat never passes it."""
+    datum = _datum(peildatum)
     with transaction.atomic():
-        resultaat = planning.plan_voortgang(peildatum=_datum(peildatum))
+        resultaat = planning.plan_voortgang(peildatum=datum)
+        samenvatting = resultaat.samenvatting()
         if pauze:
             time.sleep(pauze)
-    return {
-        "bekeken": resultaat.bekeken,
-        "voortgang": resultaat.voortgang_gepland,
-        "rechtmatigheid": resultaat.rechtmatigheid_gepland,
-        "steekproef": resultaat.steekproef_gepland,
-        "te_laat": resultaat.te_laat,
-    }
+        uitvoering_rond_af(soort=Uitvoering.Soort.PLANNER, peildatum=datum, resultaat=samenvatting)
+    return samenvatting
 
 
 @shared_task(name="handhaving.groep_niet_besproken", acks_late=True)
 def groep_niet_besproken(peildatum: str | None = None) -> int:
-    return planning.groep_niet_besproken(peildatum=_datum(peildatum))
+    datum = _datum(peildatum)
+    with transaction.atomic():
+        aantal = planning.groep_niet_besproken(peildatum=datum)
+        uitvoering_rond_af(
+            soort=Uitvoering.Soort.GROEP_NIET_BESPROKEN,
+            peildatum=datum,
+            resultaat={"signalen": aantal},
+        )
+    return aantal
 
 
 @shared_task(name="intake.kickoff_nodig_uit", acks_late=True)
 def kickoff_nodig_uit(peildatum: str | None = None) -> int:
-    from clients.intake.services import kickoff_nodig_uit as nodig_uit
-
-    return nodig_uit(peildatum=_datum(peildatum))
+    """Kick-off invitations (the intake's service, idempotent per ambitiegesprek). It commits
+    per invitation, so completion is recorded afterwards; a crash in between only makes the
+    sweeper run it once more, which invites nobody twice."""
+    datum = _datum(peildatum)
+    aantal = intake_kickoff_nodig_uit(peildatum=datum)
+    with transaction.atomic():
+        uitvoering_rond_af(
+            soort=Uitvoering.Soort.KICKOFF, peildatum=datum, resultaat={"uitgenodigd": aantal}
+        )
+    return aantal
 
 
 @shared_task(name="handhaving.weekoverzicht", acks_late=True)
 def weekoverzicht(peildatum: str | None = None) -> int:
     return weekoverzicht_verstuur(peildatum=_datum(peildatum))
+
+
+@shared_task(name="handhaving.sweeper", acks_late=True)
+def sweeper() -> list[str]:
+    """Send periodic work again whose scheduled run did not complete (see ``werk_veeg``)."""
+    return [f"{soort} {datum}" for soort, datum in werk_veeg(nu=timezone.now())]

@@ -17,6 +17,7 @@ class IntakeConfig(AppConfig):
         from deventer_werk.accounts.constants import Rol
 
         from . import selectors
+        from .constants import LADDER_ROLLEN
 
         register_sectie(
             DossierSectie(
@@ -24,7 +25,7 @@ class IntakeConfig(AppConfig):
                 volgorde=10,
                 template="intake/_sectie.html",
                 context=selectors.intake_sectie,
-                queries=6,
+                queries=7,
             )
         )
         for label, url_name, rol, volgorde in [
@@ -38,7 +39,16 @@ class IntakeConfig(AppConfig):
                     label=label, url_name=url_name, rollen=frozenset({rol}), volgorde=volgorde
                 )
             )
+        register_actie(
+            DossierActie(
+                label="Participatieladder bijwerken",
+                url_name="intake:ladder",
+                rollen=frozenset(LADDER_ROLLEN),
+                volgorde=31,
+            )
+        )
         register_tijdlijn("screening", "Screening", selectors.tijdlijn_screening)
         register_tijdlijn("aanvraag", "Aanvraag en besluit", selectors.tijdlijn_aanvraag)
         register_tijdlijn("ambitiegesprek", "Ambitiegesprek", selectors.tijdlijn_ambitie)
         register_tijdlijn("kickoff", "Kick-off", selectors.tijdlijn_kickoff)
+        register_tijdlijn("ladder", "Participatieladder", selectors.tijdlijn_ladder)

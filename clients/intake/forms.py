@@ -18,6 +18,15 @@ from .models import (
     ScreeningVraag,
 )
 
+LADDER_TREDEN = [
+    (1, "1 – Geïsoleerd"),
+    (2, "2 – Sociale contacten buitenshuis"),
+    (3, "3 – Deelname georganiseerde activiteiten"),
+    (4, "4 – Onbetaald werk"),
+    (5, "5 – Betaald werk met ondersteuning"),
+    (6, "6 – Betaald werk"),
+]
+
 
 def _users_with_role(rol: str):
     return User.objects.filter(groups__name=rol, is_active=True).order_by("last_name", "first_name")
@@ -117,10 +126,19 @@ class BesluitForm(Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Verplicht bij afwijzing",
     )
+    documenten_compleet_op = forms.DateField(
+        label="Documenten compleet op",
+        required=False,
+        widget=DateInput(),
+        help_text="Leeg laten als dit al is vastgelegd bij de aanvraag",
+    )
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, client, *args, aanvraag=None, **kwargs):
-        kwargs.setdefault("initial", {})["versie"] = aanvraag.versie if aanvraag else 1
+        initial = kwargs.setdefault("initial", {})
+        initial["versie"] = aanvraag.versie if aanvraag else 1
+        if aanvraag is not None and aanvraag.documenten_compleet_op:
+            initial["documenten_compleet_op"] = aanvraag.documenten_compleet_op
         super().__init__(*args, **kwargs)
 
 
@@ -132,14 +150,7 @@ class AmbitiegesprekForm(Form):
     participatieladder = forms.TypedChoiceField(
         label="Trede participatieladder",
         coerce=int,
-        choices=[
-            (1, "1 – Geïsoleerd"),
-            (2, "2 – Sociale contacten buitenshuis"),
-            (3, "3 – Deelname georganiseerde activiteiten"),
-            (4, "4 – Onbetaald werk"),
-            (5, "5 – Betaald werk met ondersteuning"),
-            (6, "6 – Betaald werk"),
-        ],
+        choices=[("", "Kies een trede"), *LADDER_TREDEN],
     )
     gekozen_klantgroep = forms.ModelChoiceField(
         label="Keuze van de klant", queryset=Klantgroep.objects.all()
@@ -202,4 +213,19 @@ class AanwezigheidForm(Form):
         label="Aanwezigheid",
         widget=forms.RadioSelect,
         choices=[c for c in KickoffUitnodiging.Aanwezigheid.choices if c[0]],
+        error_messages={"required": "Kies aanwezig, afgemeld of niet verschenen."},
     )
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class LadderForm(Form):
+    datum = forms.DateField(label="Datum", widget=DateInput(), initial=timezone.localdate)
+    trede = forms.TypedChoiceField(
+        label="Trede participatieladder",
+        coerce=int,
+        choices=LADDER_TREDEN,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, client, *args, **kwargs):
+        super().__init__(*args, **kwargs)

@@ -340,6 +340,9 @@ class KickoffUitnodiging(models.Model):
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    vastgelegd_op = models.DateTimeField("aanwezigheid vastgelegd op", null=True, blank=True)
+    # Optimistic lock: a second trainer saving an older view gets a message, not an overwrite.
+    versie = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = "kick-offuitnodiging"
@@ -348,3 +351,30 @@ class KickoffUitnodiging(models.Model):
 
     def __str__(self):
         return f"Uitnodiging {self.sessie}"
+
+
+class AanwezigheidRegistratie(models.Model):
+    """Every recording of attendance, append-only: a correction keeps what was recorded before
+    (the invitation only carries the current value)."""
+
+    uitnodiging = models.ForeignKey(
+        KickoffUitnodiging, on_delete=models.CASCADE, related_name="registraties"
+    )
+    aanwezigheid = models.CharField(
+        "aanwezigheid", max_length=16, choices=KickoffUitnodiging.Aanwezigheid.choices
+    )
+    vastgelegd_op = models.DateTimeField("vastgelegd op")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "registratie aanwezigheid"
+        verbose_name_plural = "registraties aanwezigheid"
+        ordering = ["uitnodiging", "vastgelegd_op", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(aanwezigheid=""), name="aanwezigheid_registratie_niet_leeg"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_aanwezigheid_display()} ({self.vastgelegd_op:%d-%m-%Y %H:%M})"

@@ -1,19 +1,32 @@
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from clients.constants import Fase
+from clients.models import Client
 from clients.registry import TijdlijnItem
+from deventer_werk.accounts.constants import Rol
+from klantgroepen.models import Groepslidmaatschap, Klantgroep
 
+from .constants import KICKOFF_NA_DAGEN
 from .models import (
     Aanvraag,
+    AanwezigheidRegistratie,
     Ambitiegesprek,
     DiagnoseVraag,
+    KickoffSessie,
     KickoffUitnodiging,
+    LadderMeting,
     Netwerkpartner,
     Screening,
 )
 
+LADDER_HISTORIE = 6  # rungs shown on the dossier (newest first)
+
 
 def intake_sectie(*, client, user) -> dict:
-    """Screening, aanvraag, ambitiegesprek and kick-off in 6 queries, whatever the data."""
+    """Screening, aanvraag, ambitiegesprek, ladder and kick-off in 7 queries, whatever the data."""
     screening = (
         Screening.objects.filter(client=client)
         .select_related("poortwachter", "intaker")
@@ -54,7 +67,13 @@ def intake_sectie(*, client, user) -> dict:
         .order_by("-uitgenodigd_op", "-pk")
         .first()
     )
+    ladder = list(
+        LadderMeting.objects.filter(client=client)
+        .select_related("door")
+        .order_by("-datum", "-pk")[:LADDER_HISTORIE]
+    )
     return {
+        "ladder": ladder,
         "screening": screening,
         "verwijzingen": verwijzingen,
         "aanvraag": aanvraag,
@@ -109,11 +128,143 @@ def tijdlijn_ambitie(*, client):
 
 
 def tijdlijn_kickoff(*, client):
-    for u in KickoffUitnodiging.objects.filter(client=client).select_related("sessie__klantgroep"):
-        status = u.get_aanwezigheid_display() if u.aanwezigheid else "uitgenodigd"
+    uitnodigingen = KickoffUitnodiging.objects.filter(client=client).select_related(
+        "sessie__klantgroep", "vastgelegd_door"
+    )
+    for u in uitnodigingen:
+        wanneer = f"{timezone.localtime(u.sessie.datum):%d-%m-%Y %H:%M}"
         yield TijdlijnItem(
-            u.sessie.datum,
+            u.uitgenodigd_op,
             "kickoff",
             "Kick-off",
-            f"Kick-off {u.sessie.klantgroep.naam} ({u.sessie.plaats}): {status}",
+            f"Uitgenodigd voor de kick-off {u.sessie.klantgroep.naam} van {wanneer} "
+            f"({u.sessie.plaats})",
+            door="automatisch",
         )
+        if u.aanwezigheid:
+            yield TijdlijnItem(
+                u.vastgelegd_op or u.sessie.datum,
+                "kickoff",
+                "Kick-off",
+                f"Kick-off {u.sessie.klantgroep.naam} van {wanneer}: "
+                f"{u.get_aanwezigheid_display().lower()}",
+                door=str(u.vastgelegd_door or ""),
+            )
+
+
+def tijdlijn_ladder(*, client):
+    """Ladder measurements outside the ambitiegesprek (that one is in its own entry)."""
+    for m in (
+        LadderMeting.objects.filter(client=client)
+        .exclude(bron="ambitiegesprek")
+        .select_related("door")
+    ):
+        yield TijdlijnItem(
+            m.datum,
+            "ladder",
+            "Participatieladder",
+            f"Participatieladder: trede {m.trede}",
+            door=str(m.door),
+        )
+
+
+# Worklists and kick-off pages -----------------------------------------------------------------
+def zonder_ambitiegesprek() -> QuerySet[Client]:
+    """The bestand still to talk to: active clients in intake or placed, without an
+    ambitiegesprek (the policy wants one with everyone, also existing clients)."""
+    return Client.objects.actief().filter(
+        Q(fase=Fase.INGEDEELD) | Q(fase=Fase.INTAKE),
+        ~Exists(Ambitiegesprek.objects.filter(client=OuterRef("pk"))),
+    )
+
+
+def kickoff_sessies_voor(*, user) -> QuerySet[KickoffSessie]:
+    """Sessions from 30 days ago on. A trainer sees the sessions they run; an intaker all
+    (to tell clients when their group meets). Counts only, no names."""
+    qs = KickoffSessie.objects.filter(
+        datum__date__gte=timezone.localdate() - datetime.timedelta(days=30)
+    )
+    if not user.heeft_rol(Rol.INTAKER):
+        qs = qs.filter(trainer=user)
+    return (
+        qs.select_related("klantgroep", "trainer")
+        .annotate(
+            aantal=Count(
+                "uitnodigingen",
+                filter=~Q(uitnodigingen__aanwezigheid=KickoffUitnodiging.Aanwezigheid.AFGEMELD),
+            )
+        )
+        .order_by("datum", "pk")
+    )
+
+
+def kickoff_wachtend(*, peildatum: datetime.date):
+    """Latest ambitiegesprekken (≥ 14 days ago) of placed clients without an invitation,
+    annotated with the client's current group (``huidige_groep``), oldest first."""
+    laatste = (
+        Ambitiegesprek.objects.filter(client=OuterRef("client_id"))
+        .order_by("-datum", "-pk")
+        .values("pk")[:1]
+    )
+    huidige_groep = (
+        Groepslidmaatschap.objects.filter(client=OuterRef("client_id"), tot__isnull=True)
+        .order_by("-van")
+        .values("klantgroep_id")[:1]
+    )
+    return (
+        Ambitiegesprek.objects.filter(
+            datum__lte=peildatum - datetime.timedelta(days=KICKOFF_NA_DAGEN),
+            client__fase=Fase.INGEDEELD,
+            pk=Subquery(laatste),
+        )
+        .filter(~Exists(KickoffUitnodiging.objects.filter(ambitiegesprek=OuterRef("pk"))))
+        .annotate(huidige_groep=Subquery(huidige_groep))
+        .filter(huidige_groep__isnull=False)
+        .order_by("datum", "pk")
+    )
+
+
+def kickoff_wachtend_per_groep(*, peildatum: datetime.date) -> list[tuple[Klantgroep, int]]:
+    """Per group: clients due for a kick-off invitation who have none yet (no session with
+    room), so that trainers know where another session is needed. Two queries."""
+    aantallen = dict(
+        kickoff_wachtend(peildatum=peildatum)
+        .order_by()
+        .values("huidige_groep")
+        .annotate(n=Count("pk"))
+        .values_list("huidige_groep", "n")
+    )
+    return [(g, aantallen.get(g.pk, 0)) for g in Klantgroep.objects.order_by("volgorde")]
+
+
+def kickoff_sessie_detail(*, user, sessie_pk: int) -> KickoffSessie | None:
+    """One session with its attendance list. The trainer who runs it sees every name; an
+    intaker only the clients whose dossier they may open (need-to-know)."""
+    uitnodigingen = KickoffUitnodiging.objects.select_related("client").order_by(
+        "client__achternaam", "client__voornamen", "pk"
+    )
+    qs = KickoffSessie.objects.select_related("klantgroep", "trainer").annotate(
+        aantal=Count(
+            "uitnodigingen",
+            filter=~Q(uitnodigingen__aanwezigheid=KickoffUitnodiging.Aanwezigheid.AFGEMELD),
+        )
+    )
+    if user.heeft_rol(Rol.INTAKER):
+        uitnodigingen = uitnodigingen.filter(
+            Q(sessie__trainer=user) | Q(client__in=Client.objects.visible_to(user))
+        )
+    else:
+        qs = qs.filter(trainer=user)
+    return (
+        qs.prefetch_related(
+            Prefetch("uitnodigingen", queryset=uitnodigingen),
+            Prefetch(
+                "uitnodigingen__registraties",
+                queryset=AanwezigheidRegistratie.objects.select_related("door").order_by(
+                    "vastgelegd_op", "pk"
+                ),
+            ),
+        )
+        .filter(pk=sessie_pk)
+        .first()
+    )

@@ -8,6 +8,7 @@ urlpatterns = [
     path("klanten/<uuid:pk>/aanvraag/", views.aanvraag, name="aanvraag"),
     path("klanten/<uuid:pk>/besluit/", views.besluit, name="besluit"),
     path("klanten/<uuid:pk>/ambitiegesprek/", views.ambitiegesprek, name="ambitiegesprek"),
+    path("klanten/<uuid:pk>/participatieladder/", views.ladder, name="ladder"),
     path(
         "intake/zonder-ambitiegesprek/", views.zonder_ambitiegesprek, name="zonder_ambitiegesprek"
     ),

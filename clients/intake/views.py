@@ -4,8 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -13,23 +13,28 @@ from clients.klantreis_views import klantreis_formulier
 from clients.models import Client
 from clients.selectors import _with_current
 from deventer_werk.accounts.constants import Rol
+from deventer_werk.audit.constants import Actie
+from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import form_add_service_errors
 
-from . import services
+from . import selectors, services
+from .constants import (
+    AANVRAAG_ROLLEN,
+    AMBITIE_ROLLEN,
+    KICKOFF_ROLLEN,
+    LADDER_ROLLEN,
+    SCREENING_ROLLEN,
+)
 from .forms import (
     AanvraagForm,
     AanwezigheidForm,
     AmbitiegesprekForm,
     BesluitForm,
     KickoffSessieForm,
+    LadderForm,
     ScreeningForm,
 )
-from .models import Aanvraag, KickoffSessie, KickoffUitnodiging
-
-SCREENING_ROLLEN = (Rol.POORTWACHTER,)
-AANVRAAG_ROLLEN = (Rol.INKOMENSCONSULENT,)
-AMBITIE_ROLLEN = (Rol.INTAKER,)
-KICKOFF_ROLLEN = (Rol.TRAINER, Rol.INTAKER)
+from .models import Aanvraag, KickoffUitnodiging
 
 
 @login_required
@@ -106,6 +111,7 @@ def besluit(request, pk):
             besluit=data["besluit"],
             besluitdatum=data["besluitdatum"],
             reden=data["reden"],
+            documenten_compleet_op=data["documenten_compleet_op"],
         )
 
     return klantreis_formulier(
@@ -160,12 +166,32 @@ def ambitiegesprek(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def ladder(request, pk):
+    def opslaan(client, data):
+        services.ladder_meet(
+            actor=request.user, client=client, datum=data["datum"], trede=data["trede"]
+        )
+
+    return klantreis_formulier(
+        request,
+        pk,
+        rollen=LADDER_ROLLEN,
+        form_factory=LadderForm,
+        opslaan=opslaan,
+        template="intake/ladder.html",
+        object_type="participatieladder",
+        melding="De trede op de participatieladder is vastgelegd.",
+    )
+
+
+@login_required
 def zonder_ambitiegesprek(request):
     """The existing bestand still to talk to (policy: an ambitiegesprek with everyone)."""
     if not request.user.heeft_rol(Rol.INTAKER, Rol.INKOMENSCONSULENT):
         raise PermissionDenied
     qs = _with_current(
-        services.zonder_ambitiegesprek().filter(pk__in=Client.objects.visible_to(request.user))
+        selectors.zonder_ambitiegesprek().filter(pk__in=Client.objects.visible_to(request.user))
     ).order_by("achternaam", "voornamen", "pk")
     page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
     return render(request, "intake/zonder_ambitiegesprek.html", {"page": page})
@@ -174,6 +200,7 @@ def zonder_ambitiegesprek(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def kickoff_sessies(request):
+    """Sessions with counts (no names); a trainer plans new ones."""
     if not request.user.heeft_rol(*KICKOFF_ROLLEN):
         raise PermissionDenied
     form = KickoffSessieForm(request.POST or None) if request.user.heeft_rol(Rol.TRAINER) else None
@@ -196,55 +223,74 @@ def kickoff_sessies(request):
             else:
                 messages.success(request, "De kick-offbijeenkomst is gepland.")
                 return redirect("intake:kickoff_sessies")
-    sessies = (
-        KickoffSessie.objects.filter(
-            datum__date__gte=timezone.localdate() - datetime.timedelta(days=30)
-        )
-        .select_related("klantgroep", "trainer")
-        .annotate(aantal=Count("uitnodigingen"))
-        .order_by("datum")[:100]
+    page = Paginator(selectors.kickoff_sessies_voor(user=request.user), 50).get_page(
+        request.GET.get("pagina")
     )
-    return render(request, "intake/kickoff_sessies.html", {"sessies": sessies, "form": form})
+    return render(
+        request,
+        "intake/kickoff_sessies.html",
+        {
+            "page": page,
+            "form": form,
+            "wachtend": selectors.kickoff_wachtend_per_groep(peildatum=timezone.localdate()),
+        },
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def kickoff_sessie(request, sessie_pk):
-    """Attendance list: names and attendance only (a trainer has no dossier access)."""
+    """Attendance list: names and attendance only (a trainer has no dossier access). Only the
+    session's own trainer records attendance; another trainer's session is a 404."""
     if not request.user.heeft_rol(*KICKOFF_ROLLEN):
         raise PermissionDenied
-    sessie = get_object_or_404(
-        KickoffSessie.objects.select_related("klantgroep", "trainer").prefetch_related(
-            Prefetch(
-                "uitnodigingen",
-                queryset=KickoffUitnodiging.objects.select_related("client").order_by(
-                    "client__achternaam", "client__voornamen"
-                ),
-            )
-        ),
-        pk=sessie_pk,
-    )
+    sessie = selectors.kickoff_sessie_detail(user=request.user, sessie_pk=sessie_pk)
+    if sessie is None:
+        raise Http404
+    mag_vastleggen = sessie.trainer_id == request.user.pk
+    fouten: dict[int, list[str]] = {}
     if request.method == "POST":
-        uitnodiging = get_object_or_404(
-            KickoffUitnodiging, sessie=sessie, pk=request.POST.get("uitnodiging", "0") or "0"
+        if not mag_vastleggen:
+            raise PermissionDenied
+        uitnodiging = next(
+            (u for u in sessie.uitnodigingen.all() if str(u.pk) == request.POST.get("uitnodiging")),
+            None,
         )
+        if uitnodiging is None:
+            raise Http404
         form = AanwezigheidForm(request.POST)
         if form.is_valid():
-            services.kickoff_aanwezigheid(
-                actor=request.user,
-                uitnodiging=uitnodiging,
-                aanwezigheid=form.cleaned_data["aanwezigheid"],
-            )
-            messages.success(
-                request, f"Aanwezigheid van {uitnodiging.client.volledige_naam} is vastgelegd."
-            )
-            return redirect("intake:kickoff_sessie", sessie_pk=sessie.pk)
-        messages.error(request, "Kies aanwezig, afgemeld of niet verschenen.")
+            try:
+                services.kickoff_aanwezigheid(
+                    actor=request.user,
+                    uitnodiging=uitnodiging,
+                    aanwezigheid=form.cleaned_data["aanwezigheid"],
+                    versie=form.cleaned_data["versie"],
+                )
+            except ValidationError as exc:
+                fouten[uitnodiging.pk] = exc.messages
+            else:
+                messages.success(
+                    request, f"Aanwezigheid van {uitnodiging.client.volledige_naam} is vastgelegd."
+                )
+                return redirect("intake:kickoff_sessie", sessie_pk=sessie.pk)
+        else:
+            fouten[uitnodiging.pk] = [e for errs in form.errors.values() for e in errs]
+    audit_record(
+        actor=request.user,
+        actie=Actie.BEKEKEN,
+        object_type="kickoff_presentielijst",
+        request=request,
+        details={"sessie": sessie.pk, "aantal_namen": len(sessie.uitnodigingen.all())},
+    )
     return render(
         request,
         "intake/kickoff_sessie.html",
         {
             "sessie": sessie,
+            "mag_vastleggen": mag_vastleggen,
+            "fouten": fouten,
+            "gekozen": request.POST.get("aanwezigheid") if fouten else None,
             "keuzes": [c for c in KickoffUitnodiging.Aanwezigheid.choices if c[0]],
         },
     )

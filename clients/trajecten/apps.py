@@ -24,28 +24,25 @@ class TrajectenConfig(AppConfig):
                 volgorde=25,
                 template="trajecten/_sectie.html",
                 context=selectors.trajecten_sectie,
-                queries=5,
+                queries=8,
             )
         )
+        coaches = frozenset({Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR})
         for label, url_name, rollen, volgorde in [
-            (
-                "Traject starten",
-                "trajecten:traject_nieuw",
-                {Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR},
-                70,
-            ),
-            ("Plaatsing vastleggen", "trajecten:plaatsing_nieuw", {Rol.WERKCOACH}, 71),
+            ("Traject starten", "trajecten:traject_nieuw", coaches, 70),
+            ("Plaatsing vastleggen", "trajecten:plaatsing_nieuw", frozenset({Rol.WERKCOACH}), 71),
             (
                 "Plaatsen op participatieplek",
                 "trajecten:plek_nieuw",
-                {Rol.PARTICIPATIEMAKELAAR},
+                frozenset({Rol.PARTICIPATIEMAKELAAR}),
                 72,
             ),
+            ("Werkprofiel bijwerken", "trajecten:werkprofiel", coaches, 73),
         ]:
             register_actie(
-                DossierActie(
-                    label=label, url_name=url_name, rollen=frozenset(rollen), volgorde=volgorde
-                )
+                DossierActie(label=label, url_name=url_name, rollen=rollen, volgorde=volgorde)
             )
         register_tijdlijn("traject", "Trajecten", selectors.tijdlijn_trajecten)
         register_tijdlijn("plaatsing", "Plaatsingen", selectors.tijdlijn_plaatsingen)
+        register_tijdlijn("nazorg", "Nazorg", selectors.tijdlijn_nazorg)
+        register_tijdlijn("participatie", "Participatie", selectors.tijdlijn_participatie)

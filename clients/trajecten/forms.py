@@ -1,9 +1,11 @@
+"""Forms of the trajecten pages: they parse input; the rules live in the services."""
+
 from django import forms
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 
 from clients.constants import Wijk
-from deventer_werk.forms import DateInput, Form
+from deventer_werk.forms import DateInput, Form, TimeInput
 from klantgroepen.models import Klantgroep
 
 from .models import (
@@ -14,8 +16,21 @@ from .models import (
     Sector,
     Themabijeenkomst,
     Traject,
+    Vacature,
     Werkgever,
 )
+from .services import NAZORG_MAANDEN
+
+AFWIJKING_HELP = (
+    "Alleen nodig als het instrument niet bedoeld is voor de klantgroep van de klant; "
+    "de reden wordt bij het traject bewaard"
+)
+
+
+def _reden(label: str, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label, required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=help_text
+    )
 
 
 class TrajectForm(Form):
@@ -23,7 +38,12 @@ class TrajectForm(Form):
         label="Instrument", queryset=Instrument.objects.filter(actief=True)
     )
     aanbieder = forms.ModelChoiceField(label="Aanbieder", queryset=Aanbieder.objects.all())
-    sector = forms.ModelChoiceField(label="Sector", required=False, queryset=Sector.objects.all())
+    sector = forms.ModelChoiceField(
+        label="Sector",
+        required=False,
+        queryset=Sector.objects.all(),
+        help_text="Bijv. bij een werkleerroute",
+    )
     start = forms.DateField(label="Start", widget=DateInput(), initial=timezone.localdate)
     gepland_einde = forms.DateField(
         label="Gepland einde",
@@ -37,12 +57,7 @@ class TrajectForm(Form):
     herbeoordeling_op = forms.DateField(
         label="Herbeoordeling loonwaarde", required=False, widget=DateInput()
     )
-    afwijking_reden = forms.CharField(
-        label="Reden om af te wijken van de klantgroep",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Alleen nodig als het instrument niet voor de klantgroep van de klant is",
-    )
+    afwijking_reden = _reden("Reden om af te wijken van de klantgroep", AFWIJKING_HELP)
 
     def __init__(self, client, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,9 +68,7 @@ class TrajectEindeForm(Form):
     resultaat = forms.ChoiceField(
         label="Resultaat", choices=Traject.Resultaat.choices, widget=forms.RadioSelect
     )
-    reden = forms.CharField(
-        label="Reden voortijdig einde", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    reden = _reden("Reden voortijdig einde", "Verplicht bij voortijdig beëindigd")
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, client, *args, traject=None, **kwargs):
@@ -63,22 +76,55 @@ class TrajectEindeForm(Form):
         super().__init__(*args, **kwargs)
 
 
+class LoonwaardeForm(Form):
+    datum = forms.DateField(
+        label="Datum beoordeling", widget=DateInput(), initial=timezone.localdate
+    )
+    loonwaarde = forms.IntegerField(label="Loonwaarde (%)")
+    volgende_herbeoordeling = forms.DateField(
+        label="Volgende herbeoordeling", required=False, widget=DateInput()
+    )
+    toelichting = _reden("Toelichting")
+
+    def __init__(self, client, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
 class PlaatsingForm(Form):
-    werkgever = forms.ModelChoiceField(label="Werkgever", queryset=Werkgever.objects.all())
+    werkgever = forms.ModelChoiceField(
+        label="Werkgever",
+        queryset=Werkgever.objects.all(),
+        error_messages={"required": "Kies de werkgever; een plaatsing zonder werkgever kan niet."},
+    )
+    vacature = forms.ModelChoiceField(
+        label="Vacature",
+        queryset=Vacature.objects.filter(open=True).select_related("werkgever"),
+        required=False,
+        help_text="Als de plaatsing een vacature vervult; die wordt dan gesloten",
+    )
     functie = forms.CharField(label="Functie", max_length=150)
-    uren = forms.IntegerField(label="Uren per week", min_value=1, max_value=60)
+    uren = forms.IntegerField(label="Uren per week")
     contract = forms.ChoiceField(label="Contract", choices=Plaatsing.Contract.choices)
     start = forms.DateField(label="Startdatum", widget=DateInput(), initial=timezone.localdate)
     met_loonkostensubsidie = forms.BooleanField(label="Met loonkostensubsidie", required=False)
-    loonwaarde = forms.IntegerField(label="Loonwaarde (%)", required=False)
-    verdringing_motivatie = forms.CharField(
-        label="Motivatie bij verdringingsrisico",
+    loonwaarde = forms.IntegerField(
+        label="Loonwaarde (%)", required=False, help_text="Alleen bij loonkostensubsidie"
+    )
+    herbeoordeling_op = forms.DateField(
+        label="Herbeoordeling loonwaarde",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Nodig als de werkgever recent mensen om bedrijfseconomische redenen ontsloeg",
+        widget=DateInput(),
+        help_text="Leeg: 12 maanden na de start",
+    )
+    afwijking_reden = _reden(
+        "Reden om loonkostensubsidie buiten de klantgroep in te zetten", AFWIJKING_HELP
+    )
+    verdringing_motivatie = _reden(
+        "Motivatie bij verdringingsrisico",
+        "Nodig als de werkgever recent mensen om bedrijfseconomische redenen ontsloeg",
     )
     uitkering_beeindigen = forms.BooleanField(
-        label="De uitkering stopt door deze plaatsing", required=False
+        label="De uitkering stopt door deze plaatsing (uitstroom naar werk)", required=False
     )
     laatste_uitkeringsdag = forms.DateField(
         label="Laatste dag uitkering", required=False, widget=DateInput()
@@ -88,11 +134,34 @@ class PlaatsingForm(Form):
         super().__init__(*args, **kwargs)
 
 
+class NazorgForm(Form):
+    maanden = forms.TypedChoiceField(label="Nazorgmoment", coerce=int, widget=forms.RadioSelect)
+    datum = forms.DateField(label="Datum contact", widget=DateInput(), initial=timezone.localdate)
+    werkt_nog = forms.TypedChoiceField(
+        label="Werkt de klant nog bij deze werkgever?",
+        choices=[("ja", "Ja"), ("nee", "Nee")],
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
+    )
+    uit_dienst_per = forms.DateField(
+        label="Uit dienst per", required=False, widget=DateInput(), help_text="Alleen bij nee"
+    )
+    toelichting = _reden("Toelichting", "Verplicht als de klant niet meer werkt")
+
+    def __init__(self, *args, open_momenten=NAZORG_MAANDEN, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["maanden"].choices = [(m, f"Na {m} maanden") for m in open_momenten]
+
+
 class PlekForm(Form):
     plek = forms.ModelChoiceField(
         label="Participatieplek", queryset=Participatieplek.objects.filter(actief=True)
     )
     start = forms.DateField(label="Start", widget=DateInput(), initial=timezone.localdate)
+    afwijking_reden = _reden(
+        "Reden om af te wijken van de klantgroep",
+        "Alleen nodig als deze soort plek niet bedoeld is voor de klantgroep van de klant",
+    )
 
     def __init__(self, client, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,6 +179,52 @@ class PlekForm(Form):
             )
 
 
+class PlekEindeForm(Form):
+    einde = forms.DateField(label="Einddatum", widget=DateInput(), initial=timezone.localdate)
+    reden = _reden("Reden")
+
+    def __init__(self, client, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class ParticipatieplekForm(Form):
+    organisatie = forms.CharField(label="Organisatie", max_length=150)
+    omschrijving = forms.CharField(label="Wat doet de deelnemer?", max_length=200)
+    soort = forms.ChoiceField(label="Soort", choices=Participatieplek.Soort.choices)
+    wijk = forms.ChoiceField(label="Wijk", choices=Wijk.choices)
+    plaatsen = forms.IntegerField(label="Aantal plaatsen", min_value=1, max_value=500, initial=1)
+
+
+class WerkprofielForm(Form):
+    sectoren = forms.ModelMultipleChoiceField(
+        label="Interesse in sectoren",
+        queryset=Sector.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    competenties = forms.CharField(
+        label="Competenties",
+        max_length=500,
+        required=False,
+        help_text=(
+            "Wat de klant kan, kommagescheiden (geen diploma's), bijv. 'klantgericht, rijbewijs B'"
+        ),
+    )
+    uren_beschikbaar = forms.IntegerField(label="Uren beschikbaar per week", initial=32)
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, client, *args, profiel=None, sectoren=(), **kwargs):
+        initial = kwargs.setdefault("initial", {})
+        initial["versie"] = profiel.versie if profiel else 0
+        if profiel:
+            initial.update(
+                competenties=profiel.competenties,
+                uren_beschikbaar=profiel.uren_beschikbaar,
+                sectoren=list(sectoren),
+            )
+        super().__init__(*args, **kwargs)
+
+
 class WerkgeverForm(Form):
     naam = forms.CharField(label="Naam", max_length=150)
     sector = forms.ModelChoiceField(label="Sector", queryset=Sector.objects.all())
@@ -119,13 +234,37 @@ class WerkgeverForm(Form):
     email = forms.EmailField(label="E-mail", required=False)
 
 
+class WerkgeverWijzigForm(WerkgeverForm):
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class OntslagForm(Form):
+    datum = forms.DateField(label="Datum ontslag", widget=DateInput())
+    aantal = forms.IntegerField(label="Aantal medewerkers", min_value=1, max_value=10000)
+    functie = forms.CharField(label="Functie(s)", max_length=150, required=False)
+
+
+class VacatureForm(Form):
+    functie = forms.CharField(label="Functie", max_length=150)
+    sector = forms.ModelChoiceField(label="Sector", queryset=Sector.objects.all())
+    uren = forms.IntegerField(label="Uren per week", min_value=1, max_value=60)
+    competenties = forms.CharField(
+        label="Gevraagde competenties",
+        max_length=500,
+        help_text="Kommagescheiden; vraag naar wat iemand kan, niet naar diploma's",
+    )
+    geplaatst_op = forms.DateField(
+        label="Geplaatst op", widget=DateInput(), initial=timezone.localdate
+    )
+
+
 class ThemabijeenkomstForm(Form):
     type = forms.ChoiceField(
         label="Soort", choices=Themabijeenkomst.Type.choices, widget=forms.RadioSelect
     )
     onderwerp = forms.CharField(label="Onderwerp", max_length=200)
     datum = forms.DateField(label="Datum", widget=DateInput())
-    tijd = forms.TimeField(label="Tijd", widget=forms.TimeInput(attrs={"type": "time"}))
+    tijd = forms.TimeField(label="Tijd", widget=TimeInput())
     plaats = forms.CharField(label="Plaats", max_length=200)
     sector = forms.ModelChoiceField(
         label="Sector (branchegericht)", required=False, queryset=Sector.objects.all()
@@ -137,12 +276,17 @@ class ThemabijeenkomstForm(Form):
         label="Voor klantgroepen",
         widget=forms.CheckboxSelectMultiple,
         queryset=Klantgroep.objects.all(),
+        help_text="Branchegericht: Matchen en Groeien; wijkgericht: Faciliteren en Zorgen",
     )
 
-    def clean(self):
-        data = super().clean()
-        if data.get("type") == "branchegericht" and not data.get("sector"):
-            self.add_error("sector", "Kies de sector van deze branchegerichte bijeenkomst.")
-        if data.get("type") == "wijkgericht" and not data.get("wijk"):
-            self.add_error("wijk", "Kies de wijk van deze wijkgerichte bijeenkomst.")
-        return data
+
+class TrajectFilterForm(Form):
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Alle"), *Traject.Status.choices]
+    )
+    instrument = forms.ModelChoiceField(
+        label="Instrument", required=False, queryset=Instrument.objects.all(), empty_label="Alle"
+    )
+    alle = forms.BooleanField(
+        label="Ook trajecten van klanten die niet de mijne zijn", required=False
+    )

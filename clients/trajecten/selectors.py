@@ -1,18 +1,38 @@
+"""Reads of the trajecten app: dossier section, dashboard, lists, matching, timeline.
+
+Every selector that feeds a page runs a fixed number of queries, whatever the size of the
+bestand (pinned in tests)."""
+
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from clients.models import Client
 from clients.registry import TijdlijnItem
+from deventer_werk.accounts.constants import Rol
 from klantgroepen.models import Groepslidmaatschap
 
-from .models import Plaatsing, PlekPlaatsing, Traject, Vacature, Werkprofiel
+from .models import (
+    LoonwaardeBeoordeling,
+    NazorgMoment,
+    Plaatsing,
+    PlekPlaatsing,
+    Traject,
+    Vacature,
+    Werkprofiel,
+)
+from .services.plaatsingen import NAZORG_MAANDEN, add_months
 
 MATCH_GROEPEN = ("matchen", "groeien")
 
 
+def _lijst(tekst: str) -> set[str]:
+    return {c.strip().lower() for c in tekst.split(",") if c.strip()}
+
+
 def _score(profiel_comp: set[str], uren: int, sector_match: bool, vacature: Vacature) -> int:
+    """Sector interest weighs 3, each shared competence 2, enough available hours 1."""
     return (
         (3 if sector_match else 0)
         + 2 * len(profiel_comp & vacature.competentielijst())
@@ -21,8 +41,9 @@ def _score(profiel_comp: set[str], uren: int, sector_match: bool, vacature: Vaca
 
 
 def kandidaten_voor(*, vacature: Vacature, user, limiet: int = 20) -> list[dict]:
-    """Matchen/Groeien clients within need-to-know, ranked on sector interest, competences
-    (not diplomas) and availability. One query, whatever the size of the bestand."""
+    """Active Matchen/Groeien clients within need-to-know, ranked on sector interest,
+    competences (not diplomas) and availability. One query, whatever the size of the bestand;
+    the ranking itself is done here on plain values."""
     rows = (
         Werkprofiel.objects.filter(
             client__in=Client.objects.visible_to(user).actief(),
@@ -47,109 +68,208 @@ def kandidaten_voor(*, vacature: Vacature, user, limiet: int = 20) -> list[dict]
             "sector_match",
         )
     )
+    gevraagd = vacature.competentielijst()
     kandidaten = []
     for r in rows.iterator(chunk_size=2000):
-        comp = {c.strip().lower() for c in r["competenties"].split(",") if c.strip()}
+        comp = _lijst(r["competenties"])
         score = _score(comp, r["uren_beschikbaar"], r["sector_match"], vacature)
-        if score >= 3:
-            naam = " ".join(
-                filter(
-                    None,
-                    [r["client__voornamen"], r["client__tussenvoegsel"], r["client__achternaam"]],
-                )
+        if score < 3:  # neither sector interest nor a shared competence and the hours
+            continue
+        naam = " ".join(
+            filter(
+                None, [r["client__voornamen"], r["client__tussenvoegsel"], r["client__achternaam"]]
             )
-            kandidaten.append(
-                {
-                    "client_id": r["client_id"],
-                    "naam": naam,
-                    "score": score,
-                    "klantgroep": r["client__lidmaatschappen__klantgroep__naam"],
-                    "overlap": sorted(comp & vacature.competentielijst()),
-                    "sector_match": r["sector_match"],
-                    "uren": r["uren_beschikbaar"],
-                }
-            )
+        )
+        kandidaten.append(
+            {
+                "client_id": r["client_id"],
+                "naam": naam,
+                "score": score,
+                "klantgroep": r["client__lidmaatschappen__klantgroep__naam"],
+                "overlap": sorted(comp & gevraagd),
+                "sector_match": r["sector_match"],
+                "uren": r["uren_beschikbaar"],
+            }
+        )
     kandidaten.sort(key=lambda k: (-k["score"], k["naam"]))
     return kandidaten[:limiet]
 
 
 def trajecten_sectie(*, client, user) -> dict:
-    """Trajecten, plaatsingen, participatieplekken and suggested vacancies: 5 queries."""
+    """Trajecten (with the current loonwaarde), plaatsingen (with nazorg checkpoints),
+    participatieplekken, the werkprofiel and suggested vacancies. Always 8 queries: related
+    rows are read with their own query rather than prefetched, because a prefetch is skipped
+    when there is nothing to attach it to and the count would then depend on the data."""
     trajecten = list(
         Traject.objects.filter(client=client)
         .select_related("instrument", "aanbieder", "sector")
-        .order_by("-start")[:20]
+        .order_by("-start", "-pk")[:20]
     )
+    laatste_loonwaarde: dict[int, LoonwaardeBeoordeling] = {}
+    for b in LoonwaardeBeoordeling.objects.filter(traject__client=client).order_by(
+        "traject_id", "datum", "pk"
+    ):
+        laatste_loonwaarde[b.traject_id] = b
+    for t in trajecten:
+        t.huidige_beoordeling = laatste_loonwaarde.get(t.pk)
     plaatsingen = list(
-        Plaatsing.objects.filter(client=client).select_related("werkgever").order_by("-start")[:10]
+        Plaatsing.objects.filter(client=client)
+        .select_related("werkgever")
+        .order_by("-start", "-pk")[:10]
     )
+    momenten = list(NazorgMoment.objects.filter(plaatsing__client=client))
     plekken = list(
         PlekPlaatsing.objects.filter(client=client).select_related("plek").order_by("-start")[:10]
     )
-    profiel = (
-        Werkprofiel.objects.filter(client=client)
-        .values("pk", "competenties", "uren_beschikbaar")
-        .first()
-    )
-    sector_ids = Werkprofiel.sectoren.through.objects.filter(werkprofiel__client=client).values(
-        "sector_id"
+    profiel = Werkprofiel.objects.filter(client=client).first()
+    sectoren = list(
+        Werkprofiel.sectoren.through.objects.filter(werkprofiel__client=client)
+        .select_related("sector")
+        .order_by("sector__naam")
     )
     vacatures = list(
-        Vacature.objects.filter(open=True, sector_id__in=sector_ids)
+        Vacature.objects.filter(open=True, sector_id__in=[s.sector_id for s in sectoren] or [0])
         .select_related("werkgever", "sector")
         .order_by("-geplaatst_op")[:50]
     )
     suggesties = []
     if profiel:
-        comp = {c.strip().lower() for c in profiel["competenties"].split(",") if c.strip()}
+        comp = profiel.competentielijst()
         suggesties = sorted(
-            vacatures, key=lambda v: -_score(comp, profiel["uren_beschikbaar"], True, v)
+            vacatures, key=lambda v: -_score(comp, profiel.uren_beschikbaar, True, v)
         )[:5]
     return {
         "trajecten": trajecten,
-        "plaatsingen": plaatsingen,
+        "plaatsingen": [_met_nazorgstand(p, momenten) for p in plaatsingen],
         "plekken": plekken,
+        "profiel": profiel,
+        "profiel_sectoren": [s.sector for s in sectoren],
         "suggesties": suggesties,
         "vandaag": timezone.localdate(),
+        "is_werkcoach": user.heeft_rol(Rol.WERKCOACH),
+        "is_makelaar": user.heeft_rol(Rol.PARTICIPATIEMAKELAAR),
     }
 
 
+def _met_nazorgstand(plaatsing: Plaatsing, momenten: list[NazorgMoment]) -> Plaatsing:
+    """Attach the placement's checkpoints (held, open or lapsed) as ``nazorgmomenten``."""
+    gehouden = {m.maanden: m for m in momenten if m.plaatsing_id == plaatsing.pk}
+    plaatsing.nazorgmomenten = [
+        {
+            "maanden": m,
+            "gepland": add_months(plaatsing.start, m),
+            "moment": gehouden.get(m),
+            "vervallen": m not in gehouden and plaatsing.einde is not None,
+        }
+        for m in NAZORG_MAANDEN
+    ]
+    return plaatsing
+
+
+def plaatsing_voor_nazorg(*, user, pk: int) -> Plaatsing | None:
+    """A placement whose nazorg ``user`` may record: within need-to-know, or the werkcoach who
+    made it while its nazorg period runs (the client has usually left the benefit by then, so
+    the dossier itself is out of sight for DWT)."""
+    if not user.heeft_rol(Rol.WERKCOACH):
+        return None
+    plaatsing = (
+        Plaatsing.objects.filter(pk=pk)
+        .filter(
+            Q(client__in=Client.objects.visible_to(user))
+            | Q(werkcoach=user, nazorg_tot__gte=timezone.localdate())
+        )
+        .select_related("client", "werkgever", "traject")
+        .first()
+    )
+    if plaatsing is None:
+        return None
+    return _met_nazorgstand(plaatsing, list(plaatsing.nazorg.select_related("door")))
+
+
+def _halfjaar_start(vandaag: datetime.date) -> datetime.date:
+    return datetime.date(vandaag.year, 1 if vandaag.month <= 6 else 7, 1)
+
+
 def werkcoach_dashboard(*, user) -> dict:
+    """My clients per group, running trajecten (mine or of my clients), those ending within 30
+    days, placements in nazorg with their checkpoints, running participatieplekken, and my
+    results this half year. Need-to-know applies, except for the nazorg of my own placements.
+    8 queries."""
     vandaag = timezone.localdate()
-    halfjaar_start = datetime.date(vandaag.year, 1 if vandaag.month <= 6 else 7, 1)
+    halfjaar = _halfjaar_start(vandaag)
+    zichtbaar = Client.objects.visible_to(user)
+    mijn = zichtbaar.with_contactpersoon(user)
+    lopend_qs = Traject.objects.filter(status=Traject.Status.LOPEND, client__in=zichtbaar).filter(
+        Q(werkcoach=user) | Q(client__in=mijn)
+    )
     lopend = list(
-        Traject.objects.filter(werkcoach=user, status=Traject.Status.LOPEND)
-        .select_related("client", "instrument", "sector")
-        .order_by("gepland_einde")[:200]
+        lopend_qs.select_related("client", "instrument", "sector").order_by("gepland_einde", "pk")[
+            :200
+        ]
     )
-    nazorg = list(
-        Plaatsing.objects.filter(werkcoach=user, nazorg_tot__gte=vandaag)
-        .select_related("client", "werkgever")
-        .order_by("start")[:200]
+    in_nazorg = Plaatsing.objects.filter(
+        werkcoach=user, nazorg_tot__gte=vandaag, einde__isnull=True
     )
-    resultaten = Traject.objects.filter(werkcoach=user, einde__gte=halfjaar_start).aggregate(
-        beeindigd=Count("id"), succesvol=Count("id", filter=Q(resultaat="succesvol"))
+    momenten = list(NazorgMoment.objects.filter(plaatsing__in=in_nazorg))
+    nazorg = [
+        _met_nazorgstand(p, momenten)
+        for p in in_nazorg.select_related("client", "werkgever").order_by("start", "pk")[:200]
+    ]
+    plekken = list(
+        PlekPlaatsing.objects.filter(makelaar=user, einde__isnull=True, client__in=zichtbaar)
+        .select_related("client", "plek")
+        .order_by("start", "pk")[:200]
     )
-    plaatsingen = Plaatsing.objects.filter(werkcoach=user, start__gte=halfjaar_start).count()
-    klanten = (
+    resultaten = Traject.objects.filter(
+        werkcoach=user, status=Traject.Status.BEEINDIGD, einde__gte=halfjaar
+    ).aggregate(beeindigd=Count("id"), succesvol=Count("id", filter=Q(resultaat="succesvol")))
+    plaatsingen = Plaatsing.objects.filter(werkcoach=user, start__gte=halfjaar).aggregate(
+        totaal=Count("id"), uitstroom=Count("id", filter=Q(uitkering_beeindigd=True))
+    )
+    klanten = list(
         Groepslidmaatschap.objects.actueel()
-        .filter(client__in=Client.objects.visible_to(user).with_contactpersoon(user))
+        .filter(client__in=mijn)
         .values("klantgroep__naam")
         .annotate(n=Count("id"))
         .order_by("klantgroep__volgorde")
     )
     return {
+        "vandaag": vandaag,
+        "halfjaar_start": halfjaar,
+        "klanten": klanten,
         "lopend": lopend,
+        "lopend_totaal": lopend_qs.count(),
         "bijna_klaar": [
             t for t in lopend if t.gepland_einde <= vandaag + datetime.timedelta(days=30)
         ],
         "nazorg": nazorg,
+        "nazorg_te_doen": [
+            (p, m)
+            for p in nazorg
+            for m in p.nazorgmomenten
+            if m["moment"] is None and m["gepland"] <= vandaag + datetime.timedelta(days=14)
+        ],
+        "plekken": plekken,
         "resultaten": resultaten,
-        "plaatsingen_halfjaar": plaatsingen,
-        "halfjaar_start": halfjaar_start,
-        "klanten": list(klanten),
-        "vandaag": vandaag,
+        "plaatsingen": plaatsingen,
     }
+
+
+def traject_lijst(
+    *, user, status: str = "", instrument_id: int | None = None, alleen_mijn: bool = True
+) -> QuerySet[Traject]:
+    """Trajecten within need-to-know, newest first, for a paginated list."""
+    zichtbaar = Client.objects.visible_to(user)
+    qs = Traject.objects.filter(client__in=zichtbaar)
+    if alleen_mijn:
+        qs = qs.filter(Q(werkcoach=user) | Q(client__in=zichtbaar.with_contactpersoon(user)))
+    if status:
+        qs = qs.filter(status=status)
+    if instrument_id:
+        qs = qs.filter(instrument_id=instrument_id)
+    return qs.select_related("client", "instrument", "aanbieder", "sector").order_by(
+        "-start", "-pk"
+    )
 
 
 def tijdlijn_trajecten(*, client):
@@ -181,3 +301,37 @@ def tijdlijn_plaatsingen(*, client):
             + (" (met loonkostensubsidie)" if p.met_loonkostensubsidie else ""),
             door=str(p.werkcoach),
         )
+
+
+def tijdlijn_nazorg(*, client):
+    for m in NazorgMoment.objects.filter(plaatsing__client=client).select_related(
+        "plaatsing__werkgever", "door"
+    ):
+        yield TijdlijnItem(
+            m.datum,
+            "nazorg",
+            "Nazorg",
+            f"Nazorg na {m.maanden} maanden: "
+            + ("werkt nog" if m.werkt_nog else "werkt niet meer")
+            + f" bij {m.plaatsing.werkgever}",
+            door=str(m.door),
+        )
+
+
+def tijdlijn_participatie(*, client):
+    for p in PlekPlaatsing.objects.filter(client=client).select_related("plek", "makelaar"):
+        yield TijdlijnItem(
+            p.start,
+            "participatie",
+            "Participatie",
+            f"Participatieplek: {p.plek}",
+            door=str(p.makelaar),
+        )
+        if p.einde:
+            yield TijdlijnItem(
+                p.einde,
+                "participatie",
+                "Participatie",
+                f"Participatieplek beëindigd: {p.plek}",
+                door=str(p.makelaar),
+            )

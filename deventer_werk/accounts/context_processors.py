@@ -21,6 +21,8 @@ def navigation(request) -> dict:
     if user.heeft_rol(Rol.WERKCOACH):
         items.append(("Vacatures", reverse("trajecten:vacatures")))
         items.append(("Werkgevers", reverse("trajecten:werkgevers")))
+    if user.heeft_rol(Rol.PARTICIPATIEMAKELAAR):
+        items.append(("Participatieplekken", reverse("trajecten:plekken")))
     if user.heeft_rol(Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR, Rol.TRAINER):
         items.append(("Themabijeenkomsten", reverse("trajecten:themabijeenkomsten")))
     if user.heeft_rol(Rol.HANDHAVER):

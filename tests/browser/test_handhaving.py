@@ -32,6 +32,7 @@ def test_handhaver_records_a_review_with_the_omgekeerde_toets(page):
     )
     page.get_by_label("Risico op huisuitzetting").check()
     page.get_by_label("Kinderen betrokken").check()
+    page.get_by_label("Bankafschriften van de afgelopen drie maanden bekeken").check()
     page.get_by_label("Alternatieve sanctie").check()
     page.get_by_label("Motivatie").fill(
         "Inkomsten niet gemeld, maar eerste keer; alternatieve sanctie past bij het doel van de "
@@ -43,6 +44,7 @@ def test_handhaver_records_a_review_with_the_omgekeerde_toets(page):
     onderzoek = Rechtmatigheidsonderzoek.objects.get()
     assert (onderzoek.bevinding, onderzoek.uitkomst) == ("onrechtmatig", "alternatief")
     assert onderzoek.risico_huisuitzetting and onderzoek.kinderen_betrokken
+    assert onderzoek.checklist_gedaan == 1  # the checklist as it read, with what was done
     assert "Alternatieve sanctie" in page.locator("main").inner_text()
     assert_accessible(page)
     shot(page, "41_handhaving_besluit_dossier")

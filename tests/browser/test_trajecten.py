@@ -1,12 +1,12 @@
-"""DWT werkcoach and participatiemakelaar at work in Chromium."""
+"""DWT werkcoach and IO participatiemakelaar at work in Chromium."""
 
 import datetime
 
-from clients.constants import TaakSoort
+from clients.constants import TaakSoort, TaakStatus
 from clients.models import Taak
 from clients.trajecten.models import Participatieplek, Plaatsing, PlekPlaatsing, Traject
 from tests.factories import UserFactory, client_in_groep
-from tests.trajecten.factories import profiel, vacature, werkgever
+from tests.trajecten.factories import ontslag, profiel, vacature, werkgever
 
 from .conftest import assert_accessible, login, shot
 
@@ -16,13 +16,14 @@ def _submit(page, name):
         page.get_by_role("button", name=name).click()
 
 
-def test_werkleerroute_then_placement_with_lks_and_nazorg(page):
+def test_werkleerroute_then_placement_with_lks_uitstroom_and_nazorg(page):
     coach = UserFactory(username="coach-dwt", rol="werkcoach")
     vandaag = datetime.date.today()
     klant = client_in_groep(
         "groeien", van=vandaag - datetime.timedelta(days=400), dwt=coach, achternaam="Mulder"
     )
     wg = werkgever("Distributiecentrum Bathmen")
+    ontslag(wg, datum=vandaag - datetime.timedelta(days=30))
     login(page, coach)
     page.goto(f"/klanten/{klant.pk}/")
     page.get_by_role("link", name="Traject starten").click()
@@ -35,34 +36,56 @@ def test_werkleerroute_then_placement_with_lks_and_nazorg(page):
     assert_accessible(page)
     _submit(page, "Traject starten")
     traject = Traject.objects.get(client=klant)
+    assert "Werkleerroute logistiek" in page.locator("main").inner_text()
+
     page.get_by_role("link", name="beëindigen").click()
     page.get_by_label("Einddatum").fill((vandaag - datetime.timedelta(days=10)).isoformat())
     page.get_by_label("Succesvol").check()
     _submit(page, "Traject beëindigen")
     traject.refresh_from_db()
     assert traject.resultaat == "succesvol"
+    assert "Succesvol" in page.locator("main").inner_text()
 
     page.get_by_role("link", name="Plaatsing vastleggen").click()
-    page.get_by_label("Werkgever").select_option(label=str(wg))
+    page.get_by_label("Werkgever", exact=True).select_option(label=str(wg))
     page.get_by_label("Functie").fill("Orderpicker")
     page.get_by_label("Uren per week").fill("30")
     page.get_by_label("Contract").select_option("bepaald")
     page.get_by_label("Startdatum").fill(vandaag.isoformat())
     page.get_by_label("Met loonkostensubsidie").check()
     page.get_by_label("Loonwaarde (%)").fill("150")
+    page.get_by_label("De uitkering stopt door deze plaatsing").check()
+    page.get_by_label("Laatste dag uitkering").fill(
+        (vandaag - datetime.timedelta(days=1)).isoformat()
+    )
     _submit(page, "Plaatsing vastleggen")
-    assert "tussen 0 en 100" in page.locator("main").inner_text()
+    main = page.locator("main").inner_text()
+    assert "tussen 0 en 100" in main
+    assert "mogelijk verdringing" in main  # the verdringingscheck asks for a motivation
     assert page.get_by_label("Functie").input_value() == "Orderpicker"
     page.get_by_label("Loonwaarde (%)").fill("70")
+    page.get_by_label("Motivatie bij verdringingsrisico").fill(
+        "Ontslagen waren kantoorfuncties; dit is nieuw werk in het magazijn"
+    )
     assert_accessible(page)
     shot(page, "50_plaatsing_formulier")
     _submit(page, "Plaatsing vastleggen")
-    assert Plaatsing.objects.get(client=klant).loonwaarde == 70
-    assert Taak.objects.filter(client=klant, soort=TaakSoort.NAZORG).count() == 2
+
+    plaatsing = Plaatsing.objects.get(client=klant)
+    assert (plaatsing.loonwaarde, plaatsing.traject.instrument.naam) == (70, "Loonkostensubsidie")
+    assert klant.perioden.get().uitstroomreden == "werk_lks"
+    nazorg = Taak.objects.filter(client=klant, soort=TaakSoort.NAZORG, status=TaakStatus.OPEN)
+    assert nazorg.count() == 2
+    main = page.locator("main").inner_text()
+    assert "Na 6 maanden" in main and "Na 12 maanden" in main
+    assert "uitstroom naar werk" in main
+    assert_accessible(page)
+    shot(page, "51_plaatsing_nazorg")
+
     page.goto("/trajecten/")
     assert "Mulder" in page.locator("main").inner_text()  # placement in nazorg
     assert_accessible(page)
-    shot(page, "51_werkcoach_dashboard")
+    shot(page, "52_werkcoach_dashboard")
 
 
 def test_participatiemakelaar_places_at_a_vrijwilligersplek(page):
@@ -83,12 +106,15 @@ def test_participatiemakelaar_places_at_a_vrijwilligersplek(page):
     _submit(page, "Plaatsen")
     assert PlekPlaatsing.objects.get(client=klant).plek.organisatie == "Buurthuis Keizerslanden"
     assert "Koffieschenker" in page.locator("main").inner_text()
-    shot(page, "52_participatieplek")
+    shot(page, "53_participatieplek")
+    page.goto("/participatieplekken/")
+    assert "Buurthuis Keizerslanden" in page.locator("main").inner_text()
+    assert_accessible(page)
 
 
 def test_a_vacancy_shows_suggested_candidates(page):
     coach = UserFactory(username="coach-match", rol="werkcoach")
-    vacature()
+    v = vacature()
     kandidaat = client_in_groep("matchen", van=datetime.date(2026, 1, 1), achternaam="Kandidaat")
     profiel(kandidaat, competenties="orderpicken, heftruck", uren=32)
     login(page, coach)
@@ -96,4 +122,7 @@ def test_a_vacancy_shows_suggested_candidates(page):
     page.get_by_role("link", name="Orderpicker").click()
     assert "Kandidaat" in page.locator("table").inner_text()
     assert_accessible(page)
-    shot(page, "53_vacature_kandidaten")
+    shot(page, "54_vacature_kandidaten")
+    page.get_by_role("link", name="Plaatsen").click()
+    assert page.get_by_label("Functie").input_value() == "Orderpicker"
+    assert page.get_by_label("Vacature").input_value() == str(v.pk)

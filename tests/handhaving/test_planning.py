@@ -203,3 +203,59 @@ def test_stale_membership_signal_once(users):
     assert planning.groep_niet_besproken(peildatum=D(2026, 11, 25)) == 0
     assert Signaal.objects.get().client == oud
     assert Signaal.objects.get().soort == SignaalSoort.GROEP_NIET_BESPROKEN
+
+
+def _wissel(users, client, code, van, soort="doorstroom"):
+    with time_machine.travel(datetime.datetime.combine(van, datetime.time(12)), tick=False):
+        groepsindeling_wijzig(
+            actor=users["inkomensconsulent"],
+            client=client,
+            klantgroep=klantgroep(code),
+            van=van,
+            soort=soort,
+            reden="Besproken in het voortgangsgesprek",
+        )
+
+
+def test_group_change_voids_the_old_groups_planned_work(users):
+    client = client_in_groep("faciliteren", van=D(2024, 1, 1), io=users["inkomensconsulent"])
+    with time_machine.travel(datetime.datetime(2025, 12, 20, 5), tick=False):
+        planning.plan_voortgang(peildatum=D(2025, 12, 20))  # horizon 30 days
+    assert _taken(client, TaakSoort.VOORTGANGSGESPREK) == [D(2024, 7, 1)]  # overdue
+    assert _taken(client, TaakSoort.RECHTMATIGHEID) == [D(2026, 1, 1)]
+    _wissel(users, client, "matchen", D(2025, 12, 22))  # Matchen: no periodic gesprek
+    resultaat = _plan(D(2025, 12, 23))
+    assert resultaat.vervallen == 2
+    statussen = set(Taak.objects.filter(client=client).values_list("status", flat=True))
+    assert statussen == {"vervallen"}  # kept as history, off the werkvoorraad
+    assert _plan(D(2025, 12, 24)).vervallen == 0
+
+
+def test_group_change_replaces_the_old_plan_by_the_new_rhythm(users):
+    client = client_in_groep("groeien", van=D(2024, 1, 1), io=users["inkomensconsulent"])
+    ander = client_in_groep("groeien", van=D(2024, 1, 1), io=users["inkomensconsulent"])
+    with time_machine.travel(datetime.datetime(2024, 12, 15, 5), tick=False):
+        planning.plan_voortgang(peildatum=D(2024, 12, 15))
+    _wissel(users, client, "faciliteren", D(2024, 12, 20), soort="terugval")
+    resultaat = _plan(D(2025, 6, 20))
+    assert resultaat.vervallen == 1
+    assert sorted(Taak.objects.filter(client=client).values_list("datum", "status")) == [
+        (D(2025, 1, 1), "vervallen"),  # Groeien's yearly gesprek
+        (D(2025, 6, 20), "open"),  # Faciliteren: six months after the change
+    ]
+    # a client without a group change keeps the overdue gesprek
+    assert list(Taak.objects.filter(client=ander).values_list("datum", "status")) == [
+        (D(2025, 1, 1), "open")
+    ]
+
+
+def test_planner_command_lists_what_it_planned_without_bsn_or_name(users, capsys):
+    from django.core.management import call_command
+
+    client = client_in_groep(
+        "zorgen", van=D(2025, 1, 1), io=users["inkomensconsulent"], achternaam="Geheim"
+    )
+    call_command("plan_voortgang", peildatum=D(2026, 11, 24), details=True)
+    out = capsys.readouterr().out
+    assert f"Voortgangsgesprek 01-07-2025 klant {client.pk} (periodiek)" in out
+    assert client.bsn not in out and "Geheim" not in out

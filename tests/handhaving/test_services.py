@@ -185,3 +185,73 @@ def test_handhaver_decides_in_the_browser_form(client_as, users):
     assert ok.status_code == 302
     dossier = c.get(reverse("clients:dossier", args=[o.client_id])).content.decode()
     assert "Waarschuwing" in dossier and "Terugvordering drukt op leefgeld" in dossier
+
+
+def test_the_review_keeps_its_checklist_as_it_read_when_decided(users):
+    from clients.handhaving.models import ChecklistPunt
+
+    punten = list(ChecklistPunt.objects.filter(actief=True))
+    assert len(punten) >= 5  # seeded configuration
+    o = _onderzoek(users)
+    base = {
+        "actor": users["handhaver"],
+        "onderzoek": o,
+        "versie": 1,
+        "bevinding": "rechtmatig",
+        "uitkomst": "geen_actie",
+        "motivatie": "In orde",
+        "besloten_op": D(2026, 11, 20),
+    }
+    ChecklistPunt.objects.filter(pk=punten[-1].pk).update(actief=False)
+    with pytest.raises(ValidationError) as exc:
+        onderzoek_besluit(**base, checklist=[punten[0].pk, punten[-1].pk])
+    assert "checklist" in exc.value.message_dict
+    o = onderzoek_besluit(**base, checklist=[punten[0].pk, punten[1].pk])
+    ChecklistPunt.objects.filter(pk=punten[0].pk).update(tekst="Later anders geformuleerd")
+    o.refresh_from_db()
+    assert o.checklist_gedaan == 2 and len(o.checklist_punten) == len(punten) - 1
+    assert o.checklist_punten[0] == {"id": punten[0].pk, "tekst": punten[0].tekst, "gedaan": True}
+
+
+def test_checklist_in_the_browser_form_and_on_the_dossier(client_as, users):
+    from clients.handhaving.models import ChecklistPunt
+
+    punt = ChecklistPunt.objects.filter(actief=True).first()
+    o = _onderzoek(users)
+    c = client_as("handhaver")
+    url = reverse("handhaving:onderzoek_besluit", args=[o.client_id, o.pk])
+    assert punt.tekst in c.get(url).content.decode()
+    ok = c.post(
+        url,
+        {
+            "checklist": [punt.pk],
+            "bevinding": "rechtmatig",
+            "uitkomst": "geen_actie",
+            "motivatie": "Alles in orde",
+            "besloten_op": "2026-11-20",
+            "versie": 1,
+        },
+    )
+    assert ok.status_code == 302
+    dossier = c.get(reverse("clients:dossier", args=[o.client_id])).content.decode()
+    aantal = ChecklistPunt.objects.filter(actief=True).count()
+    assert f"Checklist: 1 van {aantal} punten nagegaan" in dossier
+
+
+def test_samenloop_outcome_shows_on_the_dossier(client_as, users):
+    client = client_in_groep("zorgen", van=D(2024, 1, 1))
+    s = samenloop_registreer(
+        actor=users["handhaver"], client=client, soort="vermogen", ontvangen_op=D(2026, 11, 10)
+    )
+    s = samenloop_trieer(actor=users["handhaver"], signaal=s, triage="onderzoek")
+    onderzoek_besluit(
+        actor=users["handhaver"],
+        onderzoek=s.onderzoek,
+        versie=1,
+        bevinding="rechtmatig",
+        uitkomst="geen_actie",
+        motivatie="Spaargeld onder de grens",
+        besloten_op=D(2026, 11, 24),
+    )
+    dossier = client_as("handhaver").get(reverse("clients:dossier", args=[client.pk]))
+    assert "onderzoek gestart 24-11-2026: rechtmatig, geen actie" in dossier.content.decode()

@@ -13,6 +13,7 @@ from clients.intake.models import (
     Netwerkpartner,
     Screening,
 )
+from clients.intake.selectors import zonder_ambitiegesprek
 from clients.intake.services import (
     aanvraag_besluit,
     aanvraag_registreer,
@@ -20,7 +21,6 @@ from clients.intake.services import (
     kickoff_nodig_uit,
     kickoff_sessie_plan,
     screening_leg_vast,
-    zonder_ambitiegesprek,
 )
 from clients.models import Signaal, Taak
 from klantgroepen.models import Groepslidmaatschap
@@ -225,9 +225,10 @@ def test_kickoff_invitation_after_two_weeks_idempotent_and_no_show_signal(users)
     assert kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 17)) == 0  # idempotent
     uitnodiging = KickoffUitnodiging.objects.get()
     assert uitnodiging.sessie == sessie and uitnodiging.ambitiegesprek == gesprek
-    kickoff_aanwezigheid(
-        actor=users["trainer"], uitnodiging=uitnodiging, aanwezigheid="niet_verschenen"
-    )
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 11, tzinfo=datetime.UTC)):
+        kickoff_aanwezigheid(
+            actor=users["trainer"], uitnodiging=uitnodiging, aanwezigheid="niet_verschenen"
+        )
     assert Signaal.objects.get(client=client).soort == SignaalSoort.KICKOFF_NIET_VERSCHENEN
 
 

@@ -159,10 +159,12 @@ def test_trainer_sees_names_and_records_attendance(client_as, users):
     html = c.get(reverse("intake:kickoff_sessie", args=[sessie.pk])).content.decode()
     assert "Yilmaz" in html and klant.bsn not in html
     uitnodiging = sessie.uitnodigingen.get()
-    c.post(
-        reverse("intake:kickoff_sessie", args=[sessie.pk]),
-        {"uitnodiging": uitnodiging.pk, "aanwezigheid": "niet_verschenen"},
-    )
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 11, tzinfo=datetime.UTC)):
+        c = client_as("trainer")  # a week later: a fresh login (idle timeout)
+        c.post(
+            reverse("intake:kickoff_sessie", args=[sessie.pk]),
+            {"uitnodiging": uitnodiging.pk, "aanwezigheid": "niet_verschenen", "versie": 1},
+        )
     assert klant.signalen.filter(soort="kickoff_no_show").exists()
     # but no dossier access
     assert c.get(reverse("clients:dossier", args=[klant.pk])).status_code in (403, 404)

@@ -1,8 +1,12 @@
+"""Synthetic employers, vacancies, profiles and places for the trajecten tests."""
+
 import datetime
 
 from clients.trajecten.models import (
+    Aanbieder,
     Instrument,
     OntslagMelding,
+    Participatieplek,
     Sector,
     Vacature,
     Werkgever,
@@ -12,6 +16,10 @@ from clients.trajecten.models import (
 
 def sector(naam="Logistiek"):
     return Sector.objects.get(naam=naam)
+
+
+def aanbieder(naam="KonnecteD"):
+    return Aanbieder.objects.get(naam=naam)
 
 
 def werkgever(naam="Bol Logistiek Deventer", sector_naam="Logistiek"):
@@ -42,3 +50,9 @@ def profiel(client, sectoren=("Logistiek",), competenties="orderpicken, betrouwb
 
 def ontslag(wg, datum=datetime.date(2026, 9, 1)):
     return OntslagMelding.objects.create(werkgever=wg, datum=datum, aantal=4, functie="Magazijn")
+
+
+def plek(soort="vrijwilligerswerk", wijk="de_hoven", plaatsen=1, organisatie="Buurthuis De Hoven"):
+    return Participatieplek.objects.create(
+        organisatie=organisatie, omschrijving="Gastvrouw", soort=soort, wijk=wijk, plaatsen=plaatsen
+    )

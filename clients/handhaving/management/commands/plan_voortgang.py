@@ -1,11 +1,16 @@
-"""python manage.py plan_voortgang [--peildatum 2026-11-24]: the daily planner, synchronously."""
+"""python manage.py plan_voortgang [--peildatum 2026-11-24] [--details]: the daily planner and
+the stale-membership check, synchronously (the same code as the beat tasks)."""
 
 import datetime
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
 
 from clients.handhaving import planning
+from clients.handhaving.models import Uitvoering
+from clients.handhaving.uitvoering import uitvoering_rond_af
 
 
 class Command(BaseCommand):
@@ -13,18 +18,33 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--peildatum", type=datetime.date.fromisoformat, default=None)
+        parser.add_argument(
+            "--details", action="store_true", help="toon elke geplande taak (zonder BSN of naam)"
+        )
 
-    def handle(self, *args, peildatum, **options):
-        from django.utils import timezone
-
+    def handle(self, *args, peildatum, details, **options):
         peildatum = peildatum or timezone.localdate()
         t0 = time.monotonic()
-        r = planning.plan_voortgang(peildatum=peildatum)
-        niet_besproken = planning.groep_niet_besproken(peildatum=peildatum)
+        with transaction.atomic():
+            r = planning.plan_voortgang(peildatum=peildatum)
+            uitvoering_rond_af(
+                soort=Uitvoering.Soort.PLANNER, peildatum=peildatum, resultaat=r.samenvatting()
+            )
+        with transaction.atomic():
+            niet_besproken = planning.groep_niet_besproken(peildatum=peildatum)
+            uitvoering_rond_af(
+                soort=Uitvoering.Soort.GROEP_NIET_BESPROKEN,
+                peildatum=peildatum,
+                resultaat={"signalen": niet_besproken},
+            )
+        if details:
+            for regel in r.regels:
+                self.stdout.write(f"  gepland: {regel}")
         self.stdout.write(
             f"Planner {peildatum:%d-%m-%Y}: {r.bekeken} klanten bekeken; gepland: "
             f"{r.voortgang_gepland} voortgangsgesprekken, {r.rechtmatigheid_gepland} "
             f"rechtmatigheidsonderzoeken, {r.steekproef_gepland} steekproef; "
-            f"{r.te_laat} te laat; {niet_besproken} signalen 'klantgroep lang niet besproken'; "
+            f"{r.vervallen} vervallen na groepswissel; {r.te_laat} te laat; "
+            f"{niet_besproken} signalen 'klantgroep lang niet besproken'; "
             f"{time.monotonic() - t0:.1f} s"
         )

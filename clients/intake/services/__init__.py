@@ -1,0 +1,36 @@
+"""Intake services: every rule of melding → screening → ambitiegesprek → kick-off lives here.
+
+One module per step; everything is importable from ``clients.intake.services`` (the API, the
+Celery task ``intake.kickoff_nodig_uit`` and the views use this path).
+"""
+
+from ..constants import KICKOFF_NA_DAGEN
+from ._common import (
+    KICKOFF_BRON,
+    LADDER_BRON_AMBITIE,
+    LADDER_BRON_BIJGEWERKT,
+)
+from .ambitie import ambitiegesprek_leg_vast, ladder_meet
+from .kickoff import (
+    kickoff_aanwezigheid,
+    kickoff_nodig_uit,
+    kickoff_sessie_plan,
+    kickoff_wachtend,
+)
+from .screening import aanvraag_besluit, aanvraag_registreer, screening_leg_vast
+
+__all__ = [
+    "KICKOFF_BRON",
+    "KICKOFF_NA_DAGEN",
+    "LADDER_BRON_AMBITIE",
+    "LADDER_BRON_BIJGEWERKT",
+    "aanvraag_besluit",
+    "aanvraag_registreer",
+    "ambitiegesprek_leg_vast",
+    "kickoff_aanwezigheid",
+    "kickoff_nodig_uit",
+    "kickoff_sessie_plan",
+    "kickoff_wachtend",
+    "ladder_meet",
+    "screening_leg_vast",
+]

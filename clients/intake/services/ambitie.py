@@ -1,0 +1,198 @@
+"""The ambitiegesprek (intaker) and the participatieladder as history."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from clients.constants import Fase, TaakSoort
+from clients.models import Client
+from clients.services import client_set_fase
+from clients.taken import taak_rond_af_voor
+from deventer_werk.audit.constants import Actie, Herkomst
+from deventer_werk.audit.services import audit_record
+from klantgroepen.constants import LidmaatschapSoort
+from klantgroepen.models import Groepslidmaatschap, Klantgroep
+from klantgroepen.services import groepsindeling_wijzig
+
+from ..models import (
+    Ambitiegesprek,
+    DiagnoseInstrument,
+    LadderMeting,
+)
+from ._common import (
+    LADDER_BRON_AMBITIE,
+    LADDER_BRON_BIJGEWERKT,
+    _niet_in_toekomst,
+    _open_periode,
+)
+
+
+def _soort_wijziging(huidig: Klantgroep | None, nieuw: Klantgroep) -> str:
+    if huidig is None:
+        return LidmaatschapSoort.EERSTE_INDELING
+    # volgorde: Matchen 1 … Zorgen 4; towards Matchen is doorstroom, the other way terugval
+    return (
+        LidmaatschapSoort.DOORSTROOM
+        if nieuw.volgorde < huidig.volgorde
+        else (LidmaatschapSoort.TERUGVAL)
+    )
+
+
+@transaction.atomic
+def ambitiegesprek_leg_vast(
+    *,
+    actor,
+    client: Client,
+    datum: datetime.date,
+    antwoorden: dict[str, int],
+    participatieladder: int,
+    gekozen_klantgroep: Klantgroep,
+    geadviseerde_klantgroep: Klantgroep,
+    afspraak_getekend_op: datetime.date,
+    rechten_plichten_op: datetime.date,
+    motivatie: str = "",
+    leefgebieden_toelichting: str = "",
+    herkomst: str = Herkomst.WEB,
+) -> Ambitiegesprek:
+    """The ambitiegesprek: diagnose, ladder, the client's choice and the intaker's advice.
+
+    The client's choice places them in the group (policy: "op voorspraak van de inwoner zelf");
+    where advice and choice differ, a motivation is required. Works for new clients (first
+    placement) and for the existing bestand (a change of group, or a confirmation).
+    """
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    periode = _open_periode(client)
+    instrument = DiagnoseInstrument.objects.filter(actief=True).first()
+    errors: dict[str, list[str]] = {}
+    if instrument is None:
+        errors["antwoorden"] = ["Er is geen diagnose-instrument in gebruik (configuratie)."]
+    _niet_in_toekomst(errors, "datum", datum, "De datum van het gesprek")
+    if datum < periode.melddatum:
+        errors.setdefault("datum", []).append(
+            f"Het ambitiegesprek kan niet vóór de melding ({periode.melddatum:%d-%m-%Y}) liggen."
+        )
+    if not 1 <= int(participatieladder) <= 6:
+        errors["participatieladder"] = ["Kies een trede van 1 tot en met 6."]
+    if gekozen_klantgroep != geadviseerde_klantgroep and not motivatie.strip():
+        errors["motivatie"] = ["Keuze en advies verschillen: geef een motivatie."]
+    for veld, waarde, wat in (
+        ("afspraak_getekend_op", afspraak_getekend_op, "De afspraak"),
+        ("rechten_plichten_op", rechten_plichten_op, "De uitleg van rechten en plichten"),
+    ):
+        if waarde and waarde < periode.melddatum:
+            errors[veld] = [f"{wat} kan niet vóór de melding liggen."]
+        _niet_in_toekomst(errors, veld, waarde, wat)
+    if instrument is not None:
+        vragen = {str(v.pk) for v in instrument.vragen.all()}
+        ontbrekend = vragen - {str(k) for k in antwoorden}
+        if ontbrekend:
+            errors["antwoorden"] = [f"Beantwoord alle vragen ({len(ontbrekend)} open)."]
+        for k, score in antwoorden.items():
+            if str(k) not in vragen:
+                errors["antwoorden"] = ["Onbekende vraag."]
+            elif not instrument.schaal_min <= int(score) <= instrument.schaal_max:
+                errors["antwoorden"] = [
+                    f"Scores lopen van {instrument.schaal_min} tot {instrument.schaal_max}."
+                ]
+    if errors:
+        raise ValidationError(errors)
+    huidig = (
+        Groepslidmaatschap.objects.filter(client=client, tot__isnull=True)
+        .select_related("klantgroep")
+        .first()
+    )
+    if huidig is not None and huidig.klantgroep_id == gekozen_klantgroep.pk:
+        lidmaatschap = huidig
+    else:
+        van = (
+            datum
+            if huidig is None or datum > huidig.van
+            else huidig.van + datetime.timedelta(days=1)
+        )
+        lidmaatschap = groepsindeling_wijzig(
+            actor=actor,
+            client=client,
+            klantgroep=gekozen_klantgroep,
+            van=van,
+            soort=_soort_wijziging(huidig.klantgroep if huidig else None, gekozen_klantgroep),
+            reden=motivatie or "Keuze in het ambitiegesprek",
+            gekozen_klantgroep=gekozen_klantgroep,
+            geadviseerde_klantgroep=geadviseerde_klantgroep,
+            herkomst=herkomst,
+        ).lidmaatschap
+    gesprek = Ambitiegesprek(
+        client=client,
+        datum=datum,
+        intaker=actor,
+        instrument=instrument,
+        antwoorden={str(k): int(v) for k, v in antwoorden.items()},
+        leefgebieden_toelichting=leefgebieden_toelichting,
+        participatieladder=participatieladder,
+        gekozen_klantgroep=gekozen_klantgroep,
+        geadviseerde_klantgroep=geadviseerde_klantgroep,
+        motivatie=motivatie.strip(),
+        afspraak_getekend_op=afspraak_getekend_op,
+        rechten_plichten_op=rechten_plichten_op,
+        lidmaatschap=lidmaatschap,
+    )
+    gesprek.full_clean()
+    gesprek.save()
+    _ladder_bewaar(
+        client=client, datum=datum, trede=participatieladder, bron=LADDER_BRON_AMBITIE, door=actor
+    )
+    if client.fase != Fase.INGEDEELD:
+        client_set_fase(client=client, fase=Fase.INGEDEELD)
+    taak_rond_af_voor(client=client, soort=TaakSoort.AMBITIEGESPREK)
+    audit_record(
+        actor=actor,
+        actie=Actie.AANGEMAAKT,
+        client_id=client.pk,
+        object_type="ambitiegesprek",
+        herkomst=herkomst,
+        details={"klantgroep": gekozen_klantgroep.code},
+    )
+    return gesprek
+
+
+def _ladder_bewaar(*, client: Client, datum, trede: int, bron: str, door) -> LadderMeting:
+    meting = LadderMeting(client=client, datum=datum, trede=trede, bron=bron, door=door)
+    meting.full_clean()
+    meting.save()
+    return meting
+
+
+@transaction.atomic
+def ladder_meet(
+    *,
+    actor,
+    client: Client,
+    datum: datetime.date,
+    trede: int,
+    bron: str = LADDER_BRON_BIJGEWERKT,
+    herkomst: str = Herkomst.WEB,
+) -> LadderMeting:
+    """A new rung on the participatieladder, as a dated measurement next to the earlier ones
+    (a measurement is never changed; the latest by date is the current rung)."""
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    periode = _open_periode(client)
+    errors: dict[str, list[str]] = {}
+    if trede is None or not 1 <= int(trede) <= 6:
+        errors["trede"] = ["Kies een trede van 1 tot en met 6."]
+    _niet_in_toekomst(errors, "datum", datum, "De datum van de meting")
+    if datum < periode.melddatum:
+        errors.setdefault("datum", []).append(
+            f"De meting kan niet vóór de melding ({periode.melddatum:%d-%m-%Y}) liggen."
+        )
+    if errors:
+        raise ValidationError(errors)
+    meting = _ladder_bewaar(client=client, datum=datum, trede=int(trede), bron=bron, door=actor)
+    audit_record(
+        actor=actor,
+        actie=Actie.AANGEMAAKT,
+        client_id=client.pk,
+        object_type="participatieladder",
+        herkomst=herkomst,
+        details={"trede": meting.trede},
+    )
+    return meting

@@ -1,0 +1,35 @@
+"""Pages of the trajecten app (one module per part; urls import from here)."""
+
+from .participatie import plek_beeindig, plek_nieuw, plekken
+from .plaatsingen import plaatsing, plaatsing_nieuw
+from .themas import themabijeenkomst, themabijeenkomsten
+from .trajecten import (
+    COACH_ROLLEN,
+    dashboard,
+    loonwaarde,
+    traject_einde,
+    traject_lijst,
+    traject_nieuw,
+)
+from .werkgevers import vacature, vacatures, werkgever, werkgevers, werkprofiel
+
+__all__ = [
+    "COACH_ROLLEN",
+    "dashboard",
+    "loonwaarde",
+    "plaatsing",
+    "plaatsing_nieuw",
+    "plek_beeindig",
+    "plek_nieuw",
+    "plekken",
+    "themabijeenkomst",
+    "themabijeenkomsten",
+    "traject_einde",
+    "traject_lijst",
+    "traject_nieuw",
+    "vacature",
+    "vacatures",
+    "werkgever",
+    "werkgevers",
+    "werkprofiel",
+]

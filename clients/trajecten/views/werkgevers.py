@@ -1,0 +1,182 @@
+"""Werkgeversdienstverlening: employer register, employer page (data, dismissals, vacancies),
+vacancies with suggested candidates, and the client's werkprofiel."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from clients.klantreis_views import klantreis_formulier
+from deventer_werk.accounts.constants import Rol
+from deventer_werk.forms import form_add_service_errors
+
+from .. import selectors, services
+from ..forms import OntslagForm, VacatureForm, WerkgeverForm, WerkgeverWijzigForm, WerkprofielForm
+from ..models import Vacature, Werkgever, Werkprofiel
+
+
+def _alleen_werkcoach(request) -> None:
+    if not request.user.heeft_rol(Rol.WERKCOACH):
+        raise PermissionDenied
+
+
+def _probeer(form, service, **kwargs):
+    """Run a service for a valid form; on its ValidationError put the messages on the form."""
+    if not form.is_valid():
+        return None
+    try:
+        return service(**kwargs, **form.cleaned_data)
+    except ValidationError as exc:
+        form_add_service_errors(form, exc)
+        return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def werkgevers(request):
+    """The employer register: list and add."""
+    _alleen_werkcoach(request)
+    form = WerkgeverForm(request.POST or None)
+    if request.method == "POST":
+        werkgever = _probeer(form, services.werkgever_registreer, actor=request.user)
+        if werkgever is not None:
+            messages.success(request, f"{werkgever} is toegevoegd; u bent accountmanager.")
+            return redirect("trajecten:werkgever", werkgever_pk=werkgever.pk)
+    lijst = (
+        Werkgever.objects.select_related("sector", "accountmanager")
+        .annotate(open_vacatures=Count("vacatures", filter=Q(vacatures__open=True)))
+        .order_by("naam", "pk")
+    )
+    page = Paginator(lijst, 100).get_page(request.GET.get("pagina"))
+    return render(request, "trajecten/werkgevers.html", {"form": form, "page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def werkgever(request, werkgever_pk):
+    """One employer: register data (versioned), dismissals, vacancies; each its own form."""
+    _alleen_werkcoach(request)
+    wg = get_object_or_404(
+        Werkgever.objects.select_related("sector", "accountmanager"), pk=werkgever_pk
+    )
+    actie = request.POST.get("actie") if request.method == "POST" else None
+    gegevens = {f: getattr(wg, f) for f in services.werkgevers.WERKGEVER_VELDEN}
+    gegevens.update(sector=wg.sector_id, versie=wg.versie)
+    forms = {
+        "wijzig": WerkgeverWijzigForm(
+            request.POST if actie == "wijzig" else None, initial=gegevens, prefix="wg"
+        ),
+        "ontslag": OntslagForm(request.POST if actie == "ontslag" else None, prefix="ontslag"),
+        "vacature": VacatureForm(
+            request.POST if actie == "vacature" else None,
+            initial={"sector": wg.sector_id},
+            prefix="vacature",
+        ),
+    }
+    if actie == "wijzig" and _probeer(
+        forms["wijzig"], services.werkgever_wijzig, actor=request.user, werkgever=wg
+    ):
+        messages.success(request, "De gegevens van de werkgever zijn bijgewerkt.")
+        return redirect("trajecten:werkgever", werkgever_pk=wg.pk)
+    if actie == "ontslag" and _probeer(
+        forms["ontslag"], services.ontslag_registreer, actor=request.user, werkgever=wg
+    ):
+        messages.success(
+            request, "Het ontslag is vastgelegd; de verdringingscheck houdt er rekening mee."
+        )
+        return redirect("trajecten:werkgever", werkgever_pk=wg.pk)
+    if actie == "vacature":
+        vacature = _probeer(
+            forms["vacature"], services.vacature_registreer, actor=request.user, werkgever=wg
+        )
+        if vacature is not None:
+            messages.success(request, "De vacature is toegevoegd.")
+            return redirect("trajecten:vacature", vacature_pk=vacature.pk)
+    if actie == "sluit":
+        vacature = get_object_or_404(Vacature, pk=request.POST.get("vacature") or 0, werkgever=wg)
+        try:
+            services.vacature_sluit(
+                actor=request.user, vacature=vacature, datum=timezone.localdate()
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "De vacature is gesloten.")
+        return redirect("trajecten:werkgever", werkgever_pk=wg.pk)
+    return render(
+        request,
+        "trajecten/werkgever.html",
+        {
+            "werkgever": wg,
+            "forms": forms,
+            "ontslagen": list(wg.ontslagen.order_by("-datum")[:50]),
+            "vacatures": list(
+                wg.vacatures.select_related("sector").order_by("-open", "-geplaatst_op")[:100]
+            ),
+            "plaatsingen": wg.plaatsingen.count(),
+            "waarschuwing": services.verdringingscheck(
+                werkgever=wg, peildatum=timezone.localdate()
+            ),
+        },
+    )
+
+
+@login_required
+@require_GET
+def vacatures(request):
+    _alleen_werkcoach(request)
+    qs = (
+        Vacature.objects.filter(open=True)
+        .select_related("werkgever", "sector")
+        .order_by("-geplaatst_op", "pk")
+    )
+    page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
+    return render(request, "trajecten/vacatures.html", {"page": page})
+
+
+@login_required
+@require_GET
+def vacature(request, vacature_pk):
+    _alleen_werkcoach(request)
+    v = get_object_or_404(Vacature.objects.select_related("werkgever", "sector"), pk=vacature_pk)
+    return render(
+        request,
+        "trajecten/vacature.html",
+        {
+            "vacature": v,
+            "kandidaten": selectors.kandidaten_voor(vacature=v, user=request.user)
+            if v.open
+            else [],
+            "waarschuwing": services.verdringingscheck(
+                werkgever=v.werkgever, peildatum=timezone.localdate()
+            ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def werkprofiel(request, pk):
+    profiel = Werkprofiel.objects.filter(client_id=pk).first()
+    sectoren = profiel.sectoren.values_list("pk", flat=True) if profiel else ()
+
+    def factory(client, data):
+        return WerkprofielForm(client, data, profiel=profiel, sectoren=sectoren)
+
+    def opslaan(client, data):
+        services.werkprofiel_wijzig(actor=request.user, client=client, **data)
+
+    return klantreis_formulier(
+        request,
+        pk,
+        rollen=(Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
+        form_factory=factory,
+        opslaan=opslaan,
+        template="trajecten/werkprofiel.html",
+        object_type="werkprofiel",
+        melding="Het werkprofiel is bijgewerkt; matching gebruikt het meteen.",
+    )

@@ -1,0 +1,82 @@
+"""Kick-off in Chromium: the trainer's attendance list (names only) with a no-show that lands
+on the dossier as a signal; the werkcoach adds a rung to the participatieladder."""
+
+import datetime
+
+from django.utils import timezone
+
+from clients.intake.models import KickoffSessie
+from clients.intake.services import kickoff_nodig_uit
+from klantgroepen.models import Klantgroep
+from tests.factories import UserFactory
+from tests.intake.factories import ambitie, melding
+
+from .conftest import assert_accessible, login, shot
+
+
+def _context(browser, live_server, user):
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(15_000)
+    p = context.new_page()
+    login(p, user)
+    return p
+
+
+def test_trainer_records_a_no_show_and_the_coach_sees_the_signal(page, browser, live_server):
+    team = {
+        rol: UserFactory(username=f"{rol}-kick", rol=rol)
+        for rol in ("poortwachter", "intaker", "trainer", "werkcoach")
+    }
+    vandaag = timezone.localdate()
+    klant = melding(
+        team["poortwachter"],
+        melddatum=vandaag - datetime.timedelta(days=30),
+        achternaam="Kamphuis",
+    )
+    ambitie(team["intaker"], klant, "groeien", datum=vandaag - datetime.timedelta(days=20))
+    # a session that started an hour ago (planned in the past, so straight in the table)
+    KickoffSessie.objects.create(
+        klantgroep=Klantgroep.objects.get(code="groeien"),
+        datum=timezone.now() - datetime.timedelta(hours=1),
+        plaats="Stadhuis, zaal Brink",
+        trainer=team["trainer"],
+        capaciteit=12,
+    )
+    assert kickoff_nodig_uit(peildatum=vandaag - datetime.timedelta(days=1)) == 1
+
+    login(page, team["trainer"])
+    page.get_by_role("link", name="Kick-off", exact=True).first.click()
+    page.get_by_role("link", name=str(vandaag.year)).first.click()
+    main = page.locator("main")
+    assert "Kamphuis" in main.inner_text()
+    page.get_by_label("Niet verschenen").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan voor").click()
+    assert "Aanwezigheid van" in main.inner_text()
+    assert "Niet verschenen" in main.inner_text()
+    assert_accessible(page)
+    shot(page, "40_kickoff_presentielijst")
+    # no dossier for the trainer
+    assert page.goto(f"/klanten/{klant.pk}/").status == 404
+
+    coach = _context(browser, live_server, team["werkcoach"])
+    coach.goto(f"/klanten/{klant.pk}/")
+    assert "Niet verschenen op kick-off" in coach.locator("main").inner_text()
+    coach.get_by_role("link", name="Participatieladder bijwerken").click()
+    coach.get_by_label("Datum").fill((vandaag + datetime.timedelta(days=3)).isoformat())
+    coach.get_by_label("4 – Onbetaald werk").check()
+    with coach.expect_navigation():
+        coach.get_by_role("button", name="Trede vastleggen").click()
+    assert "kan niet in de toekomst liggen" in coach.locator("main").inner_text()
+    assert coach.get_by_label("4 – Onbetaald werk").is_checked()
+    assert_accessible(coach)
+    shot(coach, "41_ladder_fout")
+    coach.get_by_label("Datum").fill(vandaag.isoformat())
+    with coach.expect_navigation():
+        coach.get_by_role("button", name="Trede vastleggen").click()
+    tabel = coach.locator("table", has_text="Participatieladder (nieuwste eerst)")
+    assert "(huidig)" in tabel.inner_text() and "bijgewerkt" in tabel.inner_text()
+    shot(coach, "42_dossier_ladder")
+    coach.context.close()

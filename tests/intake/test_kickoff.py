@@ -1,0 +1,375 @@
+"""Kick-off: invitations (current group, latest gesprek, capacity), attendance as history,
+no-show signal and its correction, trainer-only names, pinned query counts."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from clients.constants import SignaalSoort
+from clients.intake.models import AanwezigheidRegistratie, KickoffSessie, KickoffUitnodiging
+from clients.intake.services import (
+    kickoff_aanwezigheid,
+    kickoff_nodig_uit,
+    kickoff_sessie_plan,
+)
+from clients.models import Signaal
+from clients.services import ConcurrentEditError
+from deventer_werk.audit.models import AuditEvent
+from klantgroepen.constants import LidmaatschapSoort
+from klantgroepen.services import groepsindeling_wijzig
+from tests.factories import ClientFactory, UserFactory, klantgroep, make_bsn
+
+from .factories import ambitie, melding
+
+pytestmark = pytest.mark.django_db
+NU = datetime.datetime(2026, 11, 24, 9, 0, tzinfo=datetime.UTC)
+SESSIE = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
+NA_SESSIE = datetime.datetime(2026, 12, 1, 11, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _frozen():
+    with time_machine.travel(NU, tick=False):
+        yield
+
+
+def _sessie(trainer, code="zorgen", *, datum=SESSIE, capaciteit=10, plaats="Wijkcentrum"):
+    return kickoff_sessie_plan(
+        actor=trainer,
+        klantgroep=klantgroep(code),
+        datum=datum,
+        plaats=plaats,
+        trainer=trainer,
+        capaciteit=capaciteit,
+    )
+
+
+def _uitgenodigd(users, code="zorgen", **kwargs):
+    klant = melding(users["poortwachter"], **kwargs)
+    ambitie(users["intaker"], klant, code, datum=datetime.date(2026, 11, 2))
+    return klant
+
+
+def test_invitation_goes_to_the_current_group_and_the_latest_gesprek_only(users):
+    klant = _uitgenodigd(users, "groeien")
+    # a second ambitiegesprek (the client's group is discussed again) and a group change
+    tweede = ambitie(users["intaker"], klant, "matchen", datum=datetime.date(2026, 11, 4))
+    groeien = _sessie(users["trainer"], "groeien")
+    matchen = _sessie(users["trainer"], "matchen")
+    assert kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 20)) == 1
+    uitnodiging = KickoffUitnodiging.objects.get()
+    assert uitnodiging.ambitiegesprek == tweede and uitnodiging.sessie == matchen
+    assert not groeien.uitnodigingen.exists()
+    # the system invitation is on the audit trail, as a background task without a person
+    event = AuditEvent.objects.get(object_type="kickoff_uitnodiging")
+    assert event.herkomst == "taak" and event.actor_id is None and event.client_id == klant.pk
+
+
+def test_a_group_change_after_the_gesprek_invites_to_the_new_group(users):
+    klant = _uitgenodigd(users, "groeien")
+    groepsindeling_wijzig(
+        actor=users["inkomensconsulent"],
+        client=klant,
+        klantgroep=klantgroep("zorgen"),
+        van=datetime.date(2026, 11, 10),
+        soort=LidmaatschapSoort.TERUGVAL,
+        reden="Zware klachten",
+    )
+    _sessie(users["trainer"], "groeien")
+    zorgen = _sessie(users["trainer"], "zorgen")
+    assert kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 20)) == 1
+    assert KickoffUitnodiging.objects.get().sessie == zorgen
+
+
+def test_only_sessions_after_the_invitation_day_and_a_cancellation_frees_a_seat(users):
+    dag = datetime.date(2026, 11, 30)
+    zelfde_dag = _sessie(
+        users["trainer"], datum=datetime.datetime(2026, 11, 30, 15, tzinfo=datetime.UTC)
+    )
+    later = _sessie(users["trainer"], capaciteit=1)
+    eerste = _uitgenodigd(users)
+    assert kickoff_nodig_uit(peildatum=dag) == 1
+    assert not zelfde_dag.uitnodigingen.exists()
+    tweede = _uitgenodigd(users)
+    assert kickoff_nodig_uit(peildatum=dag) == 0  # full: waits for the next run
+    kickoff_aanwezigheid(
+        actor=users["trainer"],
+        uitnodiging=KickoffUitnodiging.objects.get(client=eerste),
+        aanwezigheid="afgemeld",
+    )
+    assert kickoff_nodig_uit(peildatum=dag) == 1
+    assert later.uitnodigingen.filter(client=tweede).exists()
+
+
+def test_clients_who_left_are_not_invited(users):
+    from clients.services import periode_sluit
+
+    klant = _uitgenodigd(users)
+    periode_sluit(
+        actor=users["inkomensconsulent"],
+        client=klant,
+        einddatum=datetime.date(2026, 11, 15),
+        reden="verhuizing",
+    )
+    _sessie(users["trainer"])
+    assert kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 20)) == 0
+
+
+def test_attendance_before_the_session_only_a_cancellation(users):
+    klant = _uitgenodigd(users)
+    _sessie(users["trainer"])
+    kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 20))
+    uitnodiging = KickoffUitnodiging.objects.get(client=klant)
+    with pytest.raises(ValidationError) as exc:
+        kickoff_aanwezigheid(
+            actor=users["trainer"], uitnodiging=uitnodiging, aanwezigheid="niet_verschenen"
+        )
+    assert "vooraf kan alleen een afmelding" in str(exc.value)
+    assert not Signaal.objects.exists() and not AanwezigheidRegistratie.objects.exists()
+    kickoff_aanwezigheid(actor=users["trainer"], uitnodiging=uitnodiging, aanwezigheid="afgemeld")
+    assert KickoffUitnodiging.objects.get().aanwezigheid == "afgemeld"
+
+
+def test_correction_keeps_history_closes_the_no_show_signal_and_checks_the_version(users):
+    klant = _uitgenodigd(users)
+    _sessie(users["trainer"])
+    kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 20))
+    uitnodiging = KickoffUitnodiging.objects.get(client=klant)
+    with time_machine.travel(NA_SESSIE, tick=False):
+        kickoff_aanwezigheid(
+            actor=users["trainer"],
+            uitnodiging=uitnodiging,
+            aanwezigheid="niet_verschenen",
+            versie=1,
+        )
+        # saving the same again is not a new fact and no second signal
+        kickoff_aanwezigheid(
+            actor=users["trainer"], uitnodiging=uitnodiging, aanwezigheid="niet_verschenen"
+        )
+        signaal = Signaal.objects.get(client=klant)
+        assert signaal.soort == SignaalSoort.KICKOFF_NIET_VERSCHENEN
+        assert signaal.afgehandeld_op is None
+        # a second trainer's page was loaded before the first save: refused
+        with pytest.raises(ConcurrentEditError):
+            kickoff_aanwezigheid(
+                actor=users["trainer"], uitnodiging=uitnodiging, aanwezigheid="aanwezig", versie=1
+            )
+        kickoff_aanwezigheid(
+            actor=users["trainer"], uitnodiging=uitnodiging, aanwezigheid="aanwezig", versie=2
+        )
+    uitnodiging.refresh_from_db()
+    assert uitnodiging.aanwezigheid == "aanwezig" and uitnodiging.versie == 3
+    assert list(uitnodiging.registraties.values_list("aanwezigheid", flat=True)) == [
+        "niet_verschenen",
+        "aanwezig",
+    ]
+    signaal.refresh_from_db()
+    assert signaal.afgehandeld_op is not None
+    assert "gecorrigeerd naar 'aanwezig'" in signaal.afhandeling
+
+
+# Pages ----------------------------------------------------------------------------------------
+def test_a_trainer_sees_only_the_sessions_they_run(client_as, users):
+    andere = UserFactory(username="trainer2", rol="trainer")
+    eigen = _sessie(users["trainer"], plaats="Stadhuis zaal 1")
+    vreemd = _sessie(andere, plaats="Wijkcentrum Colmschate")
+    c = client_as("trainer")
+    html = c.get(reverse("intake:kickoff_sessies")).content.decode()
+    assert "Stadhuis zaal 1" in html and "Colmschate" not in html
+    assert c.get(reverse("intake:kickoff_sessie", args=[eigen.pk])).status_code == 200
+    assert c.get(reverse("intake:kickoff_sessie", args=[vreemd.pk])).status_code == 404
+
+
+def test_intaker_sees_counts_and_only_clients_in_their_field_and_cannot_record(client_as, users):
+    dwt = _uitgenodigd(users, "groeien", achternaam="Dijkstra")
+    _uitgenodigd(users, "groeien", achternaam="Bakker")
+    sessie = _sessie(users["trainer"], "groeien")
+    kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 20))
+    # one of them moved to Zorgen (IO regie) since: the DWT intaker no longer sees that name
+    groepsindeling_wijzig(
+        actor=users["inkomensconsulent"],
+        client=KickoffUitnodiging.objects.exclude(client=dwt).get().client,
+        klantgroep=klantgroep("zorgen"),
+        van=datetime.date(2026, 11, 21),
+        soort=LidmaatschapSoort.TERUGVAL,
+        reden="Klachten",
+    )
+    c = client_as("intaker")
+    lijst = c.get(reverse("intake:kickoff_sessies")).content.decode()
+    assert "2 / 10" in lijst and "Bijeenkomst plannen" not in lijst
+    html = c.get(reverse("intake:kickoff_sessie", args=[sessie.pk])).content.decode()
+    assert "Dijkstra" in html and "Bakker" not in html and 'name="aanwezigheid"' not in html
+    r = c.post(
+        reverse("intake:kickoff_sessie", args=[sessie.pk]),
+        {"uitnodiging": KickoffUitnodiging.objects.get(client=dwt).pk, "aanwezigheid": "afgemeld"},
+    )
+    assert r.status_code == 403
+    assert KickoffUitnodiging.objects.get(client=dwt).aanwezigheid == ""
+
+
+@pytest.mark.parametrize("rol", ["poortwachter", "werkcoach", "beleidsmedewerker"])
+def test_other_roles_do_not_see_kickoff_pages(client_as, users, rol):
+    sessie = _sessie(users["trainer"])
+    c = client_as(rol)
+    assert c.get(reverse("intake:kickoff_sessies")).status_code == 403
+    assert c.get(reverse("intake:kickoff_sessie", args=[sessie.pk])).status_code == 403
+
+
+def test_attendance_errors_are_shown_on_the_row_and_keep_the_choice(client_as, users):
+    klant = _uitgenodigd(users, achternaam="Veenstra")
+    sessie = _sessie(users["trainer"])
+    kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 20))
+    uitnodiging = KickoffUitnodiging.objects.get(client=klant)
+    c = client_as("trainer")
+    url = reverse("intake:kickoff_sessie", args=[sessie.pk])
+    # before the session: only a cancellation
+    r = c.post(url, {"uitnodiging": uitnodiging.pk, "aanwezigheid": "aanwezig", "versie": 1})
+    html = r.content.decode()
+    assert r.status_code == 200
+    assert "vooraf kan alleen een afmelding" in html
+    assert 'value="aanwezig" checked' in html
+    # nothing chosen
+    r = c.post(url, {"uitnodiging": uitnodiging.pk, "versie": 1})
+    assert "Kies aanwezig, afgemeld of niet verschenen." in r.content.decode()
+    # an outdated page
+    kickoff_aanwezigheid(actor=users["trainer"], uitnodiging=uitnodiging, aanwezigheid="afgemeld")
+    r = c.post(url, {"uitnodiging": uitnodiging.pk, "aanwezigheid": "afgemeld", "versie": 1})
+    assert "intussen gewijzigd" in r.content.decode()
+    # an invitation of another session is not found
+    assert c.post(url, {"uitnodiging": 999999, "aanwezigheid": "afgemeld"}).status_code == 404
+
+
+def test_attendance_list_read_is_audited_without_names(client_as, users):
+    _uitgenodigd(users, achternaam="Oosterhuis")
+    sessie = _sessie(users["trainer"])
+    kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 20))
+    client_as("trainer").get(reverse("intake:kickoff_sessie", args=[sessie.pk]))
+    event = AuditEvent.objects.get(object_type="kickoff_presentielijst")
+    assert event.actie == "bekeken" and event.actor_id == users["trainer"].pk
+    assert event.details == {"sessie": sessie.pk, "aantal_namen": 1}
+    assert "Oosterhuis" not in str(event.details)
+
+
+def test_waiting_clients_per_group_are_shown_to_plan_another_session(client_as, users):
+    _uitgenodigd(users, "faciliteren")
+    _uitgenodigd(users, "faciliteren")
+    html = client_as("trainer").get(reverse("intake:kickoff_sessies")).content.decode()
+    assert "<strong>2</strong> — plan een bijeenkomst" in html
+
+
+def test_timeline_shows_invitation_and_attendance(client_as, users):
+    klant = _uitgenodigd(users, "groeien")
+    _sessie(users["trainer"], "groeien")
+    kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 20))
+    with time_machine.travel(NA_SESSIE, tick=False):
+        kickoff_aanwezigheid(
+            actor=users["trainer"],
+            uitnodiging=KickoffUitnodiging.objects.get(),
+            aanwezigheid="aanwezig",
+        )
+        c = client_as("werkcoach")
+        html = c.get(reverse("clients:tijdlijn", args=[klant.pk]), {"soort": "kickoff"})
+    text = html.content.decode()
+    assert "Uitgenodigd voor de kick-off Groeien" in text
+    assert "Kick-off Groeien van 01-12-2026 10:00: aanwezig" in text
+
+
+# Pinned query counts -----------------------------------------------------------------------
+def _veel_sessies(n: int, trainer) -> KickoffSessie:
+    groepen = [klantgroep(c) for c in ("matchen", "groeien", "faciliteren", "zorgen")]
+    KickoffSessie.objects.bulk_create(
+        KickoffSessie(
+            klantgroep=groepen[i % 4],
+            datum=SESSIE + datetime.timedelta(days=i),
+            plaats=f"Zaal {i}",
+            trainer=trainer,
+            capaciteit=20,
+        )
+        for i in range(n)
+    )
+    return KickoffSessie.objects.order_by("datum").first()
+
+
+def _veel_uitnodigingen(n: int, sessie: KickoffSessie, intaker) -> None:
+    from clients.intake.models import Ambitiegesprek, DiagnoseInstrument
+    from klantgroepen.models import Groepslidmaatschap
+
+    clients = ClientFactory._meta.model.objects.bulk_create(
+        ClientFactory.build(bsn=make_bsn(), fase="ingedeeld") for _ in range(n)
+    )
+    leden = Groepslidmaatschap.objects.bulk_create(
+        Groepslidmaatschap(
+            client=c, klantgroep=sessie.klantgroep, van="2026-11-02", soort="eerste_indeling"
+        )
+        for c in clients
+    )
+    instrument = DiagnoseInstrument.objects.get(actief=True)
+    gesprekken = Ambitiegesprek.objects.bulk_create(
+        Ambitiegesprek(
+            client=c,
+            datum="2026-11-02",
+            intaker=intaker,
+            instrument=instrument,
+            participatieladder=3,
+            gekozen_klantgroep=sessie.klantgroep,
+            geadviseerde_klantgroep=sessie.klantgroep,
+            afspraak_getekend_op="2026-11-02",
+            rechten_plichten_op="2026-11-02",
+            lidmaatschap=lid,
+        )
+        for c, lid in zip(clients, leden, strict=True)
+    )
+    uitnodigingen = KickoffUitnodiging.objects.bulk_create(
+        KickoffUitnodiging(sessie=sessie, client=c, ambitiegesprek=g, uitgenodigd_op="2026-11-16")
+        for c, g in zip(clients, gesprekken, strict=True)
+    )
+    AanwezigheidRegistratie.objects.bulk_create(
+        AanwezigheidRegistratie(
+            uitnodiging=u, aanwezigheid="afgemeld", vastgelegd_op=NU, door=sessie.trainer
+        )
+        for u in uitnodigingen
+    )
+
+
+# Every page: 6 (session, user, roles, idle-timeout refresh). The list: + sessions count,
+# page of sessions (klantgroep, trainer joined), waiting per group, klantgroepen, and the
+# planning form's choices of klantgroep and trainer = 12.
+KICKOFF_LIJST_QUERIES = 6 + 6
+# The attendance list: + session, invitations (clients joined), their recordings (users
+# joined), audit insert = 10.
+PRESENTIELIJST_QUERIES = 6 + 4
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_kickoff_list_query_count(n, client_as, users, django_assert_num_queries):
+    _veel_sessies(n, users["trainer"])
+    c = client_as("trainer")
+    with django_assert_num_queries(KICKOFF_LIJST_QUERIES):
+        response = c.get(reverse("intake:kickoff_sessies"))
+    assert response.status_code == 200
+    assert len(re.findall(r'href="/kick-off/\d+/"', response.content.decode())) == min(n, 50)
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_attendance_list_query_count(n, client_as, users, django_assert_num_queries):
+    sessie = _veel_sessies(1, users["trainer"])
+    _veel_uitnodigingen(n, sessie, users["intaker"])
+    c = client_as("trainer")
+    with django_assert_num_queries(PRESENTIELIJST_QUERIES):
+        response = c.get(reverse("intake:kickoff_sessie", args=[sessie.pk]))
+    assert response.status_code == 200
+    assert response.content.decode().count('name="uitnodiging"') == n
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_attendance_list_query_count_for_an_intaker(n, client_as, users, django_assert_num_queries):
+    sessie = _veel_sessies(1, users["trainer"])
+    _veel_uitnodigingen(n, sessie, users["intaker"])
+    c = client_as("intaker")
+    with django_assert_num_queries(PRESENTIELIJST_QUERIES):
+        response = c.get(reverse("intake:kickoff_sessie", args=[sessie.pk]))
+    assert response.status_code == 200
