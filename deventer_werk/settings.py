@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "clients.begeleiding",
     "clients.trajecten",
     "clients.handhaving",
+    "clients.planning",
     "monitoring",
 ]
 

@@ -4,7 +4,7 @@ from django.apps import AppConfig
 class HandhavingConfig(AppConfig):
     name = "clients.handhaving"
     label = "handhaving"
-    verbose_name = "Rechtmatigheid en handhaving, planning"
+    verbose_name = "Rechtmatigheid en handhaving"
 
     def ready(self) -> None:
         from clients.registry import (

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django_celery_beat.models import PeriodicTask
 
 from clients.constants import TaakSoort
-from clients.handhaving.digest import weekoverzicht_verstuur
 from clients.models import Taak
+from clients.planning.digest import weekoverzicht_verstuur
 from tests.factories import client_in_groep
 
 pytestmark = pytest.mark.django_db

@@ -10,11 +10,12 @@ from django.core import mail
 from django_celery_beat.models import CrontabSchedule, PeriodicTask
 
 from clients.constants import TaakSoort
-from clients.handhaving import tasks
-from clients.handhaving.digest import weekoverzicht_maak, weekoverzicht_verstuur
-from clients.handhaving.models import SteekproefInstelling, Uitvoering, Weekoverzicht
-from clients.handhaving.uitvoering import laatste_starttijd, werk_achterstallig, werk_veeg
+from clients.handhaving.models import SteekproefInstelling
 from clients.models import Taak
+from clients.planning import tasks
+from clients.planning.digest import weekoverzicht_maak, weekoverzicht_verstuur
+from clients.planning.models import Uitvoering, Weekoverzicht
+from clients.planning.uitvoering import laatste_starttijd, werk_achterstallig, werk_veeg
 from deventer_werk.celery import app
 from tests.factories import client_in_groep
 
@@ -174,8 +175,17 @@ def test_beheerder_edits_the_checklist_and_only_views_the_run_records():
 
     rechten = set(
         Group.objects.get(name="beheerder")
-        .permissions.filter(content_type__app_label="handhaving")
-        .values_list("codename", flat=True)
+        .permissions.filter(content_type__app_label__in=["handhaving", "planning"])
+        .values_list("content_type__app_label", "codename")
     )
-    assert {"change_checklistpunt", "add_checklistpunt", "view_uitvoering"} <= rechten
-    assert not {"change_uitvoering", "delete_checklistpunt", "change_weekoverzicht"} & rechten
+    assert {
+        ("handhaving", "change_checklistpunt"),
+        ("handhaving", "add_checklistpunt"),
+        ("planning", "view_uitvoering"),
+        ("planning", "view_weekoverzicht"),
+    } <= rechten
+    assert not {c for _, c in rechten} & {
+        "change_uitvoering",
+        "delete_checklistpunt",
+        "change_weekoverzicht",
+    }

@@ -258,13 +258,13 @@ class Command(BaseCommand):
         vacatures, werkprofielen, participatieplekken and kick-off sessions, so that every
         page and every indicator has something to show."""
         from clients.begeleiding.models import PlanActie, PlanDoel, PlanVanAanpak, Voortgangsgesprek
-        from clients.handhaving.planning import add_months
         from clients.intake.models import (
             Ambitiegesprek,
             DiagnoseInstrument,
             KickoffSessie,
             LadderMeting,
         )
+        from clients.planning.planner import add_months
         from clients.trajecten.models import (
             Instrument,
             Participatieplek,

@@ -5,8 +5,8 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from clients.handhaving.planning import add_months
 from clients.models import Client
+from clients.planning.planner import add_months
 from klantgroepen.models import Groepslidmaatschap, Klantgroep
 
 Fouten = dict[str, list[str]]

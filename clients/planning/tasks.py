@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from clients.intake.services import kickoff_nodig_uit as intake_kickoff_nodig_uit
 
-from . import planning
+from . import planner
 from .digest import weekoverzicht_verstuur
 from .models import Uitvoering
 from .uitvoering import uitvoering_rond_af, werk_veeg
@@ -28,7 +28,7 @@ def plan_voortgang(peildatum: str | None = None, pauze: float = 0) -> dict:
     reliability test that kills a worker mid-task; beat never passes it."""
     datum = _datum(peildatum)
     with transaction.atomic():
-        resultaat = planning.plan_voortgang(peildatum=datum)
+        resultaat = planner.plan_voortgang(peildatum=datum)
         samenvatting = resultaat.samenvatting()
         if pauze:
             time.sleep(pauze)
@@ -40,7 +40,7 @@ def plan_voortgang(peildatum: str | None = None, pauze: float = 0) -> dict:
 def groep_niet_besproken(peildatum: str | None = None) -> int:
     datum = _datum(peildatum)
     with transaction.atomic():
-        aantal = planning.groep_niet_besproken(peildatum=datum)
+        aantal = planner.groep_niet_besproken(peildatum=datum)
         uitvoering_rond_af(
             soort=Uitvoering.Soort.GROEP_NIET_BESPROKEN,
             peildatum=datum,

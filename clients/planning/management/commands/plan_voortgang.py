@@ -8,9 +8,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from clients.handhaving import planning
-from clients.handhaving.models import Uitvoering
-from clients.handhaving.uitvoering import uitvoering_rond_af
+from clients.planning import planner
+from clients.planning.models import Uitvoering
+from clients.planning.uitvoering import uitvoering_rond_af
 
 
 class Command(BaseCommand):
@@ -26,12 +26,12 @@ class Command(BaseCommand):
         peildatum = peildatum or timezone.localdate()
         t0 = time.monotonic()
         with transaction.atomic():
-            r = planning.plan_voortgang(peildatum=peildatum)
+            r = planner.plan_voortgang(peildatum=peildatum)
             uitvoering_rond_af(
                 soort=Uitvoering.Soort.PLANNER, peildatum=peildatum, resultaat=r.samenvatting()
             )
         with transaction.atomic():
-            niet_besproken = planning.groep_niet_besproken(peildatum=peildatum)
+            niet_besproken = planner.groep_niet_besproken(peildatum=peildatum)
             uitvoering_rond_af(
                 soort=Uitvoering.Soort.GROEP_NIET_BESPROKEN,
                 peildatum=peildatum,

@@ -34,11 +34,10 @@ from django.utils import timezone
 
 from clients.begeleiding.models import Voortgangsgesprek
 from clients.constants import Fase, SignaalSoort, TaakSoort, TaakStatus
+from clients.handhaving.models import Rechtmatigheidsonderzoek, SteekproefInstelling
 from clients.models import Contactpersoon, Signaal, Taak
 from deventer_werk.accounts.constants import Organisatie, Rol
 from klantgroepen.models import Groepslidmaatschap
-
-from .models import Rechtmatigheidsonderzoek, SteekproefInstelling
 
 
 def add_months(date: datetime.date, months: int) -> datetime.date:
