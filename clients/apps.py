@@ -6,20 +6,17 @@ class ClientsConfig(AppConfig):
     verbose_name = "Klanten"
 
     def ready(self) -> None:
-        from .registry import DossierSectie, register_sectie
+        from . import rules
+        from .registry import DossierActie, DossierSectie, register_actie, register_sectie
         from .selectors import signalen_sectie
         from .tijdlijn import register_core
 
         register_core()
-        from deventer_werk.accounts.constants import DOSSIER_ROLLEN
-
-        from .registry import DossierActie, register_actie
-
         register_actie(
             DossierActie(
                 label="Signaal melden",
                 url_name="clients:signaal_melden",
-                rollen=frozenset(DOSSIER_ROLLEN),
+                actie=rules.SIGNAAL_MELDEN.naam,
                 volgorde=95,
             )
         )
@@ -29,6 +26,7 @@ class ClientsConfig(AppConfig):
                 volgorde=0,
                 template="clients/_sectie_signalen.html",
                 context=signalen_sectie,
+                actie=rules.SECTIE_SIGNALEN.naam,
                 plek="boven",
             )
         )

@@ -2,12 +2,14 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.constants import Organisatie
 from deventer_werk.forms import DateInput, Form, ModelForm
 from klantgroepen.constants import LidmaatschapSoort
 from klantgroepen.models import Klantgroep
 
 from .models import Client
+from .rules import CONTACTPERSOON_ZIJN
 from .services import CLIENT_EDITABLE_FIELDS
 from .validators import normalize_bsn, validate_bsn
 
@@ -114,13 +116,8 @@ class ContactpersoonForm(Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["medewerker"].queryset = (
-            get_user_model()
-            .objects.filter(
-                is_active=True,
-                organisatie__in=[Organisatie.IO, Organisatie.DWT],
-                groups__name__in=["inkomensconsulent", "werkcoach", "participatiemakelaar"],
-            )
-            .distinct()
+            gebruikers_met(CONTACTPERSOON_ZIJN)
+            .filter(organisatie__in=[Organisatie.IO, Organisatie.DWT])
             .order_by("organisatie", "last_name", "first_name")
         )
 

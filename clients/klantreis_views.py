@@ -1,12 +1,22 @@
-"""Shared shape of a klantreis form page: role check, need-to-know + audit, service call,
-Dutch errors next to the fields, the user's input kept, then back to the dossier."""
+"""One class-based view for every klantreis form page.
 
-from collections.abc import Callable
+The order of checks is fixed here, once: login, then need-to-know (a dossier outside the
+user's view answers 404, whatever the role, so that a 403 never reveals that it exists), then
+the action from the access policy (403), and only then are child objects loaded (always
+scoped to the client). The service receives the validated form data; its ``ValidationError``
+lands next to the fields with the user's input kept.
+"""
+
+from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views import View
 
+from deventer_werk.access import Action, require
 from deventer_werk.audit.constants import Actie
 from deventer_werk.forms import form_add_service_errors
 
@@ -14,36 +24,73 @@ from .access import client_open_or_404
 from .models import Client
 
 
-def klantreis_formulier(
-    request,
-    pk,
-    *,
-    rollen,
-    form_factory: Callable,
-    opslaan: Callable,
-    template: str,
-    object_type: str,
-    melding: str,
-    extra: dict | None = None,
-):
-    if not request.user.heeft_rol(*rollen):
-        raise PermissionDenied
-    client = client_open_or_404(request, pk, actie=Actie.GEWIJZIGD, object_type=object_type)
-    form = form_factory(client, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            opslaan(client, form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_errors(form, exc)
-        else:
-            messages.success(request, melding)
-            if not Client.objects.visible_to(request.user).filter(pk=client.pk).exists():
-                # e.g. a DWT intaker who placed a client in Faciliteren or Zorgen (IO regie)
-                messages.info(
-                    request,
-                    f"{client.volledige_naam} valt nu onder de regie van Inkomensondersteuning; "
-                    "het dossier is voor u niet meer zichtbaar.",
-                )
-                return redirect("home")
-            return redirect("clients:dossier", pk=client.pk)
-    return render(request, template, {"form": form, "client": client, **(extra or {})})
+class KlantreisFormView(View):
+    """Subclasses set the attributes and implement :meth:`opslaan` (one service call)."""
+
+    actie: Action
+    form_class: type
+    template_name: str
+    object_type: str
+    melding: str
+    http_method_names = ["get", "post"]
+
+    client: Client
+
+    def dispatch(self, request, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        self.client = client_open_or_404(
+            request, kwargs["pk"], actie=Actie.GEWIJZIGD, object_type=self.object_type
+        )
+        require(request.user, self.actie)
+        self.laad(**{k: v for k, v in kwargs.items() if k != "pk"})
+        return super().dispatch(request, *args, **kwargs)
+
+    # --- hooks -------------------------------------------------------------------------
+    def laad(self, **kwargs) -> None:
+        """Load child objects from the URL, scoped to ``self.client`` (404 when absent)."""
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {}
+
+    def extra_context(self) -> dict[str, Any]:
+        return {}
+
+    def opslaan(self, data: dict[str, Any], form) -> Any:
+        """Call the service with the validated ``data``; return what it returns."""
+        raise NotImplementedError
+
+    def succes(self, resultaat: Any) -> HttpResponse:
+        messages.success(self.request, self.melding)
+        if not Client.objects.visible_to(self.request.user).filter(pk=self.client.pk).exists():
+            # e.g. a DWT intaker who placed a client in Faciliteren or Zorgen (IO regie)
+            messages.info(
+                self.request,
+                f"{self.client.volledige_naam} valt nu onder de regie van Inkomensondersteuning; "
+                "het dossier is voor u niet meer zichtbaar.",
+            )
+            return redirect("home")
+        return redirect("clients:dossier", pk=self.client.pk)
+
+    # --- request handling --------------------------------------------------------------
+    def get_form(self):
+        data = self.request.POST or None
+        return self.form_class(self.client, data, **self.get_form_kwargs())
+
+    def render(self, form) -> HttpResponse:
+        context = {"form": form, "client": self.client, **self.extra_context()}
+        return render(self.request, self.template_name, context)
+
+    def get(self, request, *args, **kwargs) -> HttpResponse:
+        return self.render(self.get_form())
+
+    def post(self, request, *args, **kwargs) -> HttpResponse:
+        form = self.get_form()
+        if form.is_valid():
+            try:
+                resultaat = self.opslaan(form.cleaned_data, form)
+            except ValidationError as exc:
+                form_add_service_errors(form, exc)
+            else:
+                return self.succes(resultaat)
+        return self.render(form)

@@ -4,12 +4,15 @@ An app registers, in its ``AppConfig.ready()``:
 - a dossier section: a template plus a selector that returns its context for one client
   (each selector must use a fixed number of queries: the dossier's count is pinned);
 - a timeline provider: returns ``TijdlijnItem`` rows for one client (one query each);
-- dossier actions: links shown on the dossier for users with the right role.
+- dossier actions: links shown on the dossier for users who may perform the action.
+
+Both sections and actions name an access rule (``deventer_werk.access``) from the app's
+``rules.py``; the dossier asks ``may(user, rule)``, no role appears here.
 """
 
 import datetime
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -19,6 +22,8 @@ class DossierSectie:
     volgorde: int
     template: str
     context: Callable[..., dict[str, Any]]  # (*, client, user) -> dict
+    # The access rule (name) that lets a user see this section of an open dossier.
+    actie: str = ""
     # Where on the page: "boven" (above everything: urgent signals) or "midden".
     plek: str = "midden"
     # Number of queries ``context`` runs, whatever the amount of data (pinned in tests).
@@ -29,7 +34,7 @@ class DossierSectie:
 class DossierActie:
     label: str
     url_name: str  # reversed with the client's pk
-    rollen: frozenset[str] = field(default_factory=frozenset)
+    actie: str  # the access rule (name) that the linked page requires
     volgorde: int = 100
 
 

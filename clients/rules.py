@@ -1,12 +1,40 @@
-"""Who may do what on a dossier: one place, used by the browser views and the API."""
+"""Access policy of the dossier core (clients): which roles may do what.
 
-from deventer_werk.accounts.constants import Rol
+Every rule is declared once here; views, dossier sections/actions, the API, the navigation and
+templates ask ``may(user, RULE)`` (``deventer_werk.access``). Which *dossiers* a user may open
+is need-to-know (``Client.objects.visible_to``) and is checked before any of these (404).
+"""
 
-REGISTREREN_ROLLEN = (Rol.POORTWACHTER, Rol.INKOMENSCONSULENT)
-GROEP_WIJZIGEN_ROLLEN = (
-    Rol.INTAKER,
-    Rol.INKOMENSCONSULENT,
-    Rol.WERKCOACH,
-    Rol.PARTICIPATIEMAKELAAR,
+from deventer_werk.access import regel
+from deventer_werk.accounts.constants import DOSSIER_ROLLEN, Rol
+
+# Working in dossiers at all: werkvoorraad, mijn klanten, zoeken, the dossier and its timeline.
+DOSSIERWERK = regel("clients.dossierwerk", DOSSIER_ROLLEN, "Werken in klantdossiers")
+DOSSIER_BEKIJKEN = regel("clients.dossier_bekijken", DOSSIER_ROLLEN, "Dossier openen")
+TIJDLIJN_BEKIJKEN = regel("clients.tijdlijn_bekijken", DOSSIER_ROLLEN, "Tijdlijn bekijken")
+GEGEVENS_BEWERKEN = regel("clients.bewerken", DOSSIER_ROLLEN, "Persoonsgegevens bewerken")
+REGISTREREN = regel(
+    "clients.registreren", (Rol.POORTWACHTER, Rol.INKOMENSCONSULENT), "Nieuwe melding"
 )
-CONTACT_ROLLEN = (Rol.INKOMENSCONSULENT, Rol.WERKCOACH, Rol.POORTWACHTER, Rol.INTAKER)
+GROEP_WIJZIGEN = regel(
+    "clients.groep_wijzigen",
+    (Rol.INTAKER, Rol.INKOMENSCONSULENT, Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
+    "Klantgroep vastleggen of wijzigen",
+)
+CONTACT_WIJZIGEN = regel(
+    "clients.contact_wijzigen",
+    (Rol.INKOMENSCONSULENT, Rol.WERKCOACH, Rol.POORTWACHTER, Rol.INTAKER),
+    "Contactpersoon vastleggen",
+)
+# Who can be a client's contact person (the form offers these users).
+CONTACTPERSOON_ZIJN = regel(
+    "clients.contactpersoon_zijn",
+    (Rol.INKOMENSCONSULENT, Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
+    "Contactpersoon van een klant zijn",
+)
+SIGNAAL_MELDEN = regel("clients.signaal_melden", DOSSIER_ROLLEN, "Signaal melden")
+SIGNAAL_AFHANDELEN = regel("clients.signaal_afhandelen", DOSSIER_ROLLEN, "Signaal afhandelen")
+
+# Dossier sections (what part of an open dossier a role sees). Today every dossier role sees
+# every section; field-level need-to-know narrows these later (issue 12).
+SECTIE_SIGNALEN = regel("clients.sectie_signalen", DOSSIER_ROLLEN, "Sectie signalen")

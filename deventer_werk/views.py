@@ -1,19 +1,22 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
-from .accounts.constants import Rol
+from .access import may
+
+# Where each user's work starts: the first page (by access rule name) they may open.
+STARTPAGINAS = (
+    ("begeleiding.werkvoorraad", "begeleiding:werkvoorraad"),
+    ("monitoring.rapporten", "monitoring:dashboard"),
+    ("klantgroepen.beheren", "klantgroepen:lijst"),
+)
 
 
 @login_required
 def home(request):
     """Send everyone to the page where their work starts."""
-    user = request.user
-    if user.werkt_in_dossiers:
-        return redirect("begeleiding:werkvoorraad")
-    if user.heeft_rol(Rol.BELEIDSMEDEWERKER):
-        return redirect("monitoring:dashboard")
-    if user.heeft_rol(Rol.BEHEERDER):
-        return redirect("klantgroepen:lijst")
+    for regel, url_name in STARTPAGINAS:
+        if may(request.user, regel):
+            return redirect(url_name)
     return render(request, "home.html")
 
 

@@ -6,26 +6,18 @@ import io
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from deventer_werk.accounts.constants import Rol
+from deventer_werk.access import require
 from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import Form
 
-from . import rapport
+from . import rapport, rules
 from .models import Raadsrapportage
 from .periods import Periode, halfjaar_van, kwartaal_van
 from .services import rapport_vraag_aan
-
-MONITORING_ROLLEN = (Rol.BELEIDSMEDEWERKER, Rol.BEHEERDER)
-
-
-def _require(request, *rollen):
-    if not request.user.heeft_rol(*rollen):
-        raise PermissionDenied
 
 
 def _periode_keuzes(aantal: int, soort: str) -> list[tuple[str, str]]:
@@ -48,7 +40,7 @@ class DashboardForm(Form):
 
 @login_required
 def dashboard(request):
-    _require(request, *MONITORING_ROLLEN)
+    require(request.user, rules.DASHBOARD)
     form = DashboardForm(request.GET or None)
     code = form.fields["periode"].choices[0][0]
     if form.is_bound and form.is_valid():
@@ -78,7 +70,7 @@ class RapportForm(Form):
 
 @login_required
 def rapporten(request):
-    _require(request, Rol.BELEIDSMEDEWERKER)
+    require(request.user, rules.RAPPORTEN)
     form = RapportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -96,7 +88,7 @@ def rapporten(request):
 
 @login_required
 def rapport_detail(request, pk):
-    _require(request, Rol.BELEIDSMEDEWERKER)
+    require(request.user, rules.RAPPORTEN)
     obj = get_object_or_404(Raadsrapportage.objects.defer("pdf"), pk=pk)
     context = {"rapport": obj}
     if obj.status == Raadsrapportage.Status.KLAAR and obj.cijfers:
@@ -107,7 +99,7 @@ def rapport_detail(request, pk):
 
 @login_required
 def rapport_status(request, pk):
-    _require(request, Rol.BELEIDSMEDEWERKER)
+    require(request.user, rules.RAPPORTEN)
     obj = get_object_or_404(
         Raadsrapportage.objects.only("status", "voortgang", "stap", "foutmelding"), pk=pk
     )
@@ -123,7 +115,7 @@ def rapport_status(request, pk):
 
 @login_required
 def rapport_download(request, pk):
-    _require(request, Rol.BELEIDSMEDEWERKER)
+    require(request.user, rules.RAPPORTEN)
     obj = get_object_or_404(Raadsrapportage, pk=pk, status=Raadsrapportage.Status.KLAAR)
     audit_record(
         actor=request.user,
@@ -172,7 +164,7 @@ def _export_rijen(jaar: int) -> list[list[str]]:
 
 @login_required
 def export(request, jaar: int, formaat: str):
-    _require(request, *MONITORING_ROLLEN)
+    require(request.user, rules.EXPORT)
     if formaat not in ("csv", "xlsx") or not 2015 <= jaar <= timezone.localdate().year:
         raise Http404
     rijen = _export_rijen(jaar)

@@ -14,9 +14,8 @@ class BegeleidingConfig(AppConfig):
             register_sectie,
             register_tijdlijn,
         )
-        from deventer_werk.accounts.constants import Rol
 
-        from . import selectors
+        from . import rules, selectors
 
         register_sectie(
             DossierSectie(
@@ -24,28 +23,22 @@ class BegeleidingConfig(AppConfig):
                 volgorde=20,
                 template="begeleiding/_sectie.html",
                 context=selectors.begeleiding_sectie,
+                actie=rules.SECTIE.naam,
                 queries=4,
             )
         )
-        for label, url_name, rollen, volgorde in [
-            (
-                "Plan van aanpak opstellen of herzien",
-                "begeleiding:plan",
-                {Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR},
-                40,
-            ),
+        for label, url_name, regel, volgorde in [
+            ("Plan van aanpak opstellen of herzien", "begeleiding:plan", rules.PLAN, 40),
             (
                 "Voortgangsgesprek vastleggen",
                 "begeleiding:voortgangsgesprek",
-                {Rol.INKOMENSCONSULENT},
+                rules.VOORTGANGSGESPREK,
                 50,
             ),
-            ("Uitstroom vastleggen", "begeleiding:uitstroom", {Rol.INKOMENSCONSULENT}, 90),
+            ("Uitstroom vastleggen", "begeleiding:uitstroom", rules.UITSTROOM, 90),
         ]:
             register_actie(
-                DossierActie(
-                    label=label, url_name=url_name, rollen=frozenset(rollen), volgorde=volgorde
-                )
+                DossierActie(label=label, url_name=url_name, actie=regel.naam, volgorde=volgorde)
             )
         register_tijdlijn("plan", "Plan van aanpak", selectors.tijdlijn_plan)
         register_tijdlijn("voortgangsgesprek", "Voortgangsgesprek", selectors.tijdlijn_voortgang)

@@ -2,12 +2,13 @@ from django import forms
 from django.utils import timezone
 
 from clients.constants import Leefgebied, Uitstroomreden
-from deventer_werk.accounts.constants import Rol
+from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.models import User
 from deventer_werk.forms import DateInput, Form
 from klantgroepen.models import Klantgroep
 
 from ..intake.models import Netwerkpartner
+from . import rules
 from .models import Minimaregeling, PlanActie, Voortgangsgesprek
 
 DOELEN = 3
@@ -175,9 +176,7 @@ class VoortgangsgesprekForm(Form):
 
     def __init__(self, client, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["dwt_coach"].queryset = User.objects.filter(
-            groups__name=Rol.WERKCOACH, is_active=True
-        ).order_by("last_name")
+        self.fields["dwt_coach"].queryset = gebruikers_met(rules.DWT_COACH)
 
 
 class UitstroomForm(Form):

@@ -7,9 +7,10 @@ from django.utils import timezone
 from clients.models import Client, Signaal
 from clients.registry import TijdlijnItem
 from clients.taken import taak_list_werkvoorraad
-from deventer_werk.accounts.constants import Rol
+from deventer_werk.access import may
 from klantgroepen.models import Groepslidmaatschap
 
+from . import rules
 from .models import (
     PLAN_ACTUEEL_MAANDEN,
     BegeleidingInstelling,
@@ -87,6 +88,16 @@ def tijdlijn_voortgang(*, client):
         )
 
 
+def plan_laatste(*, client: Client) -> PlanVanAanpak | None:
+    """The client's latest plan (the base of a revision), with its goals and actions."""
+    return (
+        PlanVanAanpak.objects.filter(client=client)
+        .prefetch_related("doelen__acties")
+        .order_by("-versie")
+        .first()
+    )
+
+
 def plan_list_versies(*, client) -> list[PlanVanAanpak]:
     """Every version of the client's plan, newest first, with goals and actions: 3 queries."""
     return list(
@@ -156,7 +167,7 @@ def werkvoorraad_voor(*, user, vandaag: datetime.date) -> dict:
         ),
         "plannen_te_herzien": None,
     }
-    if user.heeft_rol(Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR):
+    if may(user, rules.PLAN):
         klanten, totaal = plan_list_te_herzien(user=user, peildatum=vandaag)
         context.update(plannen_te_herzien=klanten, plannen_te_herzien_totaal=totaal)
     return context

@@ -14,9 +14,8 @@ class HandhavingConfig(AppConfig):
             register_sectie,
             register_tijdlijn,
         )
-        from deventer_werk.accounts.constants import Rol
 
-        from . import selectors
+        from . import rules, selectors
 
         register_sectie(
             DossierSectie(
@@ -24,23 +23,15 @@ class HandhavingConfig(AppConfig):
                 volgorde=30,
                 template="handhaving/_sectie.html",
                 context=selectors.handhaving_sectie,
+                actie=rules.SECTIE.naam,
                 queries=3,
             )
         )
-        register_actie(
-            DossierActie(
-                label="Rechtmatigheidsonderzoek starten",
-                url_name="handhaving:onderzoek_start",
-                rollen=frozenset({Rol.HANDHAVER, Rol.INKOMENSCONSULENT}),
-                volgorde=60,
+        for label, url_name, regel, volgorde in [
+            ("Rechtmatigheidsonderzoek starten", "handhaving:onderzoek_start", rules.ONDERZOEK, 60),
+            ("Samenloopsignaal registreren", "handhaving:samenloop", rules.SAMENLOOP, 61),
+        ]:
+            register_actie(
+                DossierActie(label=label, url_name=url_name, actie=regel.naam, volgorde=volgorde)
             )
-        )
-        register_actie(
-            DossierActie(
-                label="Samenloopsignaal registreren",
-                url_name="handhaving:samenloop",
-                rollen=frozenset({Rol.HANDHAVER}),
-                volgorde=61,
-            )
-        )
         register_tijdlijn("rechtmatigheid", "Rechtmatigheid", selectors.tijdlijn_rechtmatigheid)

@@ -1,94 +1,80 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from clients.klantreis_views import klantreis_formulier
+from clients.klantreis_views import KlantreisFormView
 from clients.models import Client
-from deventer_werk.accounts.constants import Rol
+from deventer_werk.access import require
 from deventer_werk.forms import form_add_service_errors
 
-from . import services
+from . import rules, services
 from .forms import OnderzoekBesluitForm, OnderzoekStartForm, SamenloopForm, TriageForm
 from .models import Rechtmatigheidsonderzoek, Samenloopsignaal
 
-ONDERZOEK_ROLLEN = (Rol.HANDHAVER, Rol.INKOMENSCONSULENT)
 
+class OnderzoekStartView(KlantreisFormView):
+    actie = rules.ONDERZOEK
+    form_class = OnderzoekStartForm
+    template_name = "handhaving/onderzoek_start.html"
+    object_type = "rechtmatigheidsonderzoek"
+    melding = "Het rechtmatigheidsonderzoek is gestart."
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def onderzoek_start(request, pk):
-    def opslaan(client, data):
-        services.onderzoek_start(
-            actor=request.user,
-            client=client,
+    def opslaan(self, data, form):
+        return services.onderzoek_start(
+            actor=self.request.user,
+            client=self.client,
             selectiereden=data["selectiereden"],
             toelichting=data["selectie_toelichting"],
             gestart_op=data["gestart_op"],
         )
 
-    return klantreis_formulier(
-        request,
-        pk,
-        rollen=ONDERZOEK_ROLLEN,
-        form_factory=OnderzoekStartForm,
-        opslaan=opslaan,
-        template="handhaving/onderzoek_start.html",
-        object_type="rechtmatigheidsonderzoek",
-        melding="Het rechtmatigheidsonderzoek is gestart.",
-    )
+
+class OnderzoekBesluitView(KlantreisFormView):
+    actie = rules.ONDERZOEK
+    form_class = OnderzoekBesluitForm
+    template_name = "handhaving/onderzoek_besluit.html"
+    object_type = "rechtmatigheidsonderzoek"
+    melding = "Het besluit over de rechtmatigheid is vastgelegd."
+
+    def laad(self, *, onderzoek_pk: int) -> None:
+        self.onderzoek = get_object_or_404(
+            Rechtmatigheidsonderzoek, pk=onderzoek_pk, client=self.client
+        )
+
+    def get_form_kwargs(self):
+        return {"onderzoek": self.onderzoek}
+
+    def extra_context(self):
+        return {"onderzoek": self.onderzoek}
+
+    def opslaan(self, data, form):
+        return services.onderzoek_besluit(actor=self.request.user, onderzoek=self.onderzoek, **data)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def onderzoek_besluit(request, pk, onderzoek_pk):
-    onderzoek = get_object_or_404(Rechtmatigheidsonderzoek, pk=onderzoek_pk, client_id=pk)
+class SamenloopView(KlantreisFormView):
+    actie = rules.SAMENLOOP
+    form_class = SamenloopForm
+    template_name = "handhaving/samenloop.html"
+    object_type = "samenloopsignaal"
+    melding = "Het samenloopsignaal is geregistreerd; het staat klaar voor triage."
 
-    def factory(client, data):
-        return OnderzoekBesluitForm(client, data, onderzoek=onderzoek)
-
-    def opslaan(client, data):
-        services.onderzoek_besluit(actor=request.user, onderzoek=onderzoek, **data)
-
-    return klantreis_formulier(
-        request,
-        pk,
-        rollen=ONDERZOEK_ROLLEN,
-        form_factory=factory,
-        opslaan=opslaan,
-        template="handhaving/onderzoek_besluit.html",
-        object_type="rechtmatigheidsonderzoek",
-        melding="Het besluit over de rechtmatigheid is vastgelegd.",
-        extra={"onderzoek": onderzoek},
-    )
+    def opslaan(self, data, form):
+        return services.samenloop_registreer(actor=self.request.user, client=self.client, **data)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def samenloop(request, pk):
-    def opslaan(client, data):
-        services.samenloop_registreer(actor=request.user, client=client, **data)
-
-    return klantreis_formulier(
-        request,
-        pk,
-        rollen=(Rol.HANDHAVER,),
-        form_factory=SamenloopForm,
-        opslaan=opslaan,
-        template="handhaving/samenloop.html",
-        object_type="samenloopsignaal",
-        melding="Het samenloopsignaal is geregistreerd; het staat klaar voor triage.",
-    )
+onderzoek_start = OnderzoekStartView.as_view()
+onderzoek_besluit = OnderzoekBesluitView.as_view()
+samenloop = SamenloopView.as_view()
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def triage(request):
     """Samenloopsignalen waiting for triage (handhaver)."""
-    if not request.user.heeft_rol(Rol.HANDHAVER):
-        raise PermissionDenied
+    require(request.user, rules.TRIAGE)
     zichtbaar = Client.objects.visible_to(request.user)
     form = None
     if request.method == "POST":

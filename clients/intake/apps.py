@@ -14,10 +14,8 @@ class IntakeConfig(AppConfig):
             register_sectie,
             register_tijdlijn,
         )
-        from deventer_werk.accounts.constants import Rol
 
-        from . import selectors
-        from .constants import LADDER_ROLLEN
+        from . import rules, selectors
 
         register_sectie(
             DossierSectie(
@@ -25,28 +23,20 @@ class IntakeConfig(AppConfig):
                 volgorde=10,
                 template="intake/_sectie.html",
                 context=selectors.intake_sectie,
+                actie=rules.SECTIE.naam,
                 queries=7,
             )
         )
-        for label, url_name, rol, volgorde in [
-            ("Screening vastleggen", "intake:screening", Rol.POORTWACHTER, 10),
-            ("Aanvraag uitkering registreren", "intake:aanvraag", Rol.INKOMENSCONSULENT, 20),
-            ("Besluit op aanvraag", "intake:besluit", Rol.INKOMENSCONSULENT, 21),
-            ("Ambitiegesprek vastleggen", "intake:ambitiegesprek", Rol.INTAKER, 30),
+        for label, url_name, regel, volgorde in [
+            ("Screening vastleggen", "intake:screening", rules.SCREENING, 10),
+            ("Aanvraag uitkering registreren", "intake:aanvraag", rules.AANVRAAG, 20),
+            ("Besluit op aanvraag", "intake:besluit", rules.BESLUIT, 21),
+            ("Ambitiegesprek vastleggen", "intake:ambitiegesprek", rules.AMBITIEGESPREK, 30),
+            ("Participatieladder bijwerken", "intake:ladder", rules.LADDER, 31),
         ]:
             register_actie(
-                DossierActie(
-                    label=label, url_name=url_name, rollen=frozenset({rol}), volgorde=volgorde
-                )
+                DossierActie(label=label, url_name=url_name, actie=regel.naam, volgorde=volgorde)
             )
-        register_actie(
-            DossierActie(
-                label="Participatieladder bijwerken",
-                url_name="intake:ladder",
-                rollen=frozenset(LADDER_ROLLEN),
-                volgorde=31,
-            )
-        )
         register_tijdlijn("screening", "Screening", selectors.tijdlijn_screening)
         register_tijdlijn("aanvraag", "Aanvraag en besluit", selectors.tijdlijn_aanvraag)
         register_tijdlijn("ambitiegesprek", "Ambitiegesprek", selectors.tijdlijn_ambitie)

@@ -4,11 +4,12 @@ from django import forms
 from django.utils import timezone
 
 from clients.constants import URGENTE_SIGNALEN, SignaalSoort
-from deventer_werk.accounts.constants import Rol
+from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.models import User
 from deventer_werk.forms import DateInput, Form, TimeInput
 from klantgroepen.models import Klantgroep
 
+from . import rules
 from .models import (
     Aanvraag,
     DiagnoseInstrument,
@@ -26,10 +27,6 @@ LADDER_TREDEN = [
     (5, "5 – Betaald werk met ondersteuning"),
     (6, "6 – Betaald werk"),
 ]
-
-
-def _users_with_role(rol: str):
-    return User.objects.filter(groups__name=rol, is_active=True).order_by("last_name", "first_name")
 
 
 class ScreeningForm(Form):
@@ -81,7 +78,7 @@ class ScreeningForm(Form):
                     attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
                 ),
             )
-        self.fields["intaker"].queryset = _users_with_role(Rol.INTAKER)
+        self.fields["intaker"].queryset = gebruikers_met(rules.INTAKE_UITVOEREN)
         self.order_fields([f"vraag_{v.pk}" for v in self.vragen] + list(self.declared_fields))
 
     def clean(self):
@@ -205,7 +202,7 @@ class KickoffSessieForm(Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["trainer"].queryset = _users_with_role(Rol.TRAINER)
+        self.fields["trainer"].queryset = gebruikers_met(rules.KICKOFF_TRAINEN)
 
 
 class AanwezigheidForm(Form):

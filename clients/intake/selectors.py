@@ -6,9 +6,10 @@ from django.utils import timezone
 from clients.constants import Fase
 from clients.models import Client
 from clients.registry import TijdlijnItem
-from deventer_werk.accounts.constants import Rol
+from deventer_werk.access import may
 from klantgroepen.models import Groepslidmaatschap, Klantgroep
 
+from . import rules
 from .constants import KICKOFF_NA_DAGEN
 from .models import (
     Aanvraag,
@@ -178,13 +179,18 @@ def zonder_ambitiegesprek() -> QuerySet[Client]:
     )
 
 
+def aanvraag_open(*, client: Client) -> Aanvraag | None:
+    """The client's latest application still waiting for a decision, if any."""
+    return Aanvraag.objects.filter(client=client, besluit="").order_by("-aanvraagdatum").first()
+
+
 def kickoff_sessies_voor(*, user) -> QuerySet[KickoffSessie]:
     """Sessions from 30 days ago on. A trainer sees the sessions they run; an intaker all
     (to tell clients when their group meets). Counts only, no names."""
     qs = KickoffSessie.objects.filter(
         datum__date__gte=timezone.localdate() - datetime.timedelta(days=30)
     )
-    if not user.heeft_rol(Rol.INTAKER):
+    if not may(user, rules.KICKOFF_ALLE_SESSIES):
         qs = qs.filter(trainer=user)
     return (
         qs.select_related("klantgroep", "trainer")
@@ -249,7 +255,7 @@ def kickoff_sessie_detail(*, user, sessie_pk: int) -> KickoffSessie | None:
             filter=~Q(uitnodigingen__aanwezigheid=KickoffUitnodiging.Aanwezigheid.AFGEMELD),
         )
     )
-    if user.heeft_rol(Rol.INTAKER):
+    if may(user, rules.KICKOFF_ALLE_SESSIES):
         uitnodigingen = uitnodigingen.filter(
             Q(sessie__trainer=user) | Q(client__in=Client.objects.visible_to(user))
         )

@@ -9,22 +9,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from clients.klantreis_views import klantreis_formulier
+from clients.klantreis_views import KlantreisFormView
 from clients.models import Client
 from clients.selectors import _with_current
-from deventer_werk.accounts.constants import Rol
+from deventer_werk.access import may, require
 from deventer_werk.audit.constants import Actie
 from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import form_add_service_errors
 
-from . import selectors, services
-from .constants import (
-    AANVRAAG_ROLLEN,
-    AMBITIE_ROLLEN,
-    KICKOFF_ROLLEN,
-    LADDER_ROLLEN,
-    SCREENING_ROLLEN,
-)
+from . import rules, selectors, services
 from .forms import (
     AanvraagForm,
     AanwezigheidForm,
@@ -34,79 +27,68 @@ from .forms import (
     LadderForm,
     ScreeningForm,
 )
-from .models import Aanvraag, KickoffUitnodiging
+from .models import KickoffUitnodiging
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def screening(request, pk):
-    def opslaan(client, data):
-        services.screening_leg_vast(
-            actor=request.user,
-            client=client,
+class ScreeningView(KlantreisFormView):
+    actie = rules.SCREENING
+    form_class = ScreeningForm
+    template_name = "intake/screening.html"
+    object_type = "screening"
+    melding = "De screening is vastgelegd."
+
+    def opslaan(self, data, form):
+        return services.screening_leg_vast(
+            actor=self.request.user,
+            client=self.client,
             datum=data["datum"],
-            antwoorden=form_holder["form"].antwoorden(),
+            antwoorden=form.antwoorden(),
             rechtmatigheid=data["rechtmatigheid"],
             uitkomst=data["uitkomst"],
             verwijzingen=list(data["verwijzingen"]),
             urgente_signalen=data["urgente_signalen"],
             signaal_toelichting=data["signaal_toelichting"],
             reden_geen_recht=data["reden_geen_recht"],
-            afspraak_op=form_holder["form"].afspraak_op(),
+            afspraak_op=form.afspraak_op(),
             intaker=data["intaker"],
             toelichting=data["toelichting"],
         )
 
-    form_holder = {}
 
-    def factory(client, data):
-        form_holder["form"] = ScreeningForm(client, data)
-        return form_holder["form"]
+class AanvraagView(KlantreisFormView):
+    actie = rules.AANVRAAG
+    form_class = AanvraagForm
+    template_name = "intake/aanvraag.html"
+    object_type = "aanvraag"
+    melding = "De aanvraag is geregistreerd; de beslistermijn loopt."
 
-    return klantreis_formulier(
-        request,
-        pk,
-        rollen=SCREENING_ROLLEN,
-        form_factory=factory,
-        opslaan=opslaan,
-        template="intake/screening.html",
-        object_type="screening",
-        melding="De screening is vastgelegd.",
-    )
+    def opslaan(self, data, form):
+        return services.aanvraag_registreer(actor=self.request.user, client=self.client, **data)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def aanvraag(request, pk):
-    def opslaan(client, data):
-        services.aanvraag_registreer(actor=request.user, client=client, **data)
+class BesluitView(KlantreisFormView):
+    actie = rules.BESLUIT
+    form_class = BesluitForm
+    template_name = "intake/besluit.html"
+    object_type = "besluit"
+    melding = "Het besluit is vastgelegd."
 
-    return klantreis_formulier(
-        request,
-        pk,
-        rollen=AANVRAAG_ROLLEN,
-        form_factory=AanvraagForm,
-        opslaan=opslaan,
-        template="intake/aanvraag.html",
-        object_type="aanvraag",
-        melding="De aanvraag is geregistreerd; de beslistermijn loopt.",
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def besluit(request, pk):
-    huidige = Aanvraag.objects.filter(client_id=pk, besluit="").order_by("-aanvraagdatum").first()
-
-    def factory(client, data):
-        if huidige is None:
+    def laad(self, **kwargs) -> None:
+        self.aanvraag = selectors.aanvraag_open(client=self.client)
+        if self.aanvraag is None:
+            # no application waiting for a decision: nothing to decide here
             raise PermissionDenied
-        return BesluitForm(client, data, aanvraag=huidige)
 
-    def opslaan(client, data):
-        services.aanvraag_besluit(
-            actor=request.user,
-            aanvraag=huidige,
+    def get_form_kwargs(self):
+        return {"aanvraag": self.aanvraag}
+
+    def extra_context(self):
+        return {"aanvraag": self.aanvraag, "vandaag": timezone.localdate()}
+
+    def opslaan(self, data, form):
+        return services.aanvraag_besluit(
+            actor=self.request.user,
+            aanvraag=self.aanvraag,
             versie=data["versie"],
             besluit=data["besluit"],
             besluitdatum=data["besluitdatum"],
@@ -114,33 +96,21 @@ def besluit(request, pk):
             documenten_compleet_op=data["documenten_compleet_op"],
         )
 
-    return klantreis_formulier(
-        request,
-        pk,
-        rollen=AANVRAAG_ROLLEN,
-        form_factory=factory,
-        opslaan=opslaan,
-        template="intake/besluit.html",
-        object_type="besluit",
-        melding="Het besluit is vastgelegd.",
-        extra={"aanvraag": huidige, "vandaag": timezone.localdate()},
+
+class AmbitiegesprekView(KlantreisFormView):
+    actie = rules.AMBITIEGESPREK
+    form_class = AmbitiegesprekForm
+    template_name = "intake/ambitiegesprek.html"
+    object_type = "ambitiegesprek"
+    melding = (
+        "Het ambitiegesprek is vastgelegd en de klant is ingedeeld. "
+        "De uitnodiging voor de kick-off volgt automatisch."
     )
 
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def ambitiegesprek(request, pk):
-    form_holder = {}
-
-    def factory(client, data):
-        form_holder["form"] = AmbitiegesprekForm(client, data)
-        return form_holder["form"]
-
-    def opslaan(client, data):
-        form = form_holder["form"]
-        services.ambitiegesprek_leg_vast(
-            actor=request.user,
-            client=client,
+    def opslaan(self, data, form):
+        return services.ambitiegesprek_leg_vast(
+            actor=self.request.user,
+            client=self.client,
             datum=data["datum"],
             antwoorden=form.antwoorden(),
             participatieladder=data["participatieladder"],
@@ -152,44 +122,31 @@ def ambitiegesprek(request, pk):
             rechten_plichten_op=data["rechten_plichten_op"],
         )
 
-    return klantreis_formulier(
-        request,
-        pk,
-        rollen=AMBITIE_ROLLEN,
-        form_factory=factory,
-        opslaan=opslaan,
-        template="intake/ambitiegesprek.html",
-        object_type="ambitiegesprek",
-        melding="Het ambitiegesprek is vastgelegd en de klant is ingedeeld. "
-        "De uitnodiging voor de kick-off volgt automatisch.",
-    )
 
+class LadderView(KlantreisFormView):
+    actie = rules.LADDER
+    form_class = LadderForm
+    template_name = "intake/ladder.html"
+    object_type = "participatieladder"
+    melding = "De trede op de participatieladder is vastgelegd."
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def ladder(request, pk):
-    def opslaan(client, data):
-        services.ladder_meet(
-            actor=request.user, client=client, datum=data["datum"], trede=data["trede"]
+    def opslaan(self, data, form):
+        return services.ladder_meet(
+            actor=self.request.user, client=self.client, datum=data["datum"], trede=data["trede"]
         )
 
-    return klantreis_formulier(
-        request,
-        pk,
-        rollen=LADDER_ROLLEN,
-        form_factory=LadderForm,
-        opslaan=opslaan,
-        template="intake/ladder.html",
-        object_type="participatieladder",
-        melding="De trede op de participatieladder is vastgelegd.",
-    )
+
+screening = ScreeningView.as_view()
+aanvraag = AanvraagView.as_view()
+besluit = BesluitView.as_view()
+ambitiegesprek = AmbitiegesprekView.as_view()
+ladder = LadderView.as_view()
 
 
 @login_required
 def zonder_ambitiegesprek(request):
     """The existing bestand still to talk to (policy: an ambitiegesprek with everyone)."""
-    if not request.user.heeft_rol(Rol.INTAKER, Rol.INKOMENSCONSULENT):
-        raise PermissionDenied
+    require(request.user, rules.ZONDER_AMBITIEGESPREK)
     qs = _with_current(
         selectors.zonder_ambitiegesprek().filter(pk__in=Client.objects.visible_to(request.user))
     ).order_by("achternaam", "voornamen", "pk")
@@ -201,9 +158,9 @@ def zonder_ambitiegesprek(request):
 @require_http_methods(["GET", "POST"])
 def kickoff_sessies(request):
     """Sessions with counts (no names); a trainer plans new ones."""
-    if not request.user.heeft_rol(*KICKOFF_ROLLEN):
-        raise PermissionDenied
-    form = KickoffSessieForm(request.POST or None) if request.user.heeft_rol(Rol.TRAINER) else None
+    require(request.user, rules.KICKOFF_BEKIJKEN)
+    mag_plannen = may(request.user, rules.KICKOFF_PLANNEN)
+    form = KickoffSessieForm(request.POST or None) if mag_plannen else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
@@ -242,12 +199,13 @@ def kickoff_sessies(request):
 def kickoff_sessie(request, sessie_pk):
     """Attendance list: names and attendance only (a trainer has no dossier access). Only the
     session's own trainer records attendance; another trainer's session is a 404."""
-    if not request.user.heeft_rol(*KICKOFF_ROLLEN):
-        raise PermissionDenied
+    require(request.user, rules.KICKOFF_BEKIJKEN)
     sessie = selectors.kickoff_sessie_detail(user=request.user, sessie_pk=sessie_pk)
     if sessie is None:
         raise Http404
-    mag_vastleggen = sessie.trainer_id == request.user.pk
+    mag_vastleggen = sessie.trainer_id == request.user.pk and may(
+        request.user, rules.KICKOFF_AANWEZIGHEID
+    )
     fouten: dict[int, list[str]] = {}
     if request.method == "POST":
         if not mag_vastleggen:

@@ -14,9 +14,8 @@ class TrajectenConfig(AppConfig):
             register_sectie,
             register_tijdlijn,
         )
-        from deventer_werk.accounts.constants import Rol
 
-        from . import selectors
+        from . import rules, selectors
 
         register_sectie(
             DossierSectie(
@@ -24,23 +23,18 @@ class TrajectenConfig(AppConfig):
                 volgorde=25,
                 template="trajecten/_sectie.html",
                 context=selectors.trajecten_sectie,
+                actie=rules.SECTIE.naam,
                 queries=8,
             )
         )
-        coaches = frozenset({Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR})
-        for label, url_name, rollen, volgorde in [
-            ("Traject starten", "trajecten:traject_nieuw", coaches, 70),
-            ("Plaatsing vastleggen", "trajecten:plaatsing_nieuw", frozenset({Rol.WERKCOACH}), 71),
-            (
-                "Plaatsen op participatieplek",
-                "trajecten:plek_nieuw",
-                frozenset({Rol.PARTICIPATIEMAKELAAR}),
-                72,
-            ),
-            ("Werkprofiel bijwerken", "trajecten:werkprofiel", coaches, 73),
+        for label, url_name, regel, volgorde in [
+            ("Traject starten", "trajecten:traject_nieuw", rules.TRAJECT, 70),
+            ("Plaatsing vastleggen", "trajecten:plaatsing_nieuw", rules.PLAATSING, 71),
+            ("Plaatsen op participatieplek", "trajecten:plek_nieuw", rules.PLEK, 72),
+            ("Werkprofiel bijwerken", "trajecten:werkprofiel", rules.WERKPROFIEL, 73),
         ]:
             register_actie(
-                DossierActie(label=label, url_name=url_name, rollen=rollen, volgorde=volgorde)
+                DossierActie(label=label, url_name=url_name, actie=regel.naam, volgorde=volgorde)
             )
         register_tijdlijn("traject", "Trajecten", selectors.tijdlijn_trajecten)
         register_tijdlijn("plaatsing", "Plaatsingen", selectors.tijdlijn_plaatsingen)

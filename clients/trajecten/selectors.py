@@ -10,14 +10,17 @@ from django.utils import timezone
 
 from clients.models import Client
 from clients.registry import TijdlijnItem
-from deventer_werk.accounts.constants import Rol
+from deventer_werk.access import may
 from klantgroepen.models import Groepslidmaatschap
 
+from . import rules
 from .models import (
     LoonwaardeBeoordeling,
     NazorgMoment,
     Plaatsing,
     PlekPlaatsing,
+    Themabijeenkomst,
+    ThemaUitnodiging,
     Traject,
     Vacature,
     Werkprofiel,
@@ -38,6 +41,38 @@ def _score(profiel_comp: set[str], uren: int, sector_match: bool, vacature: Vaca
         + 2 * len(profiel_comp & vacature.competentielijst())
         + (1 if uren >= vacature.uren else 0)
     )
+
+
+def themabijeenkomst_lijst(*, user) -> QuerySet[Themabijeenkomst]:
+    """Meetings with invitation and attendance counts (no names), newest first. Someone
+    without dossier access (a trainer) sees only the meetings they organise."""
+    qs = Themabijeenkomst.objects.all()
+    if not may(user, rules.THEMA_ALLE_BIJEENKOMSTEN):
+        qs = qs.filter(georganiseerd_door=user)
+    return (
+        qs.select_related("sector")
+        .annotate(
+            uitgenodigd=Count("uitnodigingen"),
+            aanwezig=Count("uitnodigingen", filter=Q(uitnodigingen__aanwezig=True)),
+        )
+        .order_by("-datum", "-pk")
+    )
+
+
+def thema_uitnodigingen(*, bijeenkomst: Themabijeenkomst, user) -> QuerySet[ThemaUitnodiging]:
+    """The attendance list: the organiser sees every name; anyone else only the invitees
+    whose dossier they may open (need-to-know)."""
+    qs = ThemaUitnodiging.objects.filter(bijeenkomst=bijeenkomst)
+    if bijeenkomst.georganiseerd_door_id != user.pk:
+        qs = qs.filter(client__in=Client.objects.visible_to(user))
+    return qs.select_related("client").order_by("client__achternaam", "client__voornamen", "pk")
+
+
+def vacature_open(*, pk) -> Vacature | None:
+    """An open vacancy by its id as given in a query string (anything else: None)."""
+    if not str(pk or "").isdigit() or int(pk) > 2**62:
+        return None
+    return Vacature.objects.filter(pk=int(pk), open=True).first()
 
 
 def kandidaten_voor(*, vacature: Vacature, user, limiet: int = 20) -> list[dict]:
@@ -146,8 +181,6 @@ def trajecten_sectie(*, client, user) -> dict:
         "profiel_sectoren": [s.sector for s in sectoren],
         "suggesties": suggesties,
         "vandaag": timezone.localdate(),
-        "is_werkcoach": user.heeft_rol(Rol.WERKCOACH),
-        "is_makelaar": user.heeft_rol(Rol.PARTICIPATIEMAKELAAR),
     }
 
 
@@ -170,7 +203,7 @@ def plaatsing_voor_nazorg(*, user, pk: int) -> Plaatsing | None:
     """A placement whose nazorg ``user`` may record: within need-to-know, or the werkcoach who
     made it while its nazorg period runs (the client has usually left the benefit by then, so
     the dossier itself is out of sight for DWT)."""
-    if not user.heeft_rol(Rol.WERKCOACH):
+    if not may(user, rules.PLAATSING):
         return None
     plaatsing = (
         Plaatsing.objects.filter(pk=pk)

@@ -1,40 +1,37 @@
-"""Navigation per role: every user sees only the menu items that fit their work."""
+"""Navigation per role: every user sees only the menu items that fit their work.
+
+Each item names the access rule (``deventer_werk.access``, declared in the apps' ``rules.py``)
+that its page requires; this module knows no roles and imports no app.
+"""
 
 from django.urls import reverse
 
-from .constants import Rol
+from deventer_werk.access import may
+
+NAVIGATIE = (
+    ("Werkvoorraad", "begeleiding:werkvoorraad", "begeleiding.werkvoorraad"),
+    ("Mijn klanten", "clients:mijn_klanten", "clients.dossierwerk"),
+    ("Zoeken", "clients:zoeken", "clients.dossierwerk"),
+    ("Zonder ambitiegesprek", "intake:zonder_ambitiegesprek", "intake.zonder_ambitiegesprek"),
+    ("Trajecten", "trajecten:dashboard", "trajecten.dashboard"),
+    ("Vacatures", "trajecten:vacatures", "trajecten.vacatures"),
+    ("Werkgevers", "trajecten:werkgevers", "trajecten.werkgevers"),
+    ("Participatieplekken", "trajecten:plekken", "trajecten.participatieplek"),
+    ("Themabijeenkomsten", "trajecten:themabijeenkomsten", "trajecten.themabijeenkomsten"),
+    ("Triage samenloop", "handhaving:triage", "handhaving.triage"),
+    ("Kick-off", "intake:kickoff_sessies", "intake.kickoff_bekijken"),
+    ("Monitoring", "monitoring:dashboard", "monitoring.rapporten"),
+    ("Raadsrapportages", "monitoring:rapporten", "monitoring.rapporten"),
+    ("Klantgroepen", "klantgroepen:lijst", "klantgroepen.beheren"),
+    ("Toegangslog", "audit:zoeken", "audit.toegangslog"),
+)
 
 
 def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
-    items = []
-    if user.werkt_in_dossiers:
-        items.append(("Werkvoorraad", reverse("begeleiding:werkvoorraad")))
-        items.append(("Mijn klanten", reverse("clients:mijn_klanten")))
-        items.append(("Zoeken", reverse("clients:zoeken")))
-    if user.heeft_rol(Rol.INTAKER, Rol.INKOMENSCONSULENT):
-        items.append(("Zonder ambitiegesprek", reverse("intake:zonder_ambitiegesprek")))
-    if user.heeft_rol(Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR):
-        items.append(("Trajecten", reverse("trajecten:dashboard")))
-    if user.heeft_rol(Rol.WERKCOACH):
-        items.append(("Vacatures", reverse("trajecten:vacatures")))
-        items.append(("Werkgevers", reverse("trajecten:werkgevers")))
-    if user.heeft_rol(Rol.PARTICIPATIEMAKELAAR):
-        items.append(("Participatieplekken", reverse("trajecten:plekken")))
-    if user.heeft_rol(Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR, Rol.TRAINER):
-        items.append(("Themabijeenkomsten", reverse("trajecten:themabijeenkomsten")))
-    if user.heeft_rol(Rol.HANDHAVER):
-        items.append(("Triage samenloop", reverse("handhaving:triage")))
-    if user.heeft_rol(Rol.TRAINER, Rol.INTAKER):
-        items.append(("Kick-off", reverse("intake:kickoff_sessies")))
-    if user.heeft_rol(Rol.BELEIDSMEDEWERKER):
-        items.append(("Monitoring", reverse("monitoring:dashboard")))
-        items.append(("Raadsrapportages", reverse("monitoring:rapporten")))
-    if user.heeft_rol(Rol.BEHEERDER):
-        items.append(("Klantgroepen", reverse("klantgroepen:lijst")))
-        items.append(("Toegangslog", reverse("audit:zoeken")))
+    items = [(label, reverse(url_name)) for label, url_name, regel in NAVIGATIE if may(user, regel)]
     current = request.path
     return {
         "nav_items": [

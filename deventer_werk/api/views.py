@@ -4,44 +4,42 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
-from rest_framework.decorators import action, api_view
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.decorators import action, api_view, permission_classes
+from rest_framework.exceptions import NotFound
 from rest_framework.filters import OrderingFilter
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from clients import rules as client_rules
 from clients.access import client_open_or_404
+from clients.begeleiding import rules as begeleiding_rules
 from clients.models import Client, Signaal
-from clients.rules import GROEP_WIJZIGEN_ROLLEN, REGISTREREN_ROLLEN
 from clients.selectors import _with_current, client_search
 from clients.services import client_register, client_update
 from clients.signalen import signaal_handel_af, signaal_meld
-from deventer_werk.accounts.constants import Rol
+from clients.trajecten import rules as trajecten_rules
+from deventer_werk.access import drf_permission, require
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 from klantgroepen.models import Groepslidmaatschap
 from klantgroepen.services import groepsindeling_wijzig
 from monitoring import rapport
+from monitoring import rules as monitoring_rules
 from monitoring.periods import Periode
 
 from . import serializers as s
 from .filters import ClientFilter, SignaalFilter, StrictDjangoFilterBackend
 
 
-def _require_dossier_user(request):
-    if not request.user.werkt_in_dossiers:
-        raise PermissionDenied("Uw rol werkt niet in klantdossiers.")
-
-
-def _require_role(request, rollen):
-    if not request.user.heeft_rol(*rollen):
-        raise PermissionDenied("Uw rol mag dit niet.")
-
-
-def _client(request, pk, actie=Actie.BEKEKEN, object_type="dossier") -> Client:
-    _require_dossier_user(request)
-    return client_open_or_404(
+def _client(
+    request, pk, regel=client_rules.DOSSIER_BEKIJKEN, actie=Actie.BEKEKEN, object_type="dossier"
+) -> Client:
+    """Need-to-know first (404 outside it, whatever the role), then the action (403)."""
+    client = client_open_or_404(
         request, pk, object_type=object_type, herkomst=Herkomst.API, actie=actie
     )
+    require(request.user, regel)
+    return client
 
 
 class ClientViewSet(
@@ -64,7 +62,7 @@ class ClientViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Client.objects.none()
-        _require_dossier_user(self.request)
+        require(self.request.user, client_rules.DOSSIERWERK)
         return _with_current(Client.objects.visible_to(self.request.user))
 
     def get_serializer_class(self):
@@ -95,7 +93,7 @@ class ClientViewSet(
 
     @extend_schema(request=s.ClientCreateSerializer, responses={201: s.ClientDetailSerializer})
     def create(self, request):
-        _require_role(request, REGISTREREN_ROLLEN)
+        require(request.user, client_rules.REGISTREREN)
         data = self._validated(s.ClientCreateSerializer, request.data)
         client = client_register(actor=request.user, herkomst=Herkomst.API, request=request, **data)
         client = _with_current(Client.objects.filter(pk=client.pk)).get()
@@ -105,7 +103,9 @@ class ClientViewSet(
         request=s.ClientUpdateSerializer, responses={200: s.ClientDetailSerializer, 409: None}
     )
     def update(self, request, pk=None, partial=False):
-        client = _client(request, pk, actie=Actie.GEWIJZIGD, object_type="klant")
+        client = _client(
+            request, pk, client_rules.GEGEVENS_BEWERKEN, actie=Actie.GEWIJZIGD, object_type="klant"
+        )
         data = self._validated(s.ClientUpdateSerializer, request.data, partial=partial)
         versie = data.pop("versie")
         with transaction.atomic():
@@ -134,7 +134,7 @@ class ClientViewSet(
     @action(detail=False, methods=["post"], pagination_class=None, filter_backends=[])
     def zoeken(self, request):
         """Zoek op BSN. Het BSN staat in de body, nooit in de URL."""
-        _require_dossier_user(request)
+        require(request.user, client_rules.DOSSIERWERK)
         data = self._validated(s.BsnZoekSerializer, request.data)
         from clients.validators import normalize_bsn
 
@@ -177,8 +177,13 @@ class GroepslidmaatschapViewSet(viewsets.GenericViewSet):
         request=s.GroepswijzigingSerializer, responses={201: s.GroepslidmaatschapSerializer}
     )
     def create(self, request, client_pk=None):
-        client = _client(request, client_pk, actie=Actie.GEWIJZIGD, object_type="klantgroep")
-        _require_role(request, GROEP_WIJZIGEN_ROLLEN)
+        client = _client(
+            request,
+            client_pk,
+            client_rules.GROEP_WIJZIGEN,
+            actie=Actie.GEWIJZIGD,
+            object_type="klantgroep",
+        )
         serializer = s.GroepswijzigingSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         uitkomst = groepsindeling_wijzig(
@@ -209,7 +214,13 @@ class SignaalViewSet(viewsets.GenericViewSet):
 
     @extend_schema(request=s.SignaalMeldSerializer, responses={201: s.SignaalSerializer})
     def create(self, request, client_pk=None):
-        client = _client(request, client_pk, actie=Actie.GEWIJZIGD, object_type="signaal")
+        client = _client(
+            request,
+            client_pk,
+            client_rules.SIGNAAL_MELDEN,
+            actie=Actie.GEWIJZIGD,
+            object_type="signaal",
+        )
         serializer = s.SignaalMeldSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         signaal = signaal_meld(
@@ -220,7 +231,13 @@ class SignaalViewSet(viewsets.GenericViewSet):
     @extend_schema(request=s.SignaalAfhandelSerializer, responses={200: s.SignaalSerializer})
     @action(detail=True, methods=["post"], filter_backends=[])
     def afhandelen(self, request, client_pk=None, pk=None):
-        client = _client(request, client_pk, actie=Actie.GEWIJZIGD, object_type="signaal")
+        client = _client(
+            request,
+            client_pk,
+            client_rules.SIGNAAL_AFHANDELEN,
+            actie=Actie.GEWIJZIGD,
+            object_type="signaal",
+        )
         if not str(pk).isdigit() or int(pk) > 2**62:
             raise NotFound("Niet gevonden.")
         signaal = get_object_or_404(Signaal, client=client, pk=int(pk))
@@ -245,10 +262,9 @@ class SignaalViewSet(viewsets.GenericViewSet):
     responses=s.IndicatorenSerializer,
 )
 @api_view(["GET"])
+@permission_classes([IsAuthenticated, drf_permission(monitoring_rules.INDICATOREN)])
 def indicatoren(request):
     """Geaggregeerde cijfers per klantgroep (geen persoonsgegevens; kleine aantallen '<5')."""
-    if not request.user.heeft_rol(Rol.BELEIDSMEDEWERKER, Rol.BEHEERDER):
-        raise PermissionDenied("Alleen voor beleid en beheer.")
     try:
         periode = Periode.parse(request.query_params.get("periode", ""))
     except ValueError as exc:
@@ -360,11 +376,15 @@ class VoortgangViewSet(
     )
     def create(self, request, client_pk=None):
         from clients.begeleiding.services import voortgangsgesprek_leg_vast
-        from clients.begeleiding.views import VOORTGANG_ROLLEN
 
         # need-to-know first: outside it the answer is 404 whatever the role
-        client = _client(request, client_pk, actie=Actie.GEWIJZIGD, object_type="voortgangsgesprek")
-        _require_role(request, VOORTGANG_ROLLEN)
+        client = _client(
+            request,
+            client_pk,
+            begeleiding_rules.VOORTGANGSGESPREK,
+            actie=Actie.GEWIJZIGD,
+            object_type="voortgangsgesprek",
+        )
         serializer = s.VoortgangsgesprekSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         gesprek = voortgangsgesprek_leg_vast(
@@ -385,10 +405,14 @@ class TrajectViewSet(
     def create(self, request, client_pk=None):
         from clients.trajecten.models import Aanbieder, Instrument, Sector
         from clients.trajecten.services import traject_start
-        from clients.trajecten.views import COACH_ROLLEN
 
-        client = _client(request, client_pk, actie=Actie.GEWIJZIGD, object_type="traject")
-        _require_role(request, COACH_ROLLEN)
+        client = _client(
+            request,
+            client_pk,
+            trajecten_rules.TRAJECT,
+            actie=Actie.GEWIJZIGD,
+            object_type="traject",
+        )
         serializer = s.TrajectSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)

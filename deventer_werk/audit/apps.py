@@ -7,4 +7,4 @@ class AuditConfig(AppConfig):
     verbose_name = "Audittrail"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import rules, signals  # noqa: F401

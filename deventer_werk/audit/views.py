@@ -5,10 +5,12 @@ from django.shortcuts import render
 
 from clients.models import Client
 from clients.validators import normalize_bsn
+from deventer_werk.access import may
 from deventer_werk.forms import Form
 
 from .constants import Actie, Resultaat
 from .models import AuditEvent
+from .rules import TOEGANGSLOG
 from .services import audit_record
 
 
@@ -22,7 +24,7 @@ def toegangslog_zoeken(request):
 
     The BSN is submitted by POST, never in the URL; the lookup itself is audited.
     """
-    if not request.user.is_beheerder:
+    if not may(request.user, TOEGANGSLOG):
         audit_record(
             actor=request.user,
             actie=Actie.GEZOCHT,

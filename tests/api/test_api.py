@@ -48,9 +48,10 @@ MATRIX = [
     ("werkcoach", 200, 403, 403, 201),
     ("participatiemakelaar", 200, 403, 403, 201),
     ("handhaver", 200, 403, 403, 403),
-    ("trainer", 403, 403, 403, 403),
-    ("beleidsmedewerker", 403, 403, 200, 403),
-    ("beheerder", 403, 403, 200, 403),
+    # no dossier access at all: the client is outside need-to-know, checked first (404)
+    ("trainer", 403, 403, 403, 404),
+    ("beleidsmedewerker", 403, 403, 200, 404),
+    ("beheerder", 403, 403, 200, 404),
 ]
 
 

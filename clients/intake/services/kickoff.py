@@ -10,11 +10,12 @@ from clients.constants import SignaalSoort
 from clients.models import Signaal
 from clients.services import ConcurrentEditError
 from clients.signalen import signaal_handel_af, signaal_meld
-from deventer_werk.accounts.constants import Rol
+from deventer_werk.access import may
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 from klantgroepen.models import Klantgroep
 
+from .. import rules
 from ..models import (
     AanwezigheidRegistratie,
     KickoffSessie,
@@ -39,7 +40,7 @@ def kickoff_sessie_plan(
     errors: dict[str, list[str]] = {}
     if datum < timezone.now():
         errors["datum"] = ["Een nieuwe bijeenkomst ligt in de toekomst."]
-    if trainer is None or not trainer.heeft_rol(Rol.TRAINER):
+    if trainer is None or not may(trainer, rules.KICKOFF_TRAINEN):
         errors["trainer"] = ["Kies een trainer."]
     if not 1 <= capaciteit <= 200:
         errors["capaciteit"] = ["De capaciteit ligt tussen 1 en 200."]

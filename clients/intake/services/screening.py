@@ -11,10 +11,11 @@ from clients.models import Client, Uitkeringsperiode
 from clients.services import ConcurrentEditError, client_set_fase, periode_sluit
 from clients.signalen import signaal_meld
 from clients.taken import taak_plan, taak_rond_af_voor
-from deventer_werk.accounts.constants import Rol
+from deventer_werk.access import may
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 
+from .. import rules
 from ..models import (
     Aanvraag,
     Netwerkpartner,
@@ -63,7 +64,7 @@ def screening_leg_vast(
             errors["afspraak_op"] = ["Het ambitiegesprek kan niet vóór de screening liggen."]
         if intaker is None:
             errors["intaker"] = ["Kies de intaker die het ambitiegesprek voert."]
-        elif not intaker.heeft_rol(Rol.INTAKER):
+        elif not may(intaker, rules.INTAKE_UITVOEREN):
             errors["intaker"] = ["Deze medewerker is geen intaker."]
     elif uitkomst == Screening.Uitkomst.GEEN_RECHT:
         if not reden_geen_recht.strip():

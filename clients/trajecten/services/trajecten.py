@@ -13,12 +13,13 @@ from clients.constants import TaakSoort, TaakStatus
 from clients.models import Client, Taak
 from clients.services import ConcurrentEditError
 from clients.taken import taak_plan
-from deventer_werk.accounts.constants import Rol
+from deventer_werk.access import may
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 from klantgroepen.constants import Regie
 from klantgroepen.models import Klantgroep
 
+from .. import rules
 from ..models import Instrument, InstrumentSoort, LoonwaardeBeoordeling, Traject
 from ._basis import Fouten, fout, huidige_groep, te_ver_vooruit
 
@@ -37,9 +38,9 @@ def _open_herbeoordelingen(traject: Traject):
 def rol_fouten(*, actor, groep: Klantgroep) -> Fouten:
     """Uitvoeringsregie: the werkcoach logs trajecten for DWT groups (Matchen, Groeien), the
     participatiemakelaar for IO groups (Faciliteren, Zorgen)."""
-    if groep.regie == Regie.DWT and actor.heeft_rol(Rol.WERKCOACH):
+    if groep.regie == Regie.DWT and may(actor, rules.TRAJECT_DWT):
         return {}
-    if groep.regie == Regie.IO and actor.heeft_rol(Rol.PARTICIPATIEMAKELAAR):
+    if groep.regie == Regie.IO and may(actor, rules.TRAJECT_IO):
         return {}
     wie = "de werkcoach (DWT)" if groep.regie == Regie.DWT else "de participatiemakelaar (IO)"
     return {"__all__": [f"Voor klanten in {groep.naam} legt {wie} de trajecten vast."]}

@@ -4,7 +4,6 @@ from .participatie import plek_beeindig, plek_nieuw, plekken
 from .plaatsingen import plaatsing, plaatsing_nieuw
 from .themas import themabijeenkomst, themabijeenkomsten
 from .trajecten import (
-    COACH_ROLLEN,
     dashboard,
     loonwaarde,
     traject_einde,
@@ -14,7 +13,6 @@ from .trajecten import (
 from .werkgevers import vacature, vacatures, werkgever, werkgevers, werkprofiel
 
 __all__ = [
-    "COACH_ROLLEN",
     "dashboard",
     "loonwaarde",
     "plaatsing",

@@ -2,62 +2,55 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from clients.klantreis_views import klantreis_formulier
-from deventer_werk.accounts.constants import Rol
+from clients.klantreis_views import KlantreisFormView
+from deventer_werk.access import require
 from deventer_werk.forms import form_add_service_errors
 
-from .. import services
+from .. import rules, services
 from ..forms import ParticipatieplekForm, PlekEindeForm, PlekForm
 from ..models import Participatieplek, PlekPlaatsing
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def plek_nieuw(request, pk):
-    def opslaan(client, data):
-        services.plek_plaats(actor=request.user, client=client, **data)
+class PlekNieuwView(KlantreisFormView):
+    actie = rules.PLEK
+    form_class = PlekForm
+    template_name = "trajecten/plek.html"
+    object_type = "participatieplek"
+    melding = "De klant is geplaatst op de participatieplek."
 
-    return klantreis_formulier(
-        request,
-        pk,
-        rollen=(Rol.PARTICIPATIEMAKELAAR,),
-        form_factory=PlekForm,
-        opslaan=opslaan,
-        template="trajecten/plek.html",
-        object_type="participatieplek",
-        melding="De klant is geplaatst op de participatieplek.",
-    )
+    def opslaan(self, data, form):
+        return services.plek_plaats(actor=self.request.user, client=self.client, **data)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def plek_beeindig(request, pk, plaatsing_pk):
-    plaatsing = get_object_or_404(
-        PlekPlaatsing.objects.select_related("plek"),
-        pk=plaatsing_pk,
-        client_id=pk,
-        einde__isnull=True,
-    )
+class PlekBeeindigView(KlantreisFormView):
+    actie = rules.PLEK
+    form_class = PlekEindeForm
+    template_name = "trajecten/plek_einde.html"
+    object_type = "participatieplek"
+    melding = "De plaatsing op de participatieplek is beëindigd."
 
-    def opslaan(client, data):
-        services.plek_beeindig(actor=request.user, plaatsing=plaatsing, **data)
+    def laad(self, *, plaatsing_pk: int) -> None:
+        self.plaatsing = get_object_or_404(
+            PlekPlaatsing.objects.select_related("plek"),
+            pk=plaatsing_pk,
+            client=self.client,
+            einde__isnull=True,
+        )
 
-    return klantreis_formulier(
-        request,
-        pk,
-        rollen=(Rol.PARTICIPATIEMAKELAAR,),
-        form_factory=PlekEindeForm,
-        opslaan=opslaan,
-        template="trajecten/plek_einde.html",
-        object_type="participatieplek",
-        melding="De plaatsing op de participatieplek is beëindigd.",
-        extra={"plaatsing": plaatsing},
-    )
+    def extra_context(self):
+        return {"plaatsing": self.plaatsing}
+
+    def opslaan(self, data, form):
+        return services.plek_beeindig(actor=self.request.user, plaatsing=self.plaatsing, **data)
+
+
+plek_nieuw = PlekNieuwView.as_view()
+plek_beeindig = PlekBeeindigView.as_view()
 
 
 @login_required
@@ -65,8 +58,7 @@ def plek_beeindig(request, pk, plaatsing_pk):
 def plekken(request):
     """The participatieplekken per wijk with their occupancy (no client names), and a form to
     add one."""
-    if not request.user.heeft_rol(Rol.PARTICIPATIEMAKELAAR):
-        raise PermissionDenied
+    require(request.user, rules.PLEK)
     form = ParticipatieplekForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

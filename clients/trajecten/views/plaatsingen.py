@@ -7,52 +7,50 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from clients.access import client_open_or_404
-from deventer_werk.accounts.constants import Rol
+from clients.klantreis_views import KlantreisFormView
+from deventer_werk.access import may
 from deventer_werk.audit.constants import Actie, Resultaat
 from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import form_add_service_errors
 
-from .. import selectors, services
+from .. import rules, selectors, services
 from ..forms import NazorgForm, PlaatsingForm
-from ..models import Vacature
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def plaatsing_nieuw(request, pk):
+class PlaatsingNieuwView(KlantreisFormView):
     """After saving, the coach lands on the placement's nazorg page rather than the dossier:
     when the benefit ends with the placement, the dossier leaves DWT's view."""
-    if not request.user.heeft_rol(Rol.WERKCOACH):
-        raise PermissionDenied
-    client = client_open_or_404(request, pk, actie=Actie.GEWIJZIGD, object_type="plaatsing")
-    initial = {}
-    vacature = Vacature.objects.filter(
-        pk=request.GET.get("vacature") if (request.GET.get("vacature") or "").isdigit() else 0,
-        open=True,
-    ).first()
-    if vacature is not None:
-        initial = {
-            "vacature": vacature,
-            "werkgever": vacature.werkgever_id,
-            "functie": vacature.functie,
-            "uren": vacature.uren,
+
+    actie = rules.PLAATSING
+    form_class = PlaatsingForm
+    template_name = "trajecten/plaatsing.html"
+    object_type = "plaatsing"
+
+    def get_form_kwargs(self):
+        vacature = selectors.vacature_open(pk=self.request.GET.get("vacature"))
+        if vacature is None:
+            return {"initial": {}}
+        return {
+            "initial": {
+                "vacature": vacature,
+                "werkgever": vacature.werkgever_id,
+                "functie": vacature.functie,
+                "uren": vacature.uren,
+            }
         }
-    form = PlaatsingForm(client, request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plaatsing = services.plaatsing_registreer(
-                actor=request.user, client=client, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form_add_service_errors(form, exc)
-        else:
-            tekst = "De plaatsing is vastgelegd; de nazorgmomenten na 6 en 12 maanden staan klaar."
-            if plaatsing.uitkering_beeindigd:
-                tekst += " De uitstroom naar werk is vastgelegd."
-            messages.success(request, tekst)
-            return redirect("trajecten:plaatsing", plaatsing_pk=plaatsing.pk)
-    return render(request, "trajecten/plaatsing.html", {"form": form, "client": client})
+
+    def opslaan(self, data, form):
+        return services.plaatsing_registreer(actor=self.request.user, client=self.client, **data)
+
+    def succes(self, resultaat):
+        tekst = "De plaatsing is vastgelegd; de nazorgmomenten na 6 en 12 maanden staan klaar."
+        if resultaat.uitkering_beeindigd:
+            tekst += " De uitstroom naar werk is vastgelegd."
+        messages.success(self.request, tekst)
+        return redirect("trajecten:plaatsing", plaatsing_pk=resultaat.pk)
+
+
+plaatsing_nieuw = PlaatsingNieuwView.as_view()
 
 
 @login_required
@@ -62,7 +60,7 @@ def plaatsing(request, plaatsing_pk):
     p = selectors.plaatsing_voor_nazorg(user=request.user, pk=plaatsing_pk)
     actie = Actie.GEWIJZIGD if request.method == "POST" else Actie.BEKEKEN
     if p is None:
-        if request.user.heeft_rol(Rol.WERKCOACH):
+        if may(request.user, rules.PLAATSING):
             audit_record(
                 actor=request.user,
                 actie=actie,

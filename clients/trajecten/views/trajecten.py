@@ -1,97 +1,82 @@
 """Trajecten: start, end, loonwaarde re-assessment, the list, and the werkcoach dashboard."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
-from clients.klantreis_views import klantreis_formulier
-from deventer_werk.accounts.constants import Rol
+from clients.klantreis_views import KlantreisFormView
+from deventer_werk.access import require
 
-from .. import selectors, services
+from .. import rules, selectors, services
 from ..forms import LoonwaardeForm, TrajectEindeForm, TrajectFilterForm, TrajectForm
 from ..models import Traject
 
-COACH_ROLLEN = (Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR)
+
+class TrajectNieuwView(KlantreisFormView):
+    actie = rules.TRAJECT
+    form_class = TrajectForm
+    template_name = "trajecten/traject.html"
+    object_type = "traject"
+    melding = "Het traject is gestart."
+
+    def opslaan(self, data, form):
+        return services.traject_start(actor=self.request.user, client=self.client, **data)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def traject_nieuw(request, pk):
-    def opslaan(client, data):
-        services.traject_start(actor=request.user, client=client, **data)
+class _TrajectStapView(KlantreisFormView):
+    """A step on one of the client's trajecten (the traject is loaded after the checks)."""
 
-    return klantreis_formulier(
-        request,
-        pk,
-        rollen=COACH_ROLLEN,
-        form_factory=TrajectForm,
-        opslaan=opslaan,
-        template="trajecten/traject.html",
-        object_type="traject",
-        melding="Het traject is gestart.",
-    )
+    actie = rules.TRAJECT
+
+    def laad(self, *, traject_pk: int) -> None:
+        self.traject = get_object_or_404(
+            Traject.objects.select_related("instrument"), pk=traject_pk, client=self.client
+        )
+
+    def extra_context(self):
+        return {"traject": self.traject}
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def traject_einde(request, pk, traject_pk):
-    traject = get_object_or_404(
-        Traject.objects.select_related("instrument"), pk=traject_pk, client_id=pk
-    )
+class TrajectEindeView(_TrajectStapView):
+    form_class = TrajectEindeForm
+    template_name = "trajecten/traject_einde.html"
+    object_type = "traject"
+    melding = "Het traject is beëindigd."
 
-    def factory(client, data):
-        return TrajectEindeForm(client, data, traject=traject)
+    def get_form_kwargs(self):
+        return {"traject": self.traject}
 
-    def opslaan(client, data):
-        services.traject_beeindig(actor=request.user, traject=traject, **data)
-
-    return klantreis_formulier(
-        request,
-        pk,
-        rollen=COACH_ROLLEN,
-        form_factory=factory,
-        opslaan=opslaan,
-        template="trajecten/traject_einde.html",
-        object_type="traject",
-        melding="Het traject is beëindigd.",
-        extra={"traject": traject},
-    )
+    def opslaan(self, data, form):
+        return services.traject_beeindig(actor=self.request.user, traject=self.traject, **data)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def loonwaarde(request, pk, traject_pk):
-    traject = get_object_or_404(
-        Traject.objects.select_related("instrument"), pk=traject_pk, client_id=pk
-    )
+class LoonwaardeView(_TrajectStapView):
+    form_class = LoonwaardeForm
+    template_name = "trajecten/loonwaarde.html"
+    object_type = "loonwaarde"
+    melding = "De herbeoordeling van de loonwaarde is vastgelegd."
 
-    def opslaan(client, data):
-        services.loonwaarde_herbeoordeel(actor=request.user, traject=traject, **data)
+    def extra_context(self):
+        beoordelingen = list(self.traject.beoordelingen.select_related("door"))
+        return {"traject": self.traject, "beoordelingen": beoordelingen}
 
-    return klantreis_formulier(
-        request,
-        pk,
-        rollen=COACH_ROLLEN,
-        form_factory=LoonwaardeForm,
-        opslaan=opslaan,
-        template="trajecten/loonwaarde.html",
-        object_type="loonwaarde",
-        melding="De herbeoordeling van de loonwaarde is vastgelegd.",
-        extra={
-            "traject": traject,
-            "beoordelingen": list(traject.beoordelingen.select_related("door")),
-        },
-    )
+    def opslaan(self, data, form):
+        return services.loonwaarde_herbeoordeel(
+            actor=self.request.user, traject=self.traject, **data
+        )
+
+
+traject_nieuw = TrajectNieuwView.as_view()
+traject_einde = TrajectEindeView.as_view()
+loonwaarde = LoonwaardeView.as_view()
 
 
 @login_required
 @require_GET
 def dashboard(request):
-    if not request.user.heeft_rol(*COACH_ROLLEN):
-        raise PermissionDenied
+    require(request.user, rules.DASHBOARD)
     return render(
         request, "trajecten/dashboard.html", selectors.werkcoach_dashboard(user=request.user)
     )
@@ -100,8 +85,7 @@ def dashboard(request):
 @login_required
 @require_GET
 def traject_lijst(request):
-    if not request.user.heeft_rol(*COACH_ROLLEN):
-        raise PermissionDenied
+    require(request.user, rules.DASHBOARD)
     form = TrajectFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     qs = selectors.traject_lijst(

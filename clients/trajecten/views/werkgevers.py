@@ -3,25 +3,20 @@ vacancies with suggested candidates, and the client's werkprofiel."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from clients.klantreis_views import klantreis_formulier
-from deventer_werk.accounts.constants import Rol
+from clients.klantreis_views import KlantreisFormView
+from deventer_werk.access import require
 from deventer_werk.forms import form_add_service_errors
 
-from .. import selectors, services
+from .. import rules, selectors, services
 from ..forms import OntslagForm, VacatureForm, WerkgeverForm, WerkgeverWijzigForm, WerkprofielForm
 from ..models import Vacature, Werkgever, Werkprofiel
-
-
-def _alleen_werkcoach(request) -> None:
-    if not request.user.heeft_rol(Rol.WERKCOACH):
-        raise PermissionDenied
 
 
 def _probeer(form, service, **kwargs):
@@ -39,7 +34,7 @@ def _probeer(form, service, **kwargs):
 @require_http_methods(["GET", "POST"])
 def werkgevers(request):
     """The employer register: list and add."""
-    _alleen_werkcoach(request)
+    require(request.user, rules.WERKGEVERS)
     form = WerkgeverForm(request.POST or None)
     if request.method == "POST":
         werkgever = _probeer(form, services.werkgever_registreer, actor=request.user)
@@ -59,7 +54,7 @@ def werkgevers(request):
 @require_http_methods(["GET", "POST"])
 def werkgever(request, werkgever_pk):
     """One employer: register data (versioned), dismissals, vacancies; each its own form."""
-    _alleen_werkcoach(request)
+    require(request.user, rules.WERKGEVERS)
     wg = get_object_or_404(
         Werkgever.objects.select_related("sector", "accountmanager"), pk=werkgever_pk
     )
@@ -128,7 +123,7 @@ def werkgever(request, werkgever_pk):
 @login_required
 @require_GET
 def vacatures(request):
-    _alleen_werkcoach(request)
+    require(request.user, rules.VACATURES)
     qs = (
         Vacature.objects.filter(open=True)
         .select_related("werkgever", "sector")
@@ -141,7 +136,7 @@ def vacatures(request):
 @login_required
 @require_GET
 def vacature(request, vacature_pk):
-    _alleen_werkcoach(request)
+    require(request.user, rules.VACATURES)
     v = get_object_or_404(Vacature.objects.select_related("werkgever", "sector"), pk=vacature_pk)
     return render(
         request,
@@ -158,25 +153,22 @@ def vacature(request, vacature_pk):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def werkprofiel(request, pk):
-    profiel = Werkprofiel.objects.filter(client_id=pk).first()
-    sectoren = profiel.sectoren.values_list("pk", flat=True) if profiel else ()
+class WerkprofielView(KlantreisFormView):
+    actie = rules.WERKPROFIEL
+    form_class = WerkprofielForm
+    template_name = "trajecten/werkprofiel.html"
+    object_type = "werkprofiel"
+    melding = "Het werkprofiel is bijgewerkt; matching gebruikt het meteen."
 
-    def factory(client, data):
-        return WerkprofielForm(client, data, profiel=profiel, sectoren=sectoren)
+    def laad(self, **kwargs) -> None:
+        self.profiel = Werkprofiel.objects.filter(client=self.client).first()
+        self.sectoren = self.profiel.sectoren.values_list("pk", flat=True) if self.profiel else ()
 
-    def opslaan(client, data):
-        services.werkprofiel_wijzig(actor=request.user, client=client, **data)
+    def get_form_kwargs(self):
+        return {"profiel": self.profiel, "sectoren": self.sectoren}
 
-    return klantreis_formulier(
-        request,
-        pk,
-        rollen=(Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
-        form_factory=factory,
-        opslaan=opslaan,
-        template="trajecten/werkprofiel.html",
-        object_type="werkprofiel",
-        melding="Het werkprofiel is bijgewerkt; matching gebruikt het meteen.",
-    )
+    def opslaan(self, data, form):
+        return services.werkprofiel_wijzig(actor=self.request.user, client=self.client, **data)
+
+
+werkprofiel = WerkprofielView.as_view()

@@ -1,0 +1,38 @@
+"""Access policy of the intake: melding, screening, aanvraag/besluit, ambitiegesprek,
+participatieladder and kick-off."""
+
+from deventer_werk.access import regel
+from deventer_werk.accounts.constants import DOSSIER_ROLLEN, Rol
+
+SCREENING = regel("intake.screening", (Rol.POORTWACHTER,), "Screening vastleggen")
+AANVRAAG = regel("intake.aanvraag", (Rol.INKOMENSCONSULENT,), "Aanvraag uitkering registreren")
+BESLUIT = regel("intake.besluit", (Rol.INKOMENSCONSULENT,), "Besluit op aanvraag")
+AMBITIEGESPREK = regel("intake.ambitiegesprek", (Rol.INTAKER,), "Ambitiegesprek vastleggen")
+# The professionals who talk with the client about participation record a new rung.
+LADDER = regel(
+    "intake.ladder",
+    (Rol.INTAKER, Rol.WERKCOACH, Rol.INKOMENSCONSULENT, Rol.PARTICIPATIEMAKELAAR),
+    "Participatieladder bijwerken",
+)
+ZONDER_AMBITIEGESPREK = regel(
+    "intake.zonder_ambitiegesprek",
+    (Rol.INTAKER, Rol.INKOMENSCONSULENT),
+    "Bestand zonder ambitiegesprek",
+)
+# Trainers run kick-offs (and plan them); intakers see when each group meets.
+KICKOFF_BEKIJKEN = regel("intake.kickoff_bekijken", (Rol.TRAINER, Rol.INTAKER), "Kick-offs")
+KICKOFF_PLANNEN = regel("intake.kickoff_plannen", (Rol.TRAINER,), "Kick-off plannen")
+# Intakers see every session (counts only), to tell clients when their group meets; others
+# (a trainer) only the sessions they run.
+KICKOFF_ALLE_SESSIES = regel(
+    "intake.kickoff_alle_sessies", (Rol.INTAKER,), "Alle kick-offs (zonder namen)"
+)
+# Only the session's own trainer records attendance (checked on the session as well).
+KICKOFF_AANWEZIGHEID = regel(
+    "intake.kickoff_aanwezigheid", (Rol.TRAINER,), "Aanwezigheid kick-off vastleggen"
+)
+# Users a screening can hand over to / a session can be run by.
+INTAKE_UITVOEREN = regel("intake.intake_uitvoeren", (Rol.INTAKER,), "Ambitiegesprek voeren")
+KICKOFF_TRAINEN = regel("intake.kickoff_trainen", (Rol.TRAINER,), "Kick-off leiden")
+
+SECTIE = regel("intake.sectie", DOSSIER_ROLLEN, "Sectie intake in het dossier")
