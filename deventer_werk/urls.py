@@ -29,3 +29,4 @@ urlpatterns = [
 ]
 
 handler404 = "deventer_werk.views.page_not_found"
+handler500 = "deventer_werk.views.server_error"

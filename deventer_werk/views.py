@@ -54,3 +54,12 @@ def page_not_found(request, exception=None):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": "Niet gevonden."}, status=404)
     return html_page_not_found(request, exception)
+
+
+def server_error(request):
+    """500, except while PostgreSQL is away: then a Dutch 503 (JSON under /api/)."""
+    from django.views.defaults import server_error as html_server_error
+
+    from .operations import database_unavailable
+
+    return database_unavailable(request) or html_server_error(request)

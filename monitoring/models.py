@@ -71,6 +71,9 @@ class Raadsrapportage(models.Model):
     )
     aangevraagd_op = models.DateTimeField("aangevraagd op", auto_now_add=True)
     klaar_op = models.DateTimeField("klaar op", null=True, blank=True)
+    # The database is the queue of record: the sweeper sends what Redis never got or lost.
+    verstuurd_op = models.DateTimeField("laatst aan de wachtrij gegeven", null=True, blank=True)
+    bijgewerkt_op = models.DateTimeField("laatste voortgang", null=True, blank=True)
 
     class Meta:
         verbose_name = "raadsrapportage"

@@ -1,8 +1,11 @@
 """Requesting and making raad reports."""
 
 import datetime
+import logging
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from deventer_werk.audit.services import audit_record
@@ -10,6 +13,8 @@ from deventer_werk.audit.services import audit_record
 from . import rapport
 from .models import Raadsrapportage
 from .periods import Periode, halfjaar_van
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -28,24 +33,70 @@ def rapport_vraag_aan(
         object_type="raadsrapportage",
         details={"rapport": obj.pk, "periode": periode.code},
     )
+    transaction.on_commit(lambda: rapport_verstuur(obj.pk))
+    return obj
+
+
+def rapport_verstuur(rapport_id: int) -> bool:
+    """Hand the report to the broker once, without waiting on a broker that is down: the row
+    stays "in de wachtrij" and the sweeper sends it when Redis is back."""
     from .tasks import rapport_maak
 
-    transaction.on_commit(lambda: rapport_maak.delay(obj.pk))
-    return obj
+    try:
+        rapport_maak.apply_async((rapport_id,), retry=False)
+    except Exception as exc:  # noqa: BLE001 - kombu/redis raise many kinds; none may reach the user
+        logger.warning(
+            "rapport niet verstuurd, sweeper probeert opnieuw",
+            extra={"action": "rapport_niet_verstuurd", "rapport": rapport_id, "fout": repr(exc)},
+        )
+        return False
+    Raadsrapportage.objects.filter(pk=rapport_id).update(verstuurd_op=timezone.now())
+    return True
+
+
+def rapport_te_versturen(*, nu: datetime.datetime) -> list[int]:
+    """Reports whose message Redis never got (requested > 20 s ago, never sent), lost (queued and
+    last sent longer ago than the visibility timeout) or whose worker died (no progress for
+    longer than the task time limit)."""
+    rust = datetime.timedelta(seconds=20)
+    verloren = datetime.timedelta(
+        seconds=settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    )
+    vast = datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+    S = Raadsrapportage.Status
+    return list(
+        Raadsrapportage.objects.filter(
+            Q(status=S.WACHTRIJ, verstuurd_op__isnull=True, aangevraagd_op__lt=nu - rust)
+            | Q(status=S.WACHTRIJ, verstuurd_op__lt=nu - verloren)
+            | Q(status=S.BEZIG, bijgewerkt_op__lt=nu - vast)
+        ).values_list("pk", flat=True)
+    )
+
+
+def _claim(rapport_id: int) -> bool:
+    """Atomically take the report: queued, or stuck because its worker died. A second delivery
+    of the same message (a sweep, a redelivery) finds it taken and does nothing."""
+    nu = timezone.now()
+    vast = nu - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+    S = Raadsrapportage.Status
+    return bool(
+        Raadsrapportage.objects.filter(pk=rapport_id)
+        .filter(Q(status=S.WACHTRIJ) | Q(status=S.BEZIG, bijgewerkt_op__lt=vast))
+        .update(status=S.BEZIG, voortgang=5, stap="Starten", foutmelding="", bijgewerkt_op=nu)
+    )
 
 
 def rapport_maak_nu(rapport_id: int) -> Raadsrapportage:
     """Freeze the figures and print the PDF; progress is saved as it goes."""
     obj = Raadsrapportage.objects.get(pk=rapport_id)
-    if obj.status == Raadsrapportage.Status.KLAAR:
-        return obj  # idempotent: a redelivered task does not redo a finished report
+    if not _claim(obj.pk):
+        return obj  # idempotent: finished, or another worker is making it right now
 
     def voortgang(pct: int, stap: str) -> None:
-        Raadsrapportage.objects.filter(pk=obj.pk).update(voortgang=pct, stap=stap)
+        Raadsrapportage.objects.filter(pk=obj.pk).update(
+            voortgang=pct, stap=stap, bijgewerkt_op=timezone.now()
+        )
 
-    Raadsrapportage.objects.filter(pk=obj.pk).update(
-        status=Raadsrapportage.Status.BEZIG, voortgang=5, stap="Starten", foutmelding=""
-    )
     try:
         snapshot = rapport.cijfers_bereken(Periode.parse(obj.periode), voortgang)
         voortgang(70, "Opmaak")

@@ -2,8 +2,12 @@
 
 from celery import shared_task
 
-from .models import Raadsrapportage
-from .services import concept_vorig_halfjaar, rapport_maak_nu
+from .services import (
+    concept_vorig_halfjaar,
+    rapport_maak_nu,
+    rapport_te_versturen,
+    rapport_verstuur,
+)
 
 
 @shared_task(name="monitoring.rapport_maak", acks_late=True)
@@ -19,19 +23,8 @@ def rapport_concept() -> int | None:
 
 @shared_task(name="monitoring.rapport_sweeper")
 def rapport_sweeper() -> int:
-    """The database is the source of truth: reports still queued after 15 minutes (a lost
-    message, a worker killed) are sent again."""
-    import datetime
-
+    """The database is the source of truth (beat, every minute): reports that Redis never got,
+    lost, or whose worker died are sent again; a double delivery does no double work."""
     from django.utils import timezone
 
-    grens = timezone.now() - datetime.timedelta(minutes=15)
-    ids = list(
-        Raadsrapportage.objects.filter(
-            status__in=[Raadsrapportage.Status.WACHTRIJ, Raadsrapportage.Status.BEZIG],
-            aangevraagd_op__lt=grens,
-        ).values_list("pk", flat=True)
-    )
-    for pk in ids:
-        rapport_maak.delay(pk)
-    return len(ids)
+    return sum(rapport_verstuur(pk) for pk in rapport_te_versturen(nu=timezone.now()))

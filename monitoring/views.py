@@ -80,7 +80,9 @@ def rapporten(request):
         except ValueError as exc:
             form.add_error("periode", str(exc))
         else:
-            messages.success(request, "De raadsrapportage wordt gemaakt.")
+            messages.success(
+                request, "De raadsrapportage staat in de wachtrij en wordt zo gemaakt."
+            )
             return redirect("monitoring:rapport", pk=obj.pk)
     lijst = Raadsrapportage.objects.select_related("aangevraagd_door").defer("pdf", "cijfers")[:50]
     return render(request, "monitoring/rapporten.html", {"form": form, "rapporten": lijst})

@@ -9,11 +9,11 @@ import os
 import random
 import time
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from faker import Faker
 
 from clients.constants import Fase, Uitstroomreden, Wijk
 from clients.models import Client, Contactpersoon, Uitkeringsperiode
@@ -86,6 +86,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, clients: int, seed: int, peildatum, reset: bool, **options):
+        if settings.PRODUCTION:
+            raise CommandError(
+                "demo_data draait niet in productie (DJANGO_ENV=production): het maakt "
+                "gebruikers met een bekend wachtwoord."
+            )
         started = time.monotonic()
         peildatum = peildatum or timezone.localdate()
         if clients < 1:
@@ -105,6 +110,8 @@ class Command(BaseCommand):
     # Users ------------------------------------------------------------------------------
     def _users(self) -> dict[str, list[User]]:
         password = os.environ.get(DEMO_PASSWORD_ENV, DEFAULT_DEMO_PASSWORD)
+        from faker import Faker  # a development-only package (the "dev" extra)
+
         fake = Faker("nl_NL")
         fake.seed_instance(7)
         groups = {g.name: g for g in Group.objects.all()}
@@ -134,6 +141,8 @@ class Command(BaseCommand):
     # Clients ----------------------------------------------------------------------------
     def _clients(self, n: int, seed: int, peildatum: datetime.date, users) -> dict[str, int]:
         rng = random.Random(seed)
+        from faker import Faker  # a development-only package (the "dev" extra)
+
         fake = Faker("nl_NL")
         fake.seed_instance(seed)
         groepen = {g.code: g for g in Klantgroep.objects.all()}
@@ -277,6 +286,8 @@ class Command(BaseCommand):
         )
 
         rng = random.Random(seed + 1)
+        from faker import Faker  # a development-only package (the "dev" extra)
+
         fake = Faker("nl_NL")
         fake.seed_instance(seed + 1)
         instrument = DiagnoseInstrument.objects.get(actief=True)

