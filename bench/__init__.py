@@ -1,0 +1,1 @@
+"""City-scale benchmark: data generator, Locust scenarios, runner and report (see README.md)."""

@@ -1,0 +1,195 @@
+"""City-sized data for the benchmark, in its own database (default ``dw_bench``).
+
+    python -m bench.generate --size city     # 50,000 active, 150,000 closed, 10,000,000 audit rows
+    python -m bench.generate --size quick    # 5,000 active, 15,000 closed, 200,000 audit rows
+
+Active clients come from ``demo_data`` (histories, klantreis, werkprofielen, demo users); the
+daily planner then fills the werkvoorraad. Closed dossiers (with a closed uitkeringsperiode,
+group history, contact history and finished tasks) and the audit trail are written by
+PostgreSQL itself with ``INSERT … SELECT generate_series`` in batches, so memory stays flat
+(the Python process holds no rows) and every batch is its own transaction.
+"""
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+
+SIZES = {
+    "city": {"actief": 50_000, "gesloten": 150_000, "audit": 10_000_000},
+    "quick": {"actief": 5_000, "gesloten": 15_000, "audit": 200_000},
+}
+BATCH = 50_000
+AUDIT_BATCH = 1_000_000
+
+GESLOTEN_SQL = """
+WITH bron AS (
+    SELECT voornamen, tussenvoegsel, achternaam, wijk, row_number() OVER () AS rn
+    FROM clients_client WHERE fase <> 'afgesloten' LIMIT 5000
+), nieuw AS (
+    SELECT gen_random_uuid() AS id, g AS nr,
+           (DATE '2012-01-01' + ((g * 7919) %% 3650)) AS melddatum
+    FROM generate_series(%(start)s, %(stop)s) AS g
+), ins AS (
+INSERT INTO clients_client (id, bsn, voornamen, tussenvoegsel, achternaam, geboortedatum,
+    straat, huisnummer, postcode, woonplaats, wijk, telefoon, email, doelgroepenregister, fase,
+    versie, aangemaakt_op, gewijzigd_op)
+SELECT n.id, lpad(((n.nr * 104729) %% 900000000 + 100000000)::text, 9, '0'), b.voornamen,
+       b.tussenvoegsel, b.achternaam, DATE '1950-01-01' + ((n.nr * 31) %% 18000), '', '', '',
+       'Deventer', b.wijk, '', '', false, 'afgesloten', 1, n.melddatum::timestamptz,
+       n.melddatum::timestamptz
+FROM nieuw n JOIN bron b ON b.rn = 1 + (n.nr %% (SELECT count(*) FROM bron))
+RETURNING id
+)
+INSERT INTO batch SELECT id FROM ins
+"""
+
+# Everything hangs off the closed clients made by the batch (temp table ``batch``).
+GESLOTEN_HISTORIE_SQL = [
+    """INSERT INTO clients_uitkeringsperiode (client_id, melddatum, startdatum, einddatum,
+           uitstroomreden, toelichting)
+       SELECT c.id, c.aangemaakt_op::date, c.aangemaakt_op::date + 30,
+              c.aangemaakt_op::date + 200 + (abs(hashtext(c.id::text)) %% 1500),
+              (ARRAY['werk_regulier','verhuizing','andere_uitkering','studie','overig'])
+                  [1 + abs(hashtext(c.id::text)) %% 5], ''
+       FROM clients_client c JOIN batch USING (id)""",
+    """INSERT INTO klantgroepen_groepslidmaatschap (client_id, klantgroep_id, van, tot, soort,
+           reden, waarschuwingen, aangemaakt_op)
+       SELECT p.client_id, (SELECT id FROM klantgroepen_klantgroep ORDER BY id
+                            OFFSET abs(hashtext(p.client_id::text)) %% 4 LIMIT 1),
+              p.melddatum, p.einddatum, 'indeling', '', '[]'::jsonb, p.melddatum::timestamptz
+       FROM clients_uitkeringsperiode p JOIN batch ON batch.id = p.client_id""",
+    """INSERT INTO clients_contactpersoon (client_id, organisatie, medewerker_id, van, tot)
+       SELECT p.client_id, 'IO', %(io)s, p.melddatum, p.einddatum
+       FROM clients_uitkeringsperiode p JOIN batch ON batch.id = p.client_id""",
+    """INSERT INTO clients_taak (client_id, soort, omschrijving, rol, datum, status,
+           aangemaakt_op, afgerond_op, medewerker_id)
+       SELECT p.client_id, 'voortgangsgesprek', 'Voortgangsgesprek', '',
+              p.melddatum + 90 * k, 'afgerond', p.melddatum::timestamptz,
+              (p.melddatum + 90 * k)::timestamptz, %(io)s
+       FROM clients_uitkeringsperiode p JOIN batch ON batch.id = p.client_id
+       CROSS JOIN generate_series(1, 2) AS k""",
+]
+
+AUDIT_SQL = """
+INSERT INTO audit_auditevent (tijdstip, actor_id, actor_username, rol, organisatie, client_id,
+    actie, object_type, resultaat, herkomst, ip_adres, details)
+SELECT now() - make_interval(secs => (g %% 157680000)),
+       u.id, u.username, '', u.organisatie, k.id,
+       (ARRAY['bekeken','gewijzigd','gezocht','bekeken'])[1 + g %% 4], 'dossier',
+       'toegestaan', 'web', '127.0.0.1', '{}'::jsonb
+FROM generate_series(%(start)s, %(stop)s) AS g
+JOIN mdw u ON u.rn = 1 + g %% %(users)s
+JOIN klanten k ON k.rn = 1 + (g * 7) %% %(klanten)s
+"""
+
+
+def _setup(database_url: str):
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    import django
+
+    django.setup()
+
+
+def _gesloten(n: int) -> float:
+    from django.db import connection, transaction
+
+    from deventer_werk.accounts.models import User
+
+    io = User.objects.get(username="inkomensconsulent").pk
+    started = time.monotonic()
+    for start in range(1, n + 1, BATCH):
+        stop = min(n, start + BATCH - 1)
+        with transaction.atomic(), connection.cursor() as cur:
+            cur.execute("CREATE TEMP TABLE batch (id uuid PRIMARY KEY) ON COMMIT DROP")
+            cur.execute(GESLOTEN_SQL, {"start": start, "stop": stop})
+            for sql in GESLOTEN_HISTORIE_SQL:
+                cur.execute(sql, {"io": io})
+    return time.monotonic() - started
+
+
+def _audit(n: int) -> float:
+    from django.db import connection, transaction
+
+    started = time.monotonic()
+    for start in range(1, n + 1, AUDIT_BATCH):
+        stop = min(n, start + AUDIT_BATCH - 1)
+        with transaction.atomic(), connection.cursor() as cur:
+            cur.execute(
+                "CREATE TEMP TABLE klanten ON COMMIT DROP AS "
+                "SELECT id, row_number() OVER (ORDER BY id) AS rn FROM clients_client"
+            )
+            cur.execute("CREATE INDEX ON klanten (rn)")
+            cur.execute(
+                "CREATE TEMP TABLE mdw ON COMMIT DROP AS SELECT id, username, organisatie, "
+                "row_number() OVER (ORDER BY id) AS rn FROM accounts_user"
+            )
+            cur.execute("SELECT (SELECT count(*) FROM klanten), (SELECT count(*) FROM mdw)")
+            klanten, users = cur.fetchone()
+            cur.execute(
+                AUDIT_SQL, {"start": start, "stop": stop, "users": users, "klanten": klanten}
+            )
+        print(f"  audit {stop:,}/{n:,} ({time.monotonic() - started:.0f} s)", flush=True)
+    return time.monotonic() - started
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", choices=SIZES, default="city")
+    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/dw_bench")
+    parser.add_argument("--actief", type=int, help="override the number of active clients")
+    parser.add_argument("--gesloten", type=int, help="override the number of closed dossiers")
+    parser.add_argument("--audit", type=int, help="override the number of audit rows")
+    parser.add_argument("--skip-actief", action="store_true", help="keep the active clients")
+    parser.add_argument("--out", default="bench/results/generate.json")
+    args = parser.parse_args(argv)
+    size = dict(SIZES[args.size])
+    for key in size:
+        if getattr(args, key) is not None:
+            size[key] = getattr(args, key)
+    _setup(args.database_url)
+    from django.core.management import call_command
+    from django.db import connection
+
+    timings = {}
+    started = time.monotonic()
+    call_command("migrate", verbosity=0)
+    timings["migrate_s"] = time.monotonic() - started
+    if not args.skip_actief:
+        t = time.monotonic()
+        call_command("demo_data", clients=size["actief"], seed=2019, reset=True)
+        timings["demo_data_s"] = time.monotonic() - t
+    t = time.monotonic()
+    call_command("plan_voortgang")
+    timings["planner_s"] = time.monotonic() - t
+    print(f"planner: {timings['planner_s']:.1f} s", flush=True)
+    timings["gesloten_s"] = _gesloten(size["gesloten"])
+    print(f"gesloten dossiers: {timings['gesloten_s']:.1f} s", flush=True)
+    timings["audit_s"] = _audit(size["audit"])
+    t = time.monotonic()
+    with connection.cursor() as cur:
+        cur.execute("VACUUM (ANALYZE)")
+        cur.execute("SELECT pg_database_size(current_database())")
+        db_bytes = cur.fetchone()[0]
+    timings["vacuum_analyze_s"] = time.monotonic() - t
+    timings["total_s"] = time.monotonic() - started
+    report = {
+        "size": args.size,
+        "rows": size,
+        "timings": {k: round(v, 1) for k, v in timings.items()},
+        "database_mb": round(db_bytes / 2**20),
+        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "load_avg": os.getloadavg(),
+    }
+    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    with open(args.out, "w", encoding="utf-8") as fh:
+        json.dump(report, fh, indent=2)
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
