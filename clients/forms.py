@@ -2,9 +2,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from clients.constants import LidmaatschapSoort
 from deventer_werk.accounts.constants import Organisatie
 from deventer_werk.forms import DateInput, Form, ModelForm
-from klantgroepen.constants import LidmaatschapSoort
 from klantgroepen.models import Klantgroep
 
 from .models import Client

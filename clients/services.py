@@ -147,7 +147,7 @@ def periode_sluit(
     day after (``tot`` is exclusive), open contact persons end, and the dossier is afgesloten.
     Open tasks on the werkvoorraad lapse.
     """
-    from klantgroepen.models import Groepslidmaatschap
+    from clients.groepen.models import Groepslidmaatschap
 
     from .constants import TaakStatus, Uitstroomreden
 
@@ -168,7 +168,7 @@ def periode_sluit(
         errors["einddatum"] = [
             f"De einddatum kan niet vóór de melddatum ({periode.melddatum:%d-%m-%Y}) liggen."
         ]
-    lidmaatschap = Groepslidmaatschap.objects.filter(client=locked, tot__isnull=True).first()
+    lidmaatschap = Groepslidmaatschap.objects.actueel().van_client(locked).first()
     if lidmaatschap is not None and einddatum < lidmaatschap.van:
         errors.setdefault("einddatum", []).append(
             f"De einddatum kan niet vóór de start van de klantgroep "

@@ -6,10 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from clients.groepen.services import groepsindeling_wijzig
 from deventer_werk.audit.constants import Actie
 from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import form_add_service_errors
-from klantgroepen.services import groepsindeling_wijzig
 
 from .access import client_open_or_404
 from .forms import (

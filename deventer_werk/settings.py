@@ -204,7 +204,7 @@ SPECTACULAR_SETTINGS = {
         "deventer_werk.api.schema.documenteer_fouten",
     ],
     "ENUM_NAME_OVERRIDES": {
-        "LidmaatschapSoortEnum": "klantgroepen.constants.LidmaatschapSoort",
+        "LidmaatschapSoortEnum": "clients.constants.LidmaatschapSoort",
         "SignaalSoortEnum": "clients.constants.SignaalSoort",
     },
 }

@@ -4,11 +4,11 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subqu
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Signaal
 from clients.registry import TijdlijnItem
 from clients.taken import taak_list_werkvoorraad
 from deventer_werk.accounts.constants import Rol
-from klantgroepen.models import Groepslidmaatschap
 
 from .models import (
     PLAN_ACTUEEL_MAANDEN,
@@ -109,7 +109,7 @@ def plan_list_te_herzien(*, user, peildatum: datetime.date) -> tuple[list[Client
     from .services import PLAN_GROEPEN
 
     grens = plan_actueel_grens(peildatum, plan_actueel_maanden())
-    groep = Groepslidmaatschap.objects.filter(client=OuterRef("pk"), tot__isnull=True)
+    groep = Groepslidmaatschap.objects.actueel().filter(client=OuterRef("pk"))
     qs = (
         Client.objects.visible_to(user)
         .with_contactpersoon(user)

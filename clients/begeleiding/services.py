@@ -8,15 +8,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from clients.constants import Fase, SignaalSoort, TaakSoort
+from clients.groepen.models import Groepslidmaatschap
+from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
 from clients.models import Client
 from clients.services import ConcurrentEditError
 from clients.signalen import signaal_meld
 from clients.taken import taak_rond_af_voor
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
-from klantgroepen.constants import LidmaatschapSoort
-from klantgroepen.models import Groepslidmaatschap, Klantgroep
-from klantgroepen.services import groepsindeling_wijzig
+from klantgroepen.models import Klantgroep
 
 from .models import Minimaregeling, PlanActie, PlanDoel, PlanVanAanpak, Voortgangsgesprek
 
@@ -31,11 +31,7 @@ class DoelInvoer:
 
 
 def _huidige_groep(client: Client) -> Groepslidmaatschap | None:
-    return (
-        Groepslidmaatschap.objects.filter(client=client, tot__isnull=True)
-        .select_related("klantgroep")
-        .first()
-    )
+    return Groepslidmaatschap.objects.huidig(client)
 
 
 @transaction.atomic
@@ -170,11 +166,7 @@ def voortgangsgesprek_leg_vast(
         raise ValidationError(errors)
     wijziging = None
     if not juiste_groep:
-        soort = (
-            LidmaatschapSoort.DOORSTROOM
-            if nieuwe_klantgroep.volgorde < groep.klantgroep.volgorde
-            else LidmaatschapSoort.TERUGVAL
-        )
+        soort = soort_wijziging(groep.klantgroep, nieuwe_klantgroep)
         van = max(datum, groep.van + datetime.timedelta(days=1))
         wijziging = groepsindeling_wijzig(
             actor=actor,

@@ -4,10 +4,11 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sub
 from django.utils import timezone
 
 from clients.constants import Fase
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client
 from clients.registry import TijdlijnItem
 from deventer_werk.accounts.constants import Rol
-from klantgroepen.models import Groepslidmaatschap, Klantgroep
+from klantgroepen.models import Klantgroep
 
 from .constants import KICKOFF_NA_DAGEN
 from .models import (
@@ -207,7 +208,8 @@ def kickoff_wachtend(*, peildatum: datetime.date):
         .values("pk")[:1]
     )
     huidige_groep = (
-        Groepslidmaatschap.objects.filter(client=OuterRef("client_id"), tot__isnull=True)
+        Groepslidmaatschap.objects.actueel()
+        .filter(client=OuterRef("client_id"))
         .order_by("-van")
         .values("klantgroep_id")[:1]
     )

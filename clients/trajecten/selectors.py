@@ -8,10 +8,10 @@ import datetime
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client
 from clients.registry import TijdlijnItem
 from deventer_werk.accounts.constants import Rol
-from klantgroepen.models import Groepslidmaatschap
 
 from .models import (
     LoonwaardeBeoordeling,

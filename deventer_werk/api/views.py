@@ -10,6 +10,8 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
 from clients.access import client_open_or_404
+from clients.groepen.models import Groepslidmaatschap
+from clients.groepen.services import groepsindeling_wijzig
 from clients.models import Client, Signaal
 from clients.rules import GROEP_WIJZIGEN_ROLLEN, REGISTREREN_ROLLEN
 from clients.selectors import _with_current, client_search
@@ -18,8 +20,6 @@ from clients.signalen import signaal_handel_af, signaal_meld
 from deventer_werk.accounts.constants import Rol
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
-from klantgroepen.models import Groepslidmaatschap
-from klantgroepen.services import groepsindeling_wijzig
 from monitoring import rapport
 from monitoring.periods import Periode
 
