@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "clients.trajecten",
     "clients.handhaving",
     "clients.planning",
+    "clients.demo",
     "monitoring",
 ]
 
