@@ -2,13 +2,13 @@ import datetime
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Signaal
 from clients.registry import TijdlijnItem
 from clients.taken import taak_list_werkvoorraad
 from deventer_werk.accounts.constants import Rol
+from deventer_werk.dates import today
 
 from .models import (
     PLAN_ACTUEEL_MAANDEN,
@@ -59,9 +59,7 @@ def begeleiding_sectie(*, client, user) -> dict:
     return {
         "plan": plan,
         "doelen": doelen,
-        "plan_actueel": (
-            plan.actueel_op(timezone.localdate(), plan.actueel_maanden) if plan else False
-        ),
+        "plan_actueel": (plan.actueel_op(today(), plan.actueel_maanden) if plan else False),
         "gesprekken": gesprekken,
     }
 

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from clients.constants import Fase, SignaalSoort, TaakSoort
 from clients.groepen.models import Groepslidmaatschap
@@ -16,6 +15,7 @@ from clients.signalen import signaal_meld
 from clients.taken import taak_rond_af_voor
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
+from deventer_werk.dates import today
 from klantgroepen.models import Klantgroep
 
 from .models import Minimaregeling, PlanActie, PlanDoel, PlanVanAanpak, Voortgangsgesprek
@@ -55,7 +55,7 @@ def plan_stel_vast(
     groep = _huidige_groep(client)
     if groep is None or groep.klantgroep.code not in PLAN_GROEPEN:
         errors["__all__"] = ["Een plan van aanpak is er voor Matchen, Groeien en Faciliteren."]
-    if vastgesteld_op > timezone.localdate():
+    if vastgesteld_op > today():
         errors["vastgesteld_op"] = ["De datum kan niet in de toekomst liggen."]
     if laatste and vastgesteld_op < laatste.vastgesteld_op:
         errors["vastgesteld_op"] = [
@@ -144,7 +144,7 @@ def voortgangsgesprek_leg_vast(
     errors: dict[str, list[str]] = {}
     if client.fase != Fase.INGEDEELD:
         errors["__all__"] = ["Een voortgangsgesprek is er voor klanten die zijn ingedeeld."]
-    if datum > timezone.localdate():
+    if datum > today():
         errors["datum"] = ["De datum van het gesprek kan niet in de toekomst liggen."]
     groep = _huidige_groep(client)
     if groep is not None and datum < groep.van and not errors.get("datum"):

@@ -8,6 +8,7 @@ from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client
 from clients.registry import TijdlijnItem
 from deventer_werk.accounts.constants import Rol
+from deventer_werk.dates import today
 from klantgroepen.models import Klantgroep
 
 from .constants import KICKOFF_NA_DAGEN
@@ -78,7 +79,7 @@ def intake_sectie(*, client, user) -> dict:
         "screening": screening,
         "verwijzingen": verwijzingen,
         "aanvraag": aanvraag,
-        "dagen_over": aanvraag.dagen_over(timezone.localdate()) if aanvraag else None,
+        "dagen_over": aanvraag.dagen_over(today()) if aanvraag else None,
         "gesprek": gesprek,
         "scores": scores,
         "uitnodiging": uitnodiging,
@@ -182,9 +183,7 @@ def zonder_ambitiegesprek() -> QuerySet[Client]:
 def kickoff_sessies_voor(*, user) -> QuerySet[KickoffSessie]:
     """Sessions from 30 days ago on. A trainer sees the sessions they run; an intaker all
     (to tell clients when their group meets). Counts only, no names."""
-    qs = KickoffSessie.objects.filter(
-        datum__date__gte=timezone.localdate() - datetime.timedelta(days=30)
-    )
+    qs = KickoffSessie.objects.filter(datum__date__gte=today() - datetime.timedelta(days=30))
     if not user.heeft_rol(Rol.INTAKER):
         qs = qs.filter(trainer=user)
     return (

@@ -3,11 +3,10 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client
-from deventer_werk.dates import add_months
+from deventer_werk.dates import add_months, today
 from klantgroepen.models import Klantgroep
 
 Fouten = dict[str, list[str]]
@@ -27,7 +26,7 @@ def huidige_groep(client: Client) -> Klantgroep:
 
 
 def te_ver_vooruit(datum: datetime.date) -> bool:
-    return datum > timezone.localdate() + MAX_VOORUIT
+    return datum > today() + MAX_VOORUIT
 
 
 def fout(errors: Fouten, veld: str, tekst: str) -> None:

@@ -12,7 +12,6 @@ import time
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
 from faker import Faker
 
 from clients.constants import Fase, LidmaatschapSoort, Uitstroomreden, Wijk
@@ -20,6 +19,7 @@ from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Contactpersoon, Uitkeringsperiode
 from deventer_werk.accounts.constants import ROL_ORGANISATIE, Organisatie, Rol
 from deventer_werk.accounts.models import User
+from deventer_werk.dates import today
 from klantgroepen.constants import Regie
 from klantgroepen.models import Klantgroep
 
@@ -88,7 +88,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, clients: int, seed: int, peildatum, reset: bool, **options):
         started = time.monotonic()
-        peildatum = peildatum or timezone.localdate()
+        peildatum = peildatum or today()
         if clients < 1:
             raise CommandError("Geef een positief aantal klanten (--clients).")
         if Client.objects.exists() and not reset:
