@@ -93,3 +93,9 @@ class Leefgebied(models.TextChoices):
     GEZIN = "gezin", "Gezin en zorgtaken"
     VERSLAVING = "verslaving", "Verslaving"
     JUSTITIE = "justitie", "Justitie"
+
+
+class LidmaatschapSoort(models.TextChoices):
+    EERSTE_INDELING = "eerste_indeling", "Eerste indeling"
+    DOORSTROOM = "doorstroom", "Doorstroom"
+    TERUGVAL = "terugval", "Terugval"

@@ -1,11 +1,11 @@
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
+from clients.constants import LidmaatschapSoort
 from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.constants import Organisatie
+from deventer_werk.dates import today
 from deventer_werk.forms import DateInput, Form, ModelForm
-from klantgroepen.constants import LidmaatschapSoort
 from klantgroepen.models import Klantgroep
 
 from .models import Client
@@ -15,7 +15,7 @@ from .validators import normalize_bsn, validate_bsn
 
 
 def _no_future(value):
-    if value and value > timezone.localdate():
+    if value and value > today():
         raise forms.ValidationError("Deze datum kan niet in de toekomst liggen.")
     return value
 
@@ -31,7 +31,7 @@ class ClientForm(ModelForm):
 
     def clean_geboortedatum(self):
         value = self.cleaned_data.get("geboortedatum")
-        if value and value > timezone.localdate():
+        if value and value > today():
             raise forms.ValidationError("De geboortedatum kan niet in de toekomst liggen.")
         return value
 
@@ -43,7 +43,7 @@ class ClientRegisterForm(ClientForm):
         help_text="9 cijfers; wordt nooit in een webadres getoond",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    melddatum = forms.DateField(label="Melddatum", widget=DateInput(), initial=timezone.localdate)
+    melddatum = forms.DateField(label="Melddatum", widget=DateInput(), initial=today)
     startdatum_uitkering = forms.DateField(
         label="Startdatum uitkering",
         required=False,
@@ -95,7 +95,7 @@ class GroepsindelingForm(Form):
         label="Nieuwe klantgroep", queryset=Klantgroep.objects.all(), empty_label="Kies…"
     )
     soort = forms.ChoiceField(label="Soort wijziging", choices=LidmaatschapSoort.choices)
-    van = forms.DateField(label="Ingangsdatum", widget=DateInput(), initial=timezone.localdate)
+    van = forms.DateField(label="Ingangsdatum", widget=DateInput(), initial=today)
     gekozen_klantgroep = forms.ModelChoiceField(
         label="Keuze van de klant", queryset=Klantgroep.objects.all(), required=False
     )
@@ -111,7 +111,7 @@ class ContactpersoonForm(Form):
     medewerker = forms.ModelChoiceField(
         label="Medewerker", queryset=get_user_model().objects.none()
     )
-    van = forms.DateField(label="Vanaf", widget=DateInput(), initial=timezone.localdate)
+    van = forms.DateField(label="Vanaf", widget=DateInput(), initial=today)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -246,3 +246,7 @@ class Taak(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+
+
+# Registered with the clients app; defined in its own module (clients/groepen/).
+from .groepen.models import Groepslidmaatschap  # noqa: E402, F401

@@ -22,10 +22,10 @@ class ClientQuerySet(models.QuerySet):
         if user.organisatie == Organisatie.IO:
             return self.all()
         if user.organisatie == Organisatie.DWT:
-            from klantgroepen.models import Groepslidmaatschap
+            from clients.groepen.models import Groepslidmaatschap
 
-            dwt_regie = Groepslidmaatschap.objects.filter(
-                client=OuterRef("pk"), tot__isnull=True, klantgroep__regie="DWT"
+            dwt_regie = Groepslidmaatschap.objects.actueel().filter(
+                client=OuterRef("pk"), klantgroep__regie=Organisatie.DWT
             )
             return self.filter(Q(fase=Fase.INTAKE) | Exists(dwt_regie))
         return self.none()

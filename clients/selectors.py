@@ -5,7 +5,7 @@ import uuid
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from klantgroepen.models import Groepslidmaatschap
+from clients.groepen.models import Groepslidmaatschap
 
 from .models import Client, Contactpersoon, Uitkeringsperiode
 

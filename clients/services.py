@@ -6,11 +6,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from deventer_werk.accounts.constants import Organisatie
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
+from deventer_werk.dates import today
 
 from .constants import Fase
 from .models import Client, Contactpersoon, Uitkeringsperiode
@@ -48,7 +48,7 @@ class ConcurrentEditError(ValidationError):
 def _validate_client_fields(data: dict[str, Any]) -> None:
     errors: dict[str, list[str]] = {}
     geboortedatum = data.get("geboortedatum")
-    if geboortedatum and geboortedatum > timezone.localdate():
+    if geboortedatum and geboortedatum > today():
         errors["geboortedatum"] = ["De geboortedatum kan niet in de toekomst liggen."]
     if errors:
         raise ValidationError(errors)
@@ -82,7 +82,7 @@ def client_register(
     if unknown:
         raise TypeError(f"Onbekende velden: {sorted(unknown)}")
     _validate_client_fields(fields)
-    if melddatum and melddatum > timezone.localdate():
+    if melddatum and melddatum > today():
         raise ValidationError({"melddatum": ["De melddatum kan niet in de toekomst liggen."]})
     if startdatum_uitkering and melddatum and startdatum_uitkering < melddatum:
         raise ValidationError(
@@ -147,7 +147,7 @@ def periode_sluit(
     day after (``tot`` is exclusive), open contact persons end, and the dossier is afgesloten.
     Open tasks on the werkvoorraad lapse.
     """
-    from klantgroepen.models import Groepslidmaatschap
+    from clients.groepen.models import Groepslidmaatschap
 
     from .constants import TaakStatus, Uitstroomreden
 
@@ -155,7 +155,7 @@ def periode_sluit(
     errors: dict[str, list[str]] = {}
     if reden not in Uitstroomreden.values:
         errors["reden"] = ["Kies een reden."]
-    if einddatum > timezone.localdate() + datetime.timedelta(days=62):
+    if einddatum > today() + datetime.timedelta(days=62):
         errors["einddatum"] = ["De einddatum ligt te ver in de toekomst."]
     periode = (
         Uitkeringsperiode.objects.select_for_update()
@@ -168,7 +168,7 @@ def periode_sluit(
         errors["einddatum"] = [
             f"De einddatum kan niet vóór de melddatum ({periode.melddatum:%d-%m-%Y}) liggen."
         ]
-    lidmaatschap = Groepslidmaatschap.objects.filter(client=locked, tot__isnull=True).first()
+    lidmaatschap = Groepslidmaatschap.objects.actueel().van_client(locked).first()
     if lidmaatschap is not None and einddatum < lidmaatschap.van:
         errors.setdefault("einddatum", []).append(
             f"De einddatum kan niet vóór de start van de klantgroep "
@@ -248,7 +248,7 @@ def contactpersoon_wijs_toe(
     herkomst: str = Herkomst.WEB,
 ) -> Contactpersoon:
     """Make ``medewerker`` the client's contact person for their organisation from ``van``."""
-    van = van or timezone.localdate()
+    van = van or today()
     organisatie = medewerker.organisatie
     if organisatie not in (Organisatie.IO, Organisatie.DWT):
         raise ValidationError(

@@ -8,7 +8,7 @@ import datetime
 
 from django.utils import timezone
 
-from klantgroepen.models import Groepslidmaatschap
+from clients.groepen.models import Groepslidmaatschap
 
 from .models import Client, Contactpersoon, Signaal, Uitkeringsperiode
 from .registry import TIJDLIJN, TijdlijnItem, register_tijdlijn

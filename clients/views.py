@@ -6,11 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from clients.groepen.services import groepsindeling_wijzig
 from deventer_werk.access import may, require
 from deventer_werk.audit.constants import Actie
 from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import form_add_service_errors
-from klantgroepen.services import groepsindeling_wijzig
 
 from . import rules
 from .access import client_open_or_404

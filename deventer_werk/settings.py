@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "clients.trajecten",
     "clients.handhaving",
     "clients.planning",
+    "clients.demo",
     "monitoring",
 ]
 
@@ -209,7 +210,7 @@ SPECTACULAR_SETTINGS = {
         "deventer_werk.api.schema.documenteer_fouten",
     ],
     "ENUM_NAME_OVERRIDES": {
-        "LidmaatschapSoortEnum": "klantgroepen.constants.LidmaatschapSoort",
+        "LidmaatschapSoortEnum": "clients.constants.LidmaatschapSoort",
         "SignaalSoortEnum": "clients.constants.SignaalSoort",
     },
 }

@@ -23,7 +23,7 @@ urlpatterns = [
     path("", include("clients.handhaving.urls")),
     path("klantgroepen/", include("klantgroepen.urls")),
     path("monitoring/", include("monitoring.urls")),
-    path("beheer/toegangslog/", include("deventer_werk.audit.urls")),
+    path("beheer/toegangslog/", include("clients.toegangslog.urls")),
     path("api/", include("deventer_werk.api.urls")),
     path("admin/", admin.site.urls),
 ]

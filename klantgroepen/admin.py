@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Groepslidmaatschap, Klantgroep
+from .models import Klantgroep
 
 
 @admin.register(Klantgroep)
@@ -11,10 +11,3 @@ class KlantgroepAdmin(admin.ModelAdmin):
         "voortgangsgesprekken_per_jaar",
         "rechtmatigheid_interval_maanden",
     )
-
-
-@admin.register(Groepslidmaatschap)
-class GroepslidmaatschapAdmin(admin.ModelAdmin):
-    list_display = ("client_id", "klantgroep", "van", "tot", "soort")
-    list_filter = ("klantgroep", "soort")
-    raw_id_fields = ("client",)

@@ -1,20 +1,15 @@
 from django.db import models
 
+from deventer_werk.accounts.constants import UITVOERENDE_ORGANISATIES, Organisatie
 
-class Regie(models.TextChoices):
-    DWT = "DWT", "Deventer Werktalent"
-    IO = "IO", "Inkomensondersteuning"
+#: Uitvoeringsregie of a klantgroep: one of the organisations (one enum, values DWT / IO).
+Regie = Organisatie
+REGIE_CHOICES = UITVOERENDE_ORGANISATIES
 
 
 class ThemabijeenkomstType(models.TextChoices):
     BRANCHEGERICHT = "branchegericht", "Branchegericht"
     WIJKGERICHT = "wijkgericht", "Wijkgericht"
-
-
-class LidmaatschapSoort(models.TextChoices):
-    EERSTE_INDELING = "eerste_indeling", "Eerste indeling"
-    DOORSTROOM = "doorstroom", "Doorstroom"
-    TERUGVAL = "terugval", "Terugval"
 
 
 class KlantgroepCode(models.TextChoices):

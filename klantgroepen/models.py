@@ -1,11 +1,7 @@
-from django.conf import settings
-from django.contrib.postgres.constraints import ExclusionConstraint
-from django.contrib.postgres.fields import DateRangeField, RangeOperators
 from django.db import models
-from django.db.models import Func, Q
+from django.db.models import Q
 
-from .constants import LidmaatschapSoort, Regie, ThemabijeenkomstType
-from .query import GroepslidmaatschapQuerySet
+from .constants import REGIE_CHOICES, ThemabijeenkomstType
 
 
 class Klantgroep(models.Model):
@@ -19,7 +15,7 @@ class Klantgroep(models.Model):
     volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
     kenmerken = models.TextField("kenmerken")
     dienstverlening = models.TextField("dienstverlening", blank=True)
-    regie = models.CharField("uitvoeringsregie", max_length=3, choices=Regie.choices)
+    regie = models.CharField("uitvoeringsregie", max_length=3, choices=REGIE_CHOICES)
     voortgangsgesprekken_per_jaar = models.PositiveSmallIntegerField(
         "voortgangsgesprekken per jaar", help_text="0 = geen periodiek voortgangsgesprek"
     )
@@ -63,78 +59,3 @@ class Klantgroep(models.Model):
         if not self.voortgangsgesprekken_per_jaar:
             return None
         return 12 // self.voortgangsgesprekken_per_jaar
-
-
-class DateRangeFunc(Func):
-    function = "daterange"
-    output_field = DateRangeField()
-
-
-class Groepslidmaatschap(models.Model):
-    """History of a client's klantgroep: one dated row per period, never overwritten.
-
-    The current group is the row with ``tot`` empty. ``van`` is inclusive, ``tot`` exclusive
-    (the day the next membership starts). PostgreSQL refuses overlapping periods.
-    """
-
-    client = models.ForeignKey(
-        "clients.Client", on_delete=models.CASCADE, related_name="lidmaatschappen"
-    )
-    klantgroep = models.ForeignKey(Klantgroep, on_delete=models.PROTECT, related_name="+")
-    van = models.DateField("vanaf")
-    tot = models.DateField("tot", null=True, blank=True)
-    soort = models.CharField("soort", max_length=20, choices=LidmaatschapSoort.choices)
-    reden = models.TextField("reden", blank=True)
-    gekozen_klantgroep = models.ForeignKey(
-        Klantgroep,
-        verbose_name="gekozen door klant",
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
-    geadviseerde_klantgroep = models.ForeignKey(
-        Klantgroep,
-        verbose_name="advies professional",
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
-    besloten_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="besloten door",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    waarschuwingen = models.JSONField("waarschuwingen bij besluit", default=list, blank=True)
-    aangemaakt_op = models.DateTimeField(auto_now_add=True)
-
-    objects = GroepslidmaatschapQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "groepslidmaatschap"
-        verbose_name_plural = "groepslidmaatschappen"
-        ordering = ["client", "-van"]
-        indexes = [models.Index(fields=["klantgroep", "van", "tot"], name="lidm_groep_periode_idx")]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(tot__isnull=True) | Q(tot__gt=models.F("van")),
-                name="lidmaatschap_tot_na_van",
-            ),
-            models.UniqueConstraint(
-                fields=["client"], condition=Q(tot__isnull=True), name="lidmaatschap_een_actueel"
-            ),
-            ExclusionConstraint(
-                name="lidmaatschap_geen_overlap",
-                expressions=[
-                    ("client", RangeOperators.EQUAL),
-                    (DateRangeFunc("van", "tot"), RangeOperators.OVERLAPS),
-                ],
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.klantgroep} vanaf {self.van:%d-%m-%Y}"

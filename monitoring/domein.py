@@ -13,11 +13,11 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from clients.begeleiding.models import Voortgangsgesprek
 from clients.begeleiding.selectors import plan_actueel_grens, plan_actueel_maanden
 from clients.constants import TaakSoort
+from clients.groepen.models import Groepslidmaatschap
 from clients.handhaving.models import Rechtmatigheidsonderzoek
 from clients.intake.models import Ambitiegesprek, LadderMeting, Screening
 from clients.models import Taak
 from clients.trajecten.models import InstrumentSoort, PlekPlaatsing, Traject
-from klantgroepen.models import Groepslidmaatschap
 
 from .periods import Periode
 

@@ -10,10 +10,10 @@ from collections import defaultdict
 
 from django.db.models import Count, DateField, ExpressionWrapper, OuterRef, Q, Subquery
 
-from clients.constants import UITSTROOM_NAAR_WERK, Uitstroomreden
+from clients.constants import UITSTROOM_NAAR_WERK, LidmaatschapSoort, Uitstroomreden
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Uitkeringsperiode
-from klantgroepen.constants import LidmaatschapSoort
-from klantgroepen.models import Groepslidmaatschap, Klantgroep
+from klantgroepen.models import Klantgroep
 
 from .periods import Periode
 

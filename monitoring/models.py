@@ -4,13 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from deventer_werk.accounts.constants import UITVOERENDE_ORGANISATIES, Organisatie
+
 
 class Budget(models.Model):
     """Budget per year, klantgroep and organisation (policy §6.1); empty klantgroep = intake."""
 
-    class Organisatie(models.TextChoices):
-        DWT = "DWT", "Deventer Werktalent"
-        IO = "IO", "Inkomensondersteuning"
+    Organisatie = Organisatie  # the one enum (deventer_werk.accounts.constants), DWT or IO
 
     jaar = models.PositiveSmallIntegerField("jaar")
     klantgroep = models.ForeignKey(
@@ -21,7 +21,7 @@ class Budget(models.Model):
         blank=True,
         help_text="Leeg = intake (van melding tot en met ambitiegesprek) en toekenning",
     )
-    organisatie = models.CharField("organisatie", max_length=3, choices=Organisatie.choices)
+    organisatie = models.CharField("organisatie", max_length=3, choices=UITVOERENDE_ORGANISATIES)
     bedrag = models.DecimalField("bedrag (€)", max_digits=12, decimal_places=2)
 
     class Meta:

@@ -4,6 +4,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from deventer_werk.dates import add_months
+
 _PATTERN = re.compile(r"^(?P<jaar>(?:19|20)\d\d)(?P<soort>[QqHh])(?P<nr>[1-4])$")
 
 
@@ -24,7 +26,7 @@ class Periode:
         maanden = 6 if soort == "H" else 3
         eerste_maand = (nr - 1) * maanden + 1
         start = datetime.date(jaar, eerste_maand, 1)
-        volgende = _add_months(start, maanden)
+        volgende = add_months(start, maanden)
         return cls(
             start=start, eind=volgende - datetime.timedelta(days=1), code=f"{jaar}{soort}{nr}"
         )
@@ -52,11 +54,6 @@ class Periode:
             return [self]
         first = 1 if self.code.endswith("1") else 3
         return [Periode.parse(f"{self.code[:4]}Q{q}") for q in (first, first + 1)]
-
-
-def _add_months(date: datetime.date, months: int) -> datetime.date:
-    month = date.month - 1 + months
-    return datetime.date(date.year + month // 12, month % 12 + 1, 1)
 
 
 def halfjaar_van(date: datetime.date) -> Periode:

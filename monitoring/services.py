@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from deventer_werk.audit.services import audit_record
+from deventer_werk.dates import today
 
 from . import rapport
 from .models import Raadsrapportage
@@ -22,7 +23,7 @@ def rapport_vraag_aan(
     *, actor, periode: Periode, concept: bool = False, vandaag: datetime.date | None = None
 ) -> Raadsrapportage:
     """Queue a report; the Celery task is sent only when the row is committed."""
-    if periode.eind >= (vandaag or timezone.localdate()):
+    if periode.eind >= (vandaag or today()):
         raise ValueError("Deze periode is nog niet voorbij; kies een afgelopen periode.")
     obj = Raadsrapportage.objects.create(
         periode=periode.code, aangevraagd_door=actor, concept=concept
@@ -122,7 +123,7 @@ def rapport_maak_nu(rapport_id: int) -> Raadsrapportage:
 
 def concept_vorig_halfjaar(*, vandaag: datetime.date | None = None) -> Raadsrapportage | None:
     """Beat, after 1 January and 1 July: draft the report of the half year just ended (once)."""
-    vandaag = vandaag or timezone.localdate()
+    vandaag = vandaag or today()
     periode = halfjaar_van(vandaag).vorige()
     if Raadsrapportage.objects.filter(periode=periode.code, concept=True).exists():
         return None

@@ -7,10 +7,11 @@ import factory
 from django.contrib.auth.models import Group
 
 from clients.constants import Fase, Wijk
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Contactpersoon, Uitkeringsperiode
 from deventer_werk.accounts.constants import ROL_ORGANISATIE
 from deventer_werk.accounts.models import User
-from klantgroepen.models import Groepslidmaatschap, Klantgroep
+from klantgroepen.models import Klantgroep
 
 factory.Faker._DEFAULT_LOCALE = "nl_NL"
 

@@ -1,9 +1,9 @@
 from django import forms
-from django.utils import timezone
 
 from clients.constants import Leefgebied, Uitstroomreden
 from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.models import User
+from deventer_werk.dates import today
 from deventer_werk.forms import DateInput, Form
 from klantgroepen.models import Klantgroep
 
@@ -19,7 +19,7 @@ class PlanForm(Form):
     """A plan of up to three goals with up to three small, concrete actions each."""
 
     vastgesteld_op = forms.DateField(
-        label="Besproken en vastgesteld op", widget=DateInput(), initial=timezone.localdate
+        label="Besproken en vastgesteld op", widget=DateInput(), initial=today
     )
     toelichting = forms.CharField(
         label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -111,7 +111,7 @@ class PlanForm(Form):
 
 
 class VoortgangsgesprekForm(Form):
-    datum = forms.DateField(label="Datum gesprek", widget=DateInput(), initial=timezone.localdate)
+    datum = forms.DateField(label="Datum gesprek", widget=DateInput(), initial=today)
     plek = forms.ChoiceField(
         label="Plek", choices=Voortgangsgesprek.Plek.choices, widget=forms.RadioSelect
     )

@@ -181,7 +181,7 @@ class Voortgangsgesprek(models.Model):
     )
     juiste_groep = models.BooleanField("klant zit in de juiste klantgroep")
     groepswijziging = models.ForeignKey(
-        "klantgroepen.Groepslidmaatschap",
+        "clients.Groepslidmaatschap",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

@@ -2,13 +2,13 @@ import datetime
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Signaal
 from clients.registry import TijdlijnItem
 from clients.taken import taak_list_werkvoorraad
 from deventer_werk.access import may
-from klantgroepen.models import Groepslidmaatschap
+from deventer_werk.dates import today
 
 from . import rules
 from .models import (
@@ -60,9 +60,7 @@ def begeleiding_sectie(*, client, user) -> dict:
     return {
         "plan": plan,
         "doelen": doelen,
-        "plan_actueel": (
-            plan.actueel_op(timezone.localdate(), plan.actueel_maanden) if plan else False
-        ),
+        "plan_actueel": (plan.actueel_op(today(), plan.actueel_maanden) if plan else False),
         "gesprekken": gesprekken,
     }
 
@@ -120,7 +118,7 @@ def plan_list_te_herzien(*, user, peildatum: datetime.date) -> tuple[list[Client
     from .services import PLAN_GROEPEN
 
     grens = plan_actueel_grens(peildatum, plan_actueel_maanden())
-    groep = Groepslidmaatschap.objects.filter(client=OuterRef("pk"), tot__isnull=True)
+    groep = Groepslidmaatschap.objects.actueel().filter(client=OuterRef("pk"))
     qs = (
         Client.objects.visible_to(user)
         .with_contactpersoon(user)

@@ -5,18 +5,18 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from clients.constants import Fase, SignaalSoort, TaakSoort
+from clients.groepen.models import Groepslidmaatschap
+from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
 from clients.models import Client
 from clients.services import ConcurrentEditError
 from clients.signalen import signaal_meld
 from clients.taken import taak_rond_af_voor
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
-from klantgroepen.constants import LidmaatschapSoort
-from klantgroepen.models import Groepslidmaatschap, Klantgroep
-from klantgroepen.services import groepsindeling_wijzig
+from deventer_werk.dates import today
+from klantgroepen.models import Klantgroep
 
 from .models import Minimaregeling, PlanActie, PlanDoel, PlanVanAanpak, Voortgangsgesprek
 
@@ -31,11 +31,7 @@ class DoelInvoer:
 
 
 def _huidige_groep(client: Client) -> Groepslidmaatschap | None:
-    return (
-        Groepslidmaatschap.objects.filter(client=client, tot__isnull=True)
-        .select_related("klantgroep")
-        .first()
-    )
+    return Groepslidmaatschap.objects.huidig(client)
 
 
 @transaction.atomic
@@ -59,7 +55,7 @@ def plan_stel_vast(
     groep = _huidige_groep(client)
     if groep is None or groep.klantgroep.code not in PLAN_GROEPEN:
         errors["__all__"] = ["Een plan van aanpak is er voor Matchen, Groeien en Faciliteren."]
-    if vastgesteld_op > timezone.localdate():
+    if vastgesteld_op > today():
         errors["vastgesteld_op"] = ["De datum kan niet in de toekomst liggen."]
     if laatste and vastgesteld_op < laatste.vastgesteld_op:
         errors["vastgesteld_op"] = [
@@ -148,7 +144,7 @@ def voortgangsgesprek_leg_vast(
     errors: dict[str, list[str]] = {}
     if client.fase != Fase.INGEDEELD:
         errors["__all__"] = ["Een voortgangsgesprek is er voor klanten die zijn ingedeeld."]
-    if datum > timezone.localdate():
+    if datum > today():
         errors["datum"] = ["De datum van het gesprek kan niet in de toekomst liggen."]
     groep = _huidige_groep(client)
     if groep is not None and datum < groep.van and not errors.get("datum"):
@@ -170,11 +166,7 @@ def voortgangsgesprek_leg_vast(
         raise ValidationError(errors)
     wijziging = None
     if not juiste_groep:
-        soort = (
-            LidmaatschapSoort.DOORSTROOM
-            if nieuwe_klantgroep.volgorde < groep.klantgroep.volgorde
-            else LidmaatschapSoort.TERUGVAL
-        )
+        soort = soort_wijziging(groep.klantgroep, nieuwe_klantgroep)
         van = max(datum, groep.van + datetime.timedelta(days=1))
         wijziging = groepsindeling_wijzig(
             actor=actor,

@@ -1,6 +1,6 @@
 from django import forms
-from django.utils import timezone
 
+from deventer_werk.dates import today
 from deventer_werk.forms import DateInput, Form
 
 from .models import Bevinding, ChecklistPunt, Samenloopsignaal, Selectiereden, Uitkomst
@@ -13,7 +13,7 @@ class OnderzoekStartForm(Form):
     selectie_toelichting = forms.CharField(
         label="Toelichting selectie", required=False, max_length=300
     )
-    gestart_op = forms.DateField(label="Gestart op", widget=DateInput(), initial=timezone.localdate)
+    gestart_op = forms.DateField(label="Gestart op", widget=DateInput(), initial=today)
 
     def __init__(self, client, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,9 +50,7 @@ class OnderzoekBesluitForm(Form):
         label="Motivatie: past de uitkomst bij het doel van de wet?",
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    besloten_op = forms.DateField(
-        label="Besloten op", widget=DateInput(), initial=timezone.localdate
-    )
+    besloten_op = forms.DateField(label="Besloten op", widget=DateInput(), initial=today)
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, client, *args, onderzoek=None, **kwargs):
@@ -65,9 +63,7 @@ class OnderzoekBesluitForm(Form):
 
 class SamenloopForm(Form):
     soort = forms.ChoiceField(label="Soort signaal", choices=Samenloopsignaal.Soort.choices)
-    ontvangen_op = forms.DateField(
-        label="Ontvangen op", widget=DateInput(), initial=timezone.localdate
-    )
+    ontvangen_op = forms.DateField(label="Ontvangen op", widget=DateInput(), initial=today)
     omschrijving = forms.CharField(
         label="Omschrijving", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

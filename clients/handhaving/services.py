@@ -4,7 +4,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from clients.constants import SignaalSoort, TaakSoort
 from clients.models import Client
@@ -13,6 +12,7 @@ from clients.signalen import signaal_meld
 from clients.taken import taak_rond_af_voor
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
+from deventer_werk.dates import today
 
 from .models import (
     Bevinding,
@@ -38,7 +38,7 @@ def onderzoek_start(
     errors: dict[str, list[str]] = {}
     if selectiereden not in Selectiereden.values:
         errors["selectiereden"] = ["Kies waarom deze klant is geselecteerd."]
-    if gestart_op > timezone.localdate():
+    if gestart_op > today():
         errors["gestart_op"] = ["De startdatum kan niet in de toekomst liggen."]
     if selectiereden in (Selectiereden.SIGNAAL, Selectiereden.MELDING, Selectiereden.THEMA) and (
         not toelichting.strip()
@@ -98,7 +98,7 @@ def onderzoek_besluit(
         errors["uitkomst"] = ["Kies de uitkomst."]
     if not motivatie.strip():
         errors["motivatie"] = ["Motiveer de gekozen uitkomst."]
-    if besloten_op > timezone.localdate():
+    if besloten_op > today():
         errors["besloten_op"] = ["De besluitdatum kan niet in de toekomst liggen."]
     elif besloten_op < locked.gestart_op:
         errors["besloten_op"] = [
@@ -167,7 +167,7 @@ def samenloop_registreer(
     errors = {}
     if soort not in Samenloopsignaal.Soort.values:
         errors["soort"] = ["Kies het soort samenloopsignaal."]
-    if ontvangen_op > timezone.localdate():
+    if ontvangen_op > today():
         errors["ontvangen_op"] = ["De ontvangstdatum kan niet in de toekomst liggen."]
     if errors:
         raise ValidationError(errors)
@@ -205,14 +205,14 @@ def samenloop_trieer(
         raise ValidationError({"triage_toelichting": ["Licht toe waarom niet onderzoekswaardig."]})
     locked.triage = triage
     locked.triage_door = actor
-    locked.triage_op = timezone.localdate()
+    locked.triage_op = today()
     locked.triage_toelichting = toelichting.strip()
     if triage == Samenloopsignaal.Triage.ONDERZOEKSWAARDIG:
         locked.onderzoek = onderzoek_start(
             actor=actor,
             client=locked.client,
             selectiereden=Selectiereden.SIGNAAL,
-            gestart_op=timezone.localdate(),
+            gestart_op=today(),
             toelichting=f"Samenloop: {locked.get_soort_display()}",
             herkomst=herkomst,
         )

@@ -6,6 +6,7 @@ from django.utils import timezone
 from clients.constants import URGENTE_SIGNALEN, SignaalSoort
 from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.models import User
+from deventer_werk.dates import today
 from deventer_werk.forms import DateInput, Form, TimeInput
 from klantgroepen.models import Klantgroep
 
@@ -30,7 +31,7 @@ LADDER_TREDEN = [
 
 
 class ScreeningForm(Form):
-    datum = forms.DateField(label="Datum screening", widget=DateInput(), initial=timezone.localdate)
+    datum = forms.DateField(label="Datum screening", widget=DateInput(), initial=today)
     rechtmatigheid = forms.ChoiceField(
         label="Inschatting rechtmatigheid", choices=Screening.Inschatting.choices
     )
@@ -114,9 +115,7 @@ class BesluitForm(Form):
     besluit = forms.ChoiceField(
         label="Besluit", choices=Aanvraag.Besluit.choices, widget=forms.RadioSelect
     )
-    besluitdatum = forms.DateField(
-        label="Besluitdatum", widget=DateInput(), initial=timezone.localdate
-    )
+    besluitdatum = forms.DateField(label="Besluitdatum", widget=DateInput(), initial=today)
     reden = forms.CharField(
         label="Motivering",
         required=False,
@@ -140,7 +139,7 @@ class BesluitForm(Form):
 
 
 class AmbitiegesprekForm(Form):
-    datum = forms.DateField(label="Datum gesprek", widget=DateInput(), initial=timezone.localdate)
+    datum = forms.DateField(label="Datum gesprek", widget=DateInput(), initial=today)
     leefgebieden_toelichting = forms.CharField(
         label="Bespreking leefgebieden", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -162,10 +161,10 @@ class AmbitiegesprekForm(Form):
         help_text="Verplicht als keuze en advies verschillen",
     )
     afspraak_getekend_op = forms.DateField(
-        label="Afspraak = afspraak getekend op", widget=DateInput(), initial=timezone.localdate
+        label="Afspraak = afspraak getekend op", widget=DateInput(), initial=today
     )
     rechten_plichten_op = forms.DateField(
-        label="Rechten en plichten uitgelegd op", widget=DateInput(), initial=timezone.localdate
+        label="Rechten en plichten uitgelegd op", widget=DateInput(), initial=today
     )
 
     def __init__(self, client, *args, **kwargs):
@@ -216,7 +215,7 @@ class AanwezigheidForm(Form):
 
 
 class LadderForm(Form):
-    datum = forms.DateField(label="Datum", widget=DateInput(), initial=timezone.localdate)
+    datum = forms.DateField(label="Datum", widget=DateInput(), initial=today)
     trede = forms.TypedChoiceField(
         label="Trede participatieladder",
         coerce=int,

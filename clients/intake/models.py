@@ -243,7 +243,7 @@ class Ambitiegesprek(models.Model):
     afspraak_getekend_op = models.DateField("afspraak = afspraak getekend op")
     rechten_plichten_op = models.DateField("rechten en plichten uitgelegd op")
     lidmaatschap = models.ForeignKey(
-        "klantgroepen.Groepslidmaatschap", on_delete=models.CASCADE, related_name="+"
+        "clients.Groepslidmaatschap", on_delete=models.CASCADE, related_name="+"
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 

@@ -4,10 +4,12 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sub
 from django.utils import timezone
 
 from clients.constants import Fase
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client
 from clients.registry import TijdlijnItem
 from deventer_werk.access import may
-from klantgroepen.models import Groepslidmaatschap, Klantgroep
+from deventer_werk.dates import today
+from klantgroepen.models import Klantgroep
 
 from . import rules
 from .constants import KICKOFF_NA_DAGEN
@@ -78,7 +80,7 @@ def intake_sectie(*, client, user) -> dict:
         "screening": screening,
         "verwijzingen": verwijzingen,
         "aanvraag": aanvraag,
-        "dagen_over": aanvraag.dagen_over(timezone.localdate()) if aanvraag else None,
+        "dagen_over": aanvraag.dagen_over(today()) if aanvraag else None,
         "gesprek": gesprek,
         "scores": scores,
         "uitnodiging": uitnodiging,
@@ -187,9 +189,7 @@ def aanvraag_open(*, client: Client) -> Aanvraag | None:
 def kickoff_sessies_voor(*, user) -> QuerySet[KickoffSessie]:
     """Sessions from 30 days ago on. A trainer sees the sessions they run; an intaker all
     (to tell clients when their group meets). Counts only, no names."""
-    qs = KickoffSessie.objects.filter(
-        datum__date__gte=timezone.localdate() - datetime.timedelta(days=30)
-    )
+    qs = KickoffSessie.objects.filter(datum__date__gte=today() - datetime.timedelta(days=30))
     if not may(user, rules.KICKOFF_ALLE_SESSIES):
         qs = qs.filter(trainer=user)
     return (
@@ -213,7 +213,8 @@ def kickoff_wachtend(*, peildatum: datetime.date):
         .values("pk")[:1]
     )
     huidige_groep = (
-        Groepslidmaatschap.objects.filter(client=OuterRef("client_id"), tot__isnull=True)
+        Groepslidmaatschap.objects.actueel()
+        .filter(client=OuterRef("client_id"))
         .order_by("-van")
         .values("klantgroep_id")[:1]
     )

@@ -21,7 +21,6 @@ due date) with a unique constraint, so a second run, or two workers at once, ins
 new.
 """
 
-import calendar
 import datetime
 import hashlib
 from dataclasses import dataclass, field
@@ -34,17 +33,12 @@ from django.utils import timezone
 
 from clients.begeleiding.models import Voortgangsgesprek
 from clients.constants import Fase, SignaalSoort, TaakSoort, TaakStatus
+from clients.groepen.models import Groepslidmaatschap
 from clients.handhaving.models import Rechtmatigheidsonderzoek, SteekproefInstelling
 from clients.models import Contactpersoon, Signaal, Taak
 from deventer_werk.accounts.constants import Organisatie, Rol
-from klantgroepen.models import Groepslidmaatschap
-
-
-def add_months(date: datetime.date, months: int) -> datetime.date:
-    month = date.month - 1 + months
-    year = date.year + month // 12
-    month = month % 12 + 1
-    return datetime.date(year, month, min(date.day, calendar.monthrange(year, month)[1]))
+from deventer_werk.dates import add_months
+from klantgroepen.models import Klantgroep
 
 
 def volgende_datum(
@@ -95,14 +89,6 @@ def _actieve_clienten(peildatum: datetime.date):
         .annotate(m=Max("datum"))
         .values("m")
     )
-    laatste_rm_gesprek = (
-        Voortgangsgesprek.objects.filter(
-            client_id=OuterRef("client_id"), rechtmatigheid_getoetst=True
-        )
-        .values("client_id")
-        .annotate(m=Max("datum"))
-        .values("m")
-    )
     laatste_onderzoek = (
         Rechtmatigheidsonderzoek.objects.filter(
             client_id=OuterRef("client_id"), besloten_op__isnull=False
@@ -119,7 +105,6 @@ def _actieve_clienten(peildatum: datetime.date):
         .filter(client__fase=Fase.INGEDEELD, van__lte=peildatum)
         .annotate(
             laatste_gesprek=Subquery(laatste_gesprek, output_field=DateField()),
-            laatste_rm_gesprek=Subquery(laatste_rm_gesprek, output_field=DateField()),
             laatste_onderzoek=Subquery(laatste_onderzoek, output_field=DateField()),
             io_medewerker=Subquery(io_contact),
         )
@@ -128,11 +113,9 @@ def _actieve_clienten(peildatum: datetime.date):
             "van",
             "klantgroep_id",
             "klantgroep__naam",
-            "klantgroep__voortgangsgesprekken_per_jaar",
             "klantgroep__rechtmatigheid_interval_maanden",
             "klantgroep__rechtmatigheid_in_voortgangsgesprek",
             "laatste_gesprek",
-            "laatste_rm_gesprek",
             "laatste_onderzoek",
             "io_medewerker",
         )
@@ -148,6 +131,7 @@ def plan_voortgang(*, peildatum: datetime.date, horizon_dagen: int | None = None
     )
     maand = f"{peildatum:%Y-%m}"
     steekproef = {s.klantgroep_id: s for s in SteekproefInstelling.objects.all()}
+    groepen = {k.pk: k for k in Klantgroep.objects.all()}  # the cadence configuration
     resultaat = PlanResultaat(peildatum=peildatum)
     nieuw: list[Taak] = []
     # Planned tasks from before a group change; kept only if the new plan has the same key.
@@ -155,7 +139,7 @@ def plan_voortgang(*, peildatum: datetime.date, horizon_dagen: int | None = None
     huidig: set[str] = set()
     for row in _actieve_clienten(peildatum).iterator(chunk_size=5000):
         resultaat.bekeken += 1
-        per_jaar = row["klantgroep__voortgangsgesprekken_per_jaar"]
+        groep = groepen[row["klantgroep_id"]]
         in_gesprek = row["klantgroep__rechtmatigheid_in_voortgangsgesprek"]
         eigenaar = (
             {"medewerker_id": row["io_medewerker"]}
@@ -165,7 +149,7 @@ def plan_voortgang(*, peildatum: datetime.date, horizon_dagen: int | None = None
         due = volgende_datum(
             laatste=row["laatste_gesprek"],
             groep_van=row["van"],
-            interval_maanden=12 // per_jaar if per_jaar else None,
+            interval_maanden=groep.voortgang_interval_maanden,
         )
         if due and row["client_id"] in na_wissel:
             huidig.add(f"voortgang:{row['client_id']}:{due.isoformat()}")

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clients.intake.services import kickoff_nodig_uit as intake_kickoff_nodig_uit
+from deventer_werk.dates import today
 
 from . import planner
 from .digest import weekoverzicht_verstuur
@@ -19,7 +20,7 @@ from .uitvoering import uitvoering_rond_af, werk_veeg
 
 
 def _datum(iso: str | None) -> datetime.date:
-    return datetime.date.fromisoformat(iso) if iso else timezone.localdate()
+    return datetime.date.fromisoformat(iso) if iso else today()
 
 
 @shared_task(name="handhaving.plan_voortgang", acks_late=True)

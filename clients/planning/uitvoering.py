@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
+from deventer_werk.dates import lokale_datum
+
 from .models import Uitvoering
 
 logger = logging.getLogger(__name__)
@@ -76,7 +78,7 @@ def werk_achterstallig(*, nu: datetime.datetime) -> list[tuple[str, datetime.dat
         if start is None or start + MARGE > nu:
             continue
         soort = soort_per_taak[periodiek.task]
-        peildatum = timezone.localdate(start)
+        peildatum = lokale_datum(start)
         verwacht[soort] = max(verwacht.get(soort, peildatum), peildatum)
     if not verwacht:
         return []

@@ -2,9 +2,9 @@
 
 from django import forms
 from django.db.models import Case, IntegerField, Value, When
-from django.utils import timezone
 
 from clients.constants import Wijk
+from deventer_werk.dates import today
 from deventer_werk.forms import DateInput, Form, TimeInput
 from klantgroepen.models import Klantgroep
 
@@ -44,7 +44,7 @@ class TrajectForm(Form):
         queryset=Sector.objects.all(),
         help_text="Bijv. bij een werkleerroute",
     )
-    start = forms.DateField(label="Start", widget=DateInput(), initial=timezone.localdate)
+    start = forms.DateField(label="Start", widget=DateInput(), initial=today)
     gepland_einde = forms.DateField(
         label="Gepland einde",
         required=False,
@@ -64,7 +64,7 @@ class TrajectForm(Form):
 
 
 class TrajectEindeForm(Form):
-    einde = forms.DateField(label="Einddatum", widget=DateInput(), initial=timezone.localdate)
+    einde = forms.DateField(label="Einddatum", widget=DateInput(), initial=today)
     resultaat = forms.ChoiceField(
         label="Resultaat", choices=Traject.Resultaat.choices, widget=forms.RadioSelect
     )
@@ -77,9 +77,7 @@ class TrajectEindeForm(Form):
 
 
 class LoonwaardeForm(Form):
-    datum = forms.DateField(
-        label="Datum beoordeling", widget=DateInput(), initial=timezone.localdate
-    )
+    datum = forms.DateField(label="Datum beoordeling", widget=DateInput(), initial=today)
     loonwaarde = forms.IntegerField(label="Loonwaarde (%)")
     volgende_herbeoordeling = forms.DateField(
         label="Volgende herbeoordeling", required=False, widget=DateInput()
@@ -105,7 +103,7 @@ class PlaatsingForm(Form):
     functie = forms.CharField(label="Functie", max_length=150)
     uren = forms.IntegerField(label="Uren per week")
     contract = forms.ChoiceField(label="Contract", choices=Plaatsing.Contract.choices)
-    start = forms.DateField(label="Startdatum", widget=DateInput(), initial=timezone.localdate)
+    start = forms.DateField(label="Startdatum", widget=DateInput(), initial=today)
     met_loonkostensubsidie = forms.BooleanField(label="Met loonkostensubsidie", required=False)
     loonwaarde = forms.IntegerField(
         label="Loonwaarde (%)", required=False, help_text="Alleen bij loonkostensubsidie"
@@ -136,7 +134,7 @@ class PlaatsingForm(Form):
 
 class NazorgForm(Form):
     maanden = forms.TypedChoiceField(label="Nazorgmoment", coerce=int, widget=forms.RadioSelect)
-    datum = forms.DateField(label="Datum contact", widget=DateInput(), initial=timezone.localdate)
+    datum = forms.DateField(label="Datum contact", widget=DateInput(), initial=today)
     werkt_nog = forms.TypedChoiceField(
         label="Werkt de klant nog bij deze werkgever?",
         choices=[("ja", "Ja"), ("nee", "Nee")],
@@ -157,7 +155,7 @@ class PlekForm(Form):
     plek = forms.ModelChoiceField(
         label="Participatieplek", queryset=Participatieplek.objects.filter(actief=True)
     )
-    start = forms.DateField(label="Start", widget=DateInput(), initial=timezone.localdate)
+    start = forms.DateField(label="Start", widget=DateInput(), initial=today)
     afwijking_reden = _reden(
         "Reden om af te wijken van de klantgroep",
         "Alleen nodig als deze soort plek niet bedoeld is voor de klantgroep van de klant",
@@ -180,7 +178,7 @@ class PlekForm(Form):
 
 
 class PlekEindeForm(Form):
-    einde = forms.DateField(label="Einddatum", widget=DateInput(), initial=timezone.localdate)
+    einde = forms.DateField(label="Einddatum", widget=DateInput(), initial=today)
     reden = _reden("Reden")
 
     def __init__(self, client, *args, **kwargs):
@@ -253,9 +251,7 @@ class VacatureForm(Form):
         max_length=500,
         help_text="Kommagescheiden; vraag naar wat iemand kan, niet naar diploma's",
     )
-    geplaatst_op = forms.DateField(
-        label="Geplaatst op", widget=DateInput(), initial=timezone.localdate
-    )
+    geplaatst_op = forms.DateField(label="Geplaatst op", widget=DateInput(), initial=today)
 
 
 class ThemabijeenkomstForm(Form):

@@ -6,12 +6,12 @@ bestand (pinned in tests)."""
 import datetime
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client
 from clients.registry import TijdlijnItem
 from deventer_werk.access import may
-from klantgroepen.models import Groepslidmaatschap
+from deventer_werk.dates import today
 
 from . import rules
 from .models import (
@@ -180,7 +180,7 @@ def trajecten_sectie(*, client, user) -> dict:
         "profiel": profiel,
         "profiel_sectoren": [s.sector for s in sectoren],
         "suggesties": suggesties,
-        "vandaag": timezone.localdate(),
+        "vandaag": today(),
     }
 
 
@@ -209,7 +209,7 @@ def plaatsing_voor_nazorg(*, user, pk: int) -> Plaatsing | None:
         Plaatsing.objects.filter(pk=pk)
         .filter(
             Q(client__in=Client.objects.visible_to(user))
-            | Q(werkcoach=user, nazorg_tot__gte=timezone.localdate())
+            | Q(werkcoach=user, nazorg_tot__gte=today())
         )
         .select_related("client", "werkgever", "traject")
         .first()
@@ -228,7 +228,7 @@ def werkcoach_dashboard(*, user) -> dict:
     days, placements in nazorg with their checkpoints, running participatieplekken, and my
     results this half year. Need-to-know applies, except for the nazorg of my own placements.
     8 queries."""
-    vandaag = timezone.localdate()
+    vandaag = today()
     halfjaar = _halfjaar_start(vandaag)
     zichtbaar = Client.objects.visible_to(user)
     mijn = zichtbaar.with_contactpersoon(user)

@@ -7,6 +7,10 @@ class Organisatie(models.TextChoices):
     GEMEENTE = "gemeente", "Gemeente Deventer"
 
 
+#: The organisations that carry out the service (uitvoeringsregie of a klantgroep, budgets).
+UITVOERENDE_ORGANISATIES = [(o.value, o.label) for o in (Organisatie.DWT, Organisatie.IO)]
+
+
 class Rol(models.TextChoices):
     """Roles are Django groups with these names (created by a data migration)."""
 

@@ -8,9 +8,9 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 
 from clients.constants import Fase, Wijk
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Contactpersoon
 from klantgroepen.constants import KlantgroepCode
-from klantgroepen.models import Groepslidmaatschap
 
 
 class UtcIsoDateTimeField(IsoDateTimeField):

@@ -1,11 +1,11 @@
 from rest_framework import serializers
 
-from clients.constants import Fase, SignaalSoort, Wijk
+from clients.constants import Fase, LidmaatschapSoort, SignaalSoort, Wijk
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Signaal
 from clients.services import CLIENT_EDITABLE_FIELDS
 from clients.validators import normalize_bsn, validate_bsn
-from klantgroepen.constants import LidmaatschapSoort
-from klantgroepen.models import Groepslidmaatschap, Klantgroep
+from klantgroepen.models import Klantgroep
 
 
 class StrictCharField(serializers.CharField):

@@ -13,6 +13,8 @@ from rest_framework.response import Response
 from clients import rules as client_rules
 from clients.access import client_open_or_404
 from clients.begeleiding import rules as begeleiding_rules
+from clients.groepen.models import Groepslidmaatschap
+from clients.groepen.services import groepsindeling_wijzig
 from clients.models import Client, Signaal
 from clients.selectors import _with_current, client_search
 from clients.services import client_register, client_update
@@ -21,8 +23,6 @@ from clients.trajecten import rules as trajecten_rules
 from deventer_werk.access import drf_permission, require
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
-from klantgroepen.models import Groepslidmaatschap
-from klantgroepen.services import groepsindeling_wijzig
 from monitoring import rapport
 from monitoring import rules as monitoring_rules
 from monitoring.periods import Periode

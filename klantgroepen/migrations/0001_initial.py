@@ -2,7 +2,7 @@
 
 import django.contrib.postgres.constraints
 import django.db.models.deletion
-import klantgroepen.models
+import deventer_werk.db
 from django.conf import settings
 from django.contrib.postgres.operations import BtreeGistExtension
 from django.db import migrations, models
@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'groepslidmaatschappen',
                 'ordering': ['client', '-van'],
                 'indexes': [models.Index(fields=['klantgroep', 'van', 'tot'], name='lidm_groep_periode_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('tot__isnull', True), ('tot__gt', models.F('van')), _connector='OR'), name='lidmaatschap_tot_na_van'), models.UniqueConstraint(condition=models.Q(('tot__isnull', True)), fields=('client',), name='lidmaatschap_een_actueel'), django.contrib.postgres.constraints.ExclusionConstraint(expressions=[('client', '='), (klantgroepen.models.DateRangeFunc('van', 'tot'), '&&')], name='lidmaatschap_geen_overlap')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('tot__isnull', True), ('tot__gt', models.F('van')), _connector='OR'), name='lidmaatschap_tot_na_van'), models.UniqueConstraint(condition=models.Q(('tot__isnull', True)), fields=('client',), name='lidmaatschap_een_actueel'), django.contrib.postgres.constraints.ExclusionConstraint(expressions=[('client', '='), (deventer_werk.db.DateRangeFunc('van', 'tot'), '&&')], name='lidmaatschap_geen_overlap')],
             },
         ),
     ]

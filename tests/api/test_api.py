@@ -288,7 +288,8 @@ def test_docs_are_served_from_our_own_static_files(client, users):
 
 @pytest.mark.parametrize("n", [10, 1000])
 def test_membership_list_query_count_is_pinned(n, users, django_assert_num_queries):
-    from klantgroepen.models import Groepslidmaatschap, Klantgroep
+    from clients.groepen.models import Groepslidmaatschap
+    from klantgroepen.models import Klantgroep
 
     klant = client_in_groep("zorgen", io=users["inkomensconsulent"], van=datetime.date(2020, 1, 1))
     Groepslidmaatschap.objects.filter(client=klant).update(tot=datetime.date(2020, 1, 2))

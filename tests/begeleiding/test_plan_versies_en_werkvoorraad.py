@@ -8,9 +8,10 @@ from django.urls import reverse
 from clients.begeleiding.models import BegeleidingInstelling, Minimaregeling
 from clients.begeleiding.selectors import plan_list_te_herzien
 from clients.constants import TaakSoort
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Contactpersoon, Taak
 from deventer_werk.audit.models import AuditEvent
-from klantgroepen.models import Groepslidmaatschap, Klantgroep
+from klantgroepen.models import Klantgroep
 from tests.begeleiding.factories import plan_maak
 from tests.factories import ClientFactory, client_in_groep, make_bsn
 

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 
 from clients.begeleiding.models import Minimaregeling, PlanVanAanpak, Voortgangsgesprek
 from clients.begeleiding.services import DoelInvoer, plan_stel_vast, voortgangsgesprek_leg_vast
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Signaal
 from clients.services import ConcurrentEditError
-from klantgroepen.models import Groepslidmaatschap
 from tests.factories import client_in_groep, klantgroep
 
 pytestmark = pytest.mark.django_db

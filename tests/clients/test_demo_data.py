@@ -3,10 +3,10 @@ import datetime
 import pytest
 from django.core.management import CommandError, call_command
 
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client
 from deventer_werk.accounts.constants import Rol
 from deventer_werk.accounts.models import User
-from klantgroepen.models import Groepslidmaatschap
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Contactpersoon, Uitkeringsperiode
-from klantgroepen.models import Groepslidmaatschap, Klantgroep
+from klantgroepen.models import Klantgroep
 from tests.factories import ClientFactory, make_bsn
 
 pytestmark = pytest.mark.django_db

@@ -62,8 +62,8 @@ def test_update_with_stale_version_is_refused(users):
 
 
 def test_uitstroom_closes_episode_membership_and_contacts_then_reinstroom(users):
+    from clients.groepen.models import Groepslidmaatschap
     from clients.services import periode_sluit
-    from klantgroepen.models import Groepslidmaatschap
     from tests.factories import client_in_groep
 
     client = client_in_groep(

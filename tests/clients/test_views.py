@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Uitkeringsperiode
-from klantgroepen.models import Groepslidmaatschap
 from tests.factories import client_in_groep
 
 pytestmark = pytest.mark.django_db

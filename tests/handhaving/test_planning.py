@@ -9,11 +9,11 @@ from django.db import connection
 
 from clients.begeleiding.services import voortgangsgesprek_leg_vast
 from clients.constants import SignaalSoort, TaakSoort
+from clients.groepen.services import groepsindeling_wijzig
 from clients.handhaving.models import Rechtmatigheidsonderzoek, SteekproefInstelling
 from clients.models import Signaal, Taak
 from clients.planning import planner as planning
 from clients.services import periode_sluit
-from klantgroepen.services import groepsindeling_wijzig
 from tests.factories import client_in_groep, klantgroep
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,8 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from clients.constants import SignaalSoort
+from clients.constants import LidmaatschapSoort, SignaalSoort
+from clients.groepen.services import groepsindeling_wijzig
 from clients.intake.models import AanwezigheidRegistratie, KickoffSessie, KickoffUitnodiging
 from clients.intake.services import (
     kickoff_aanwezigheid,
@@ -19,8 +20,6 @@ from clients.intake.services import (
 from clients.models import Signaal
 from clients.services import ConcurrentEditError
 from deventer_werk.audit.models import AuditEvent
-from klantgroepen.constants import LidmaatschapSoort
-from klantgroepen.services import groepsindeling_wijzig
 from tests.factories import ClientFactory, UserFactory, klantgroep, make_bsn
 
 from .factories import ambitie, melding
@@ -295,8 +294,8 @@ def _veel_sessies(n: int, trainer) -> KickoffSessie:
 
 
 def _veel_uitnodigingen(n: int, sessie: KickoffSessie, intaker) -> None:
+    from clients.groepen.models import Groepslidmaatschap
     from clients.intake.models import Ambitiegesprek, DiagnoseInstrument
-    from klantgroepen.models import Groepslidmaatschap
 
     clients = ClientFactory._meta.model.objects.bulk_create(
         ClientFactory.build(bsn=make_bsn(), fase="ingedeeld") for _ in range(n)

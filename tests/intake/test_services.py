@@ -5,6 +5,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from clients.constants import Fase, SignaalSoort, TaakSoort
+from clients.groepen.models import Groepslidmaatschap
 from clients.intake.models import (
     Aanvraag,
     DiagnoseInstrument,
@@ -23,7 +24,6 @@ from clients.intake.services import (
     screening_leg_vast,
 )
 from clients.models import Signaal, Taak
-from klantgroepen.models import Groepslidmaatschap
 from tests.factories import client_in_groep, klantgroep
 
 from .factories import alle_antwoorden, ambitie, melding, screening_met_afspraak

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from clients.constants import Fase
-from klantgroepen.models import Groepslidmaatschap
-from klantgroepen.services import groepsindeling_wijzig
+from clients.groepen.models import Groepslidmaatschap
+from clients.groepen.services import groepsindeling_wijzig
 from tests.factories import ClientFactory, PeriodeFactory, client_in_groep, klantgroep
 
 pytestmark = pytest.mark.django_db

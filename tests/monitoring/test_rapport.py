@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 
 from clients.constants import Uitstroomreden
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Uitkeringsperiode
-from klantgroepen.models import Groepslidmaatschap
 from monitoring import rapport
 from monitoring.periods import Periode
 from tests.factories import ClientFactory, klantgroep

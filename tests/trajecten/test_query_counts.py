@@ -5,9 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Contactpersoon
 from clients.trajecten.models import NazorgMoment, Plaatsing, Traject, Werkprofiel
-from klantgroepen.models import Groepslidmaatschap, Klantgroep
+from klantgroepen.models import Klantgroep
 from tests.factories import ClientFactory, make_bsn
 
 from .factories import aanbieder, instrument, vacature, werkgever

@@ -3,9 +3,9 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from clients.models import Client, Uitkeringsperiode
+from deventer_werk.dates import today
 
 LADDER_BRON_AMBITIE = "ambitiegesprek"
 LADDER_BRON_BIJGEWERKT = "bijgewerkt"
@@ -20,5 +20,5 @@ def _open_periode(client: Client) -> Uitkeringsperiode:
 
 
 def _niet_in_toekomst(errors: dict, veld: str, datum: datetime.date | None, wat: str) -> None:
-    if datum and datum > timezone.localdate():
+    if datum and datum > today():
         errors.setdefault(veld, []).append(f"{wat} kan niet in de toekomst liggen.")

@@ -6,14 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from clients.constants import Fase, TaakSoort
+from clients.groepen.models import Groepslidmaatschap
+from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
 from clients.models import Client
 from clients.services import client_set_fase
 from clients.taken import taak_rond_af_voor
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
-from klantgroepen.constants import LidmaatschapSoort
-from klantgroepen.models import Groepslidmaatschap, Klantgroep
-from klantgroepen.services import groepsindeling_wijzig
+from klantgroepen.models import Klantgroep
 
 from ..models import (
     Ambitiegesprek,
@@ -26,17 +26,6 @@ from ._common import (
     _niet_in_toekomst,
     _open_periode,
 )
-
-
-def _soort_wijziging(huidig: Klantgroep | None, nieuw: Klantgroep) -> str:
-    if huidig is None:
-        return LidmaatschapSoort.EERSTE_INDELING
-    # volgorde: Matchen 1 … Zorgen 4; towards Matchen is doorstroom, the other way terugval
-    return (
-        LidmaatschapSoort.DOORSTROOM
-        if nieuw.volgorde < huidig.volgorde
-        else (LidmaatschapSoort.TERUGVAL)
-    )
 
 
 @transaction.atomic
@@ -97,11 +86,7 @@ def ambitiegesprek_leg_vast(
                 ]
     if errors:
         raise ValidationError(errors)
-    huidig = (
-        Groepslidmaatschap.objects.filter(client=client, tot__isnull=True)
-        .select_related("klantgroep")
-        .first()
-    )
+    huidig = Groepslidmaatschap.objects.huidig(client)
     if huidig is not None and huidig.klantgroep_id == gekozen_klantgroep.pk:
         lidmaatschap = huidig
     else:
@@ -115,7 +100,7 @@ def ambitiegesprek_leg_vast(
             client=client,
             klantgroep=gekozen_klantgroep,
             van=van,
-            soort=_soort_wijziging(huidig.klantgroep if huidig else None, gekozen_klantgroep),
+            soort=soort_wijziging(huidig.klantgroep if huidig else None, gekozen_klantgroep),
             reden=motivatie or "Keuze in het ambitiegesprek",
             gekozen_klantgroep=gekozen_klantgroep,
             geadviseerde_klantgroep=geadviseerde_klantgroep,

@@ -13,6 +13,7 @@ from clients.signalen import signaal_handel_af, signaal_meld
 from deventer_werk.access import may
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
+from deventer_werk.dates import today
 from klantgroepen.models import Klantgroep
 
 from .. import rules
@@ -65,7 +66,7 @@ def kickoff_nodig_uit(
     constraint) and the session row is locked while its seats are counted. A client for whom
     no session has room waits for the next run (the kick-off page shows how many wait).
     """
-    peildatum = peildatum or timezone.localdate()
+    peildatum = peildatum or today()
     sessies: dict[int, list[int]] = {}
     for sessie_pk, groep_pk in (
         KickoffSessie.objects.filter(datum__date__gt=peildatum)

@@ -14,6 +14,7 @@ from clients.taken import taak_plan, taak_rond_af_voor
 from deventer_werk.access import may
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
+from deventer_werk.dates import lokale_datum
 
 from .. import rules
 from ..models import (
@@ -60,7 +61,7 @@ def screening_leg_vast(
     if uitkomst == Screening.Uitkomst.AFSPRAAK:
         if afspraak_op is None:
             errors["afspraak_op"] = ["Geef datum en tijd van het ambitiegesprek."]
-        elif afspraak_op.date() < datum:
+        elif lokale_datum(afspraak_op) < datum:
             errors["afspraak_op"] = ["Het ambitiegesprek kan niet vóór de screening liggen."]
         if intaker is None:
             errors["intaker"] = ["Kies de intaker die het ambitiegesprek voert."]

@@ -3,11 +3,11 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client
-from clients.planning.planner import add_months
-from klantgroepen.models import Groepslidmaatschap, Klantgroep
+from deventer_werk.dates import add_months, today
+from klantgroepen.models import Klantgroep
 
 Fouten = dict[str, list[str]]
 
@@ -17,12 +17,7 @@ MAX_VOORUIT = datetime.timedelta(days=366)
 
 def huidige_groep(client: Client) -> Klantgroep:
     """The client's current klantgroep; a client who is not (or no longer) ingedeeld has none."""
-    lid = (
-        Groepslidmaatschap.objects.actueel()
-        .filter(client=client)
-        .select_related("klantgroep")
-        .first()
-    )
+    lid = Groepslidmaatschap.objects.huidig(client)
     if lid is None:
         raise ValidationError(
             "Deze klant is niet (meer) ingedeeld in een klantgroep; er kan niets worden gestart."
@@ -31,7 +26,7 @@ def huidige_groep(client: Client) -> Klantgroep:
 
 
 def te_ver_vooruit(datum: datetime.date) -> bool:
-    return datum > timezone.localdate() + MAX_VOORUIT
+    return datum > today() + MAX_VOORUIT
 
 
 def fout(errors: Fouten, veld: str, tekst: str) -> None:

@@ -4,11 +4,11 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from clients.models import Client
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
+from deventer_werk.dates import today
 
 from ..models import Instrument, Participatieplek, PlekPlaatsing
 from ._basis import Fouten, fout, huidige_groep, te_ver_vooruit
@@ -116,7 +116,7 @@ def plek_beeindig(
         fout(errors, "__all__", "Deze plaatsing is al beëindigd.")
     if einde < locked.start:
         fout(errors, "einde", f"Het einde ligt vóór de start ({locked.start:%d-%m-%Y}).")
-    if einde > timezone.localdate():
+    if einde > today():
         fout(errors, "einde", "Het einde kan niet in de toekomst liggen.")
     if errors:
         raise ValidationError(errors)

@@ -12,6 +12,7 @@ from clients.services import periode_sluit
 from clients.taken import taak_plan
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
+from deventer_werk.dates import today
 
 from ..models import (
     Instrument,
@@ -298,7 +299,7 @@ def nazorg_registreer(
         fout(errors, "maanden", "Kies een nazorgmoment.")
     elif NazorgMoment.objects.filter(plaatsing=locked, maanden=maanden).exists():
         fout(errors, "maanden", f"Het nazorgmoment na {maanden} maanden is al vastgelegd.")
-    if datum > timezone.localdate():
+    if datum > today():
         fout(errors, "datum", "De datum kan niet in de toekomst liggen.")
     if datum < locked.start:
         fout(errors, "datum", f"De datum ligt vóór de start ({locked.start:%d-%m-%Y}).")

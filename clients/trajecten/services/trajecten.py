@@ -16,6 +16,7 @@ from clients.taken import taak_plan
 from deventer_werk.access import may
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
+from deventer_werk.dates import today
 from klantgroepen.constants import Regie
 from klantgroepen.models import Klantgroep
 
@@ -227,7 +228,7 @@ def traject_beeindig(
         fout(errors, "__all__", "Dit traject is al beëindigd.")
     if einde < locked.start:
         fout(errors, "einde", f"Het einde kan niet vóór de start ({locked.start:%d-%m-%Y}) liggen.")
-    if einde > timezone.localdate():
+    if einde > today():
         fout(errors, "einde", "Het einde kan niet in de toekomst liggen.")
     if resultaat not in Traject.Resultaat.values:
         fout(errors, "resultaat", "Kies succesvol of voortijdig beëindigd.")
@@ -276,7 +277,7 @@ def loonwaarde_herbeoordeel(
         fout(errors, "__all__", "Dit traject is beëindigd.")
     if not 0 <= loonwaarde <= 100:
         fout(errors, "loonwaarde", "De loonwaarde ligt tussen 0 en 100 %.")
-    if datum > timezone.localdate():
+    if datum > today():
         fout(errors, "datum", "De beoordeling kan niet in de toekomst liggen.")
     if datum < locked.start:
         fout(errors, "datum", f"De beoordeling ligt vóór de start ({locked.start:%d-%m-%Y}).")

@@ -5,12 +5,12 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from clients.models import Client
 from clients.services import ConcurrentEditError
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
+from deventer_werk.dates import today
 
 from ..models import OntslagMelding, Vacature, Werkgever, Werkprofiel
 from ._basis import Fouten, fout
@@ -75,7 +75,7 @@ def ontslag_registreer(
 ) -> OntslagMelding:
     """Record dismissals for business reasons (e.g. from the UWV ontslagvergunning)."""
     errors: Fouten = {}
-    if datum > timezone.localdate():
+    if datum > today():
         fout(errors, "datum", "De ontslagdatum kan niet in de toekomst liggen.")
     if aantal < 1:
         fout(errors, "aantal", "Het aantal is minstens 1.")
@@ -105,7 +105,7 @@ def vacature_registreer(
     geplaatst_op: datetime.date,
 ) -> Vacature:
     errors: Fouten = {}
-    if geplaatst_op > timezone.localdate():
+    if geplaatst_op > today():
         fout(errors, "geplaatst_op", "De datum kan niet in de toekomst liggen.")
     if not [c for c in competenties.split(",") if c.strip()]:
         fout(errors, "competenties", "Noem minstens één gevraagde competentie.")

@@ -6,11 +6,11 @@ import time
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import timezone
 
 from clients.planning import planner
 from clients.planning.models import Uitvoering
 from clients.planning.uitvoering import uitvoering_rond_af
+from deventer_werk.dates import today
 
 
 class Command(BaseCommand):
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, peildatum, details, **options):
-        peildatum = peildatum or timezone.localdate()
+        peildatum = peildatum or today()
         t0 = time.monotonic()
         with transaction.atomic():
             r = planner.plan_voortgang(peildatum=peildatum)

@@ -3,15 +3,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from clients.models import Client
-from clients.validators import normalize_bsn
 from deventer_werk.access import may
+from deventer_werk.audit.constants import Actie, Resultaat
+from deventer_werk.audit.models import AuditEvent
+from deventer_werk.audit.rules import TOEGANGSLOG
+from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import Form
 
-from .constants import Actie, Resultaat
-from .models import AuditEvent
-from .rules import TOEGANGSLOG
-from .services import audit_record
+from ..models import Client
+from ..validators import normalize_bsn
 
 
 class ToegangslogZoekForm(Form):

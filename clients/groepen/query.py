@@ -6,7 +6,16 @@ from django.db.models import Q
 
 class GroepslidmaatschapQuerySet(models.QuerySet):
     def actueel(self) -> "GroepslidmaatschapQuerySet":
+        """The current memberships (``tot`` empty): at most one per client."""
         return self.filter(tot__isnull=True)
+
+    def van_client(self, client) -> "GroepslidmaatschapQuerySet":
+        return self.filter(client=client)
+
+    def huidig(self, client):
+        """The client's current membership with its klantgroep, or None: the one "current
+        group" lookup."""
+        return self.actueel().van_client(client).select_related("klantgroep").first()
 
     def op_datum(self, peildatum: datetime.date) -> "GroepslidmaatschapQuerySet":
         """Memberships that were in force on ``peildatum`` (van inclusive, tot exclusive)."""

@@ -13,7 +13,7 @@ def sweeper_elke_minuut(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("monitoring", "0002_budget_en_planning"),
+        ("monitoring", "0003_beheerder_configuratie"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
     operations = [

@@ -13,14 +13,15 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
 
-from clients.constants import Fase, Uitstroomreden, Wijk
+from clients.constants import Fase, LidmaatschapSoort, Uitstroomreden, Wijk
+from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Contactpersoon, Uitkeringsperiode
 from deventer_werk.accounts.constants import ROL_ORGANISATIE, Organisatie, Rol
 from deventer_werk.accounts.models import User
-from klantgroepen.constants import LidmaatschapSoort, Regie
-from klantgroepen.models import Groepslidmaatschap, Klantgroep
+from deventer_werk.dates import today
+from klantgroepen.constants import Regie
+from klantgroepen.models import Klantgroep
 
 DEMO_PASSWORD_ENV = "DW_DEMO_PASSWORD"  # noqa: S105 - the name of the variable
 DEFAULT_DEMO_PASSWORD = "Deventer-Demo-2026"  # noqa: S105 - documented demo password
@@ -92,7 +93,7 @@ class Command(BaseCommand):
                 "gebruikers met een bekend wachtwoord."
             )
         started = time.monotonic()
-        peildatum = peildatum or timezone.localdate()
+        peildatum = peildatum or today()
         if clients < 1:
             raise CommandError("Geef een positief aantal klanten (--clients).")
         if Client.objects.exists() and not reset:
@@ -273,7 +274,6 @@ class Command(BaseCommand):
             KickoffSessie,
             LadderMeting,
         )
-        from clients.planning.planner import add_months
         from clients.trajecten.models import (
             Instrument,
             Participatieplek,
@@ -284,6 +284,7 @@ class Command(BaseCommand):
             Werkgever,
             Werkprofiel,
         )
+        from deventer_werk.dates import add_months
 
         rng = random.Random(seed + 1)
         from faker import Faker  # a development-only package (the "dev" extra)
@@ -302,9 +303,7 @@ class Command(BaseCommand):
         }
         actueel = {
             m.client_id: m
-            for m in Groepslidmaatschap.objects.filter(tot__isnull=True).select_related(
-                "klantgroep"
-            )
+            for m in Groepslidmaatschap.objects.actueel().select_related("klantgroep")
         }
         gesprekken, ladder, voortgang, plannen = [], [], [], []
         for client_id, lid in eerste.items():
@@ -334,9 +333,9 @@ class Command(BaseCommand):
                     )
                 )
         for client_id, lid in actueel.items():
-            per_jaar = lid.klantgroep.voortgangsgesprekken_per_jaar
-            if per_jaar:
-                datum = add_months(lid.van, 12 // per_jaar)
+            interval = lid.klantgroep.voortgang_interval_maanden
+            if interval:
+                datum = add_months(lid.van, interval)
                 while datum <= peildatum:
                     if rng.random() < 0.8:
                         getoetst = lid.klantgroep.rechtmatigheid_in_voortgangsgesprek
@@ -353,7 +352,7 @@ class Command(BaseCommand):
                                 rechtmatigheid_bevinding="geen" if getoetst else "niet",
                             )
                         )
-                    datum = add_months(datum, 12 // per_jaar)
+                    datum = add_months(datum, interval)
             if lid.klantgroep.code in ("matchen", "groeien", "faciliteren") and rng.random() < 0.75:
                 vastgesteld = min(
                     peildatum, lid.van + datetime.timedelta(days=rng.randint(14, 500))

@@ -6,15 +6,16 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
-from clients.constants import Fase
-from clients.models import Client, Uitkeringsperiode
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
+from deventer_werk.dates import maanden_tussen, today
+from klantgroepen.constants import KlantgroepCode
+from klantgroepen.models import Klantgroep
 
-from .constants import KlantgroepCode, LidmaatschapSoort
-from .models import Groepslidmaatschap, Klantgroep
+from ..constants import Fase, LidmaatschapSoort
+from ..models import Client, Uitkeringsperiode
+from .models import Groepslidmaatschap
 
 logger = logging.getLogger(__name__)
 
@@ -25,11 +26,15 @@ class Groepsindeling:
     waarschuwingen: list[str] = field(default_factory=list)
 
 
-def _maanden_tussen(begin: datetime.date, eind: datetime.date) -> int:
-    months = (eind.year - begin.year) * 12 + (eind.month - begin.month)
-    if eind.day < begin.day:
-        months -= 1
-    return months
+def soort_wijziging(huidig: Klantgroep | None, nieuw: Klantgroep) -> str:
+    """The kind of a group change, from the group order (volgorde: Matchen 1 … Zorgen 4):
+    no current group is an eerste indeling, towards Matchen a doorstroom, the other way a
+    terugval."""
+    if huidig is None:
+        return LidmaatschapSoort.EERSTE_INDELING
+    if nieuw.volgorde < huidig.volgorde:
+        return LidmaatschapSoort.DOORSTROOM
+    return LidmaatschapSoort.TERUGVAL
 
 
 def klantgroep_waarschuwingen(
@@ -43,7 +48,7 @@ def klantgroep_waarschuwingen(
         .first()
     )
     if klantgroep.max_maanden_uitkering and periode is not None:
-        maanden = _maanden_tussen(periode.startdatum, peildatum)
+        maanden = maanden_tussen(periode.startdatum, peildatum)
         if maanden > klantgroep.max_maanden_uitkering:
             warnings.append(
                 f"{klantgroep.naam} past bij maximaal {klantgroep.max_maanden_uitkering} maanden "
@@ -77,13 +82,9 @@ def groepsindeling_wijzig(
     """
     locked = Client.objects.select_for_update().get(pk=client.pk)
     errors: dict[str, list[str]] = {}
-    if van > timezone.localdate() + datetime.timedelta(days=366):
+    if van > today() + datetime.timedelta(days=366):
         errors["van"] = ["De ingangsdatum ligt te ver in de toekomst."]
-    current = (
-        Groepslidmaatschap.objects.select_for_update()
-        .filter(client=locked, tot__isnull=True)
-        .first()
-    )
+    current = Groepslidmaatschap.objects.select_for_update().actueel().van_client(locked).first()
     if current is None and soort != LidmaatschapSoort.EERSTE_INDELING:
         errors["soort"] = ["Deze klant heeft nog geen klantgroep: kies 'eerste indeling'."]
     if current is not None:
