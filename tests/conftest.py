@@ -3,6 +3,8 @@ import pytest
 from deventer_werk.accounts.constants import Rol
 
 from .factories import UserFactory
+from .fixtures.klok import frozen_clock  # noqa: F401  (shared fixtures)
+from .fixtures.worker import celery_worker, celery_worker_process  # noqa: F401
 
 PASSWORD = "Test-Wachtwoord-2026"
 
@@ -56,65 +58,3 @@ def client_as(client, users):
         return client
 
     return _login
-
-
-def database_url_for_tests() -> str:
-    """DATABASE_URL of pytest's test database, for processes the tests start (a worker)."""
-    from urllib.parse import quote
-
-    from django.db import connection
-
-    s = connection.settings_dict
-    host = s.get("HOST") or ""
-    port = s.get("PORT") or 5432
-    user = quote(s.get("USER") or "postgres")
-    if host.startswith("/"):
-        return f"postgres://{user}@:{port}/{s['NAME']}?host={quote(host)}"
-    return f"postgres://{user}@{host or '127.0.0.1'}:{port}/{s['NAME']}"
-
-
-@pytest.fixture(scope="session")
-def celery_worker_process(django_db_setup, django_db_blocker):
-    """A real `celery worker` process on the test database and the configured Redis."""
-    import os
-    import subprocess
-    import sys
-    import time
-    import uuid
-    from pathlib import Path
-
-    from deventer_werk.celery import app
-
-    with django_db_blocker.unblock():
-        db_url = database_url_for_tests()
-    env = {**os.environ, "DATABASE_URL": db_url}
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    name = f"test-{uuid.uuid4().hex[:8]}@%h"
-    proc = subprocess.Popen(  # noqa: S603
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "deventer_werk",
-            "worker",
-            "-P",
-            "solo",
-            "-l",
-            "warning",
-            "-n",
-            name,
-            "--without-mingle",
-            "--without-gossip",
-        ],
-        cwd=Path(__file__).resolve().parents[1],
-        env=env,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if app.control.ping(timeout=1.0):
-            break
-        assert proc.poll() is None, "celery worker stopte bij het starten"
-    yield proc
-    proc.terminate()
-    proc.wait(timeout=30)
