@@ -1,5 +1,17 @@
 """Writes on clients. Every rule about registering and changing a client lives here."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import uuid
+
+    from django.http import HttpRequest
+
+    from deventer_werk.accounts.models import User
+
+
 import datetime
 import logging
 from typing import Any
@@ -54,7 +66,7 @@ def _validate_client_fields(data: dict[str, Any]) -> None:
         raise ValidationError(errors)
 
 
-def _bsn_in_use(bsn: str, *, exclude_pk=None) -> bool:
+def _bsn_in_use(bsn: str, *, exclude_pk: uuid.UUID | None = None) -> bool:
     qs = Client.objects.actief().filter(bsn=bsn)
     if exclude_pk is not None:
         qs = qs.exclude(pk=exclude_pk)
@@ -64,12 +76,12 @@ def _bsn_in_use(bsn: str, *, exclude_pk=None) -> bool:
 @transaction.atomic
 def client_register(
     *,
-    actor,
+    actor: User,
     bsn: str,
     melddatum: datetime.date,
     startdatum_uitkering: datetime.date | None = None,
     herkomst: str = Herkomst.WEB,
-    request=None,
+    request: HttpRequest | None = None,
     **fields: Any,
 ) -> Client:
     """Register a melding: a new client, or a new episode for a client who comes back.
@@ -134,7 +146,7 @@ def client_register(
 @transaction.atomic
 def periode_sluit(
     *,
-    actor,
+    actor: User,
     client: Client,
     einddatum: datetime.date,
     reden: str,
@@ -205,11 +217,11 @@ def periode_sluit(
 @transaction.atomic
 def client_update(
     *,
-    actor,
+    actor: User,
     client: Client,
     versie: int,
     herkomst: str = Herkomst.WEB,
-    request=None,
+    request: HttpRequest | None = None,
     **changes: Any,
 ) -> Client:
     """Change personal details. ``versie`` is the version the user's form was based on."""
@@ -241,9 +253,9 @@ def client_update(
 @transaction.atomic
 def contactpersoon_wijs_toe(
     *,
-    actor,
+    actor: User,
     client: Client,
-    medewerker,
+    medewerker: User,
     van: datetime.date | None = None,
     herkomst: str = Herkomst.WEB,
 ) -> Contactpersoon:

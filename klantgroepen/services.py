@@ -1,5 +1,13 @@
 """Writes on klantgroep membership: the only way a client enters or changes group."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
+
 import datetime
 import logging
 from dataclasses import dataclass, field
@@ -59,7 +67,7 @@ def klantgroep_waarschuwingen(
 @transaction.atomic
 def groepsindeling_wijzig(
     *,
-    actor,
+    actor: User,
     client: Client,
     klantgroep: Klantgroep,
     van: datetime.date,

@@ -1,5 +1,13 @@
 """Requesting and making raad reports."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
+
 import datetime
 
 from django.db import transaction
@@ -14,7 +22,7 @@ from .periods import Periode, halfjaar_van
 
 @transaction.atomic
 def rapport_vraag_aan(
-    *, actor, periode: Periode, concept: bool = False, vandaag: datetime.date | None = None
+    *, actor: User, periode: Periode, concept: bool = False, vandaag: datetime.date | None = None
 ) -> Raadsrapportage:
     """Queue a report; the Celery task is sent only when the row is committed."""
     if periode.eind >= (vandaag or timezone.localdate()):

@@ -12,20 +12,25 @@ PASSWORD = "Test-Wachtwoord-2026"
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Keep the migrated seed data (roles, klantgroepen, configuration) serialized, so that
-    transactional tests (browser, worker) can get it back after a flush: ``seed_data``."""
+    transactional tests (browser, worker) can get it back after a flush: ``seed_data``.
+    With ``--reuse-db`` the database outlives the session, so the seed is put back at the end
+    when a transactional test flushed it."""
+    from django.contrib.auth.models import Group
     from django.db import connection
 
     with django_db_blocker.unblock():
+        if not Group.objects.exists():
+            pytest.exit("De testdatabase mist de seed-data: draai eenmaal met --create-db", 2)
         _SEED["json"] = connection.creation.serialize_db_to_string()
+    yield
+    with django_db_blocker.unblock():
+        _seed_herstel()
 
 
 _SEED: dict[str, str] = {}
 
 
-@pytest.fixture
-def seed_data(transactional_db):
-    """For transactional tests: the data migrations' rows, restored if an earlier
-    transactional test's flush removed them."""
+def _seed_herstel() -> None:
     from django.contrib.auth.models import Group
     from django.db import connection
 
@@ -35,6 +40,13 @@ def seed_data(transactional_db):
         with connection.cursor() as cursor:
             cursor.execute("TRUNCATE django_content_type, auth_permission CASCADE")
         connection.creation.deserialize_db_from_string(_SEED["json"])
+
+
+@pytest.fixture
+def seed_data(transactional_db):
+    """For transactional tests: the data migrations' rows, restored if an earlier
+    transactional test's flush removed them."""
+    _seed_herstel()
 
 
 @pytest.fixture(autouse=True)

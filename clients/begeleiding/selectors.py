@@ -1,3 +1,12 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from deventer_werk.accounts.models import User
+
 import datetime
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
@@ -38,7 +47,7 @@ def plan_actueel_maanden() -> int:
     return waarde or PLAN_ACTUEEL_MAANDEN
 
 
-def begeleiding_sectie(*, client, user) -> dict:
+def begeleiding_sectie(*, client: Client, user: User) -> dict:
     """Current plan (goals, actions) and recent voortgangsgesprekken: always 4 queries."""
     laatste = PlanVanAanpak.objects.filter(client=client).order_by("-versie").values("pk")[:1]
     plan = (
@@ -66,7 +75,7 @@ def begeleiding_sectie(*, client, user) -> dict:
     }
 
 
-def tijdlijn_plan(*, client):
+def tijdlijn_plan(*, client: Client) -> Iterator[TijdlijnItem]:
     for p in PlanVanAanpak.objects.filter(client=client).select_related("opgesteld_door"):
         yield TijdlijnItem(
             p.vastgesteld_op,
@@ -77,7 +86,7 @@ def tijdlijn_plan(*, client):
         )
 
 
-def tijdlijn_voortgang(*, client):
+def tijdlijn_voortgang(*, client: Client) -> Iterator[TijdlijnItem]:
     for g in Voortgangsgesprek.objects.filter(client=client).select_related("gehouden_door"):
         titel = f"Voortgangsgesprek ({g.get_plek_display().lower()})"
         if g.rechtmatigheid_getoetst:
@@ -87,7 +96,7 @@ def tijdlijn_voortgang(*, client):
         )
 
 
-def plan_list_versies(*, client) -> list[PlanVanAanpak]:
+def plan_list_versies(*, client: Client) -> list[PlanVanAanpak]:
     """Every version of the client's plan, newest first, with goals and actions: 3 queries."""
     return list(
         PlanVanAanpak.objects.filter(client=client)
@@ -103,7 +112,7 @@ def plan_list_versies(*, client) -> list[PlanVanAanpak]:
 PLAN_TE_HERZIEN_MAX = 100
 
 
-def plan_list_te_herzien(*, user, peildatum: datetime.date) -> tuple[list[Client], int]:
+def plan_list_te_herzien(*, user: User, peildatum: datetime.date) -> tuple[list[Client], int]:
     """The user's own clients (contact person) in Matchen, Groeien or Faciliteren without a
     plan that is actueel on ``peildatum``: oldest first, at most 100, and the total. 3 queries."""
     from .services import PLAN_GROEPEN
@@ -126,7 +135,7 @@ def plan_list_te_herzien(*, user, peildatum: datetime.date) -> tuple[list[Client
     return klanten, totaal
 
 
-def werkvoorraad_voor(*, user, vandaag: datetime.date) -> dict:
+def werkvoorraad_voor(*, user: User, vandaag: datetime.date) -> dict:
     """Today's and overdue tasks (and the coming week), open signals and caseload per
     klantgroep of one professional; plans to review for werkcoach and participatiemakelaar.
     Only clients the user may see (need-to-know). A fixed number of queries."""

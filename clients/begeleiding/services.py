@@ -1,5 +1,13 @@
 """Begeleiding services: plan van aanpak, voortgangsgesprek, uitstroom."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
+
 import datetime
 from dataclasses import dataclass
 
@@ -41,7 +49,7 @@ def _huidige_groep(client: Client) -> Groepslidmaatschap | None:
 @transaction.atomic
 def plan_stel_vast(
     *,
-    actor,
+    actor: User,
     client: Client,
     vastgesteld_op: datetime.date,
     doelen: list[DoelInvoer],
@@ -121,7 +129,7 @@ def plan_stel_vast(
 @transaction.atomic
 def voortgangsgesprek_leg_vast(
     *,
-    actor,
+    actor: User,
     client: Client,
     datum: datetime.date,
     plek: str,

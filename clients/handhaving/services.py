@@ -1,5 +1,13 @@
 """Rechtmatigheidsonderzoek with the omgekeerde toets, samenloopsignalen with triage."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
+
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -28,7 +36,7 @@ ZWARE_UITKOMSTEN = {Uitkomst.MAATREGEL, Uitkomst.TERUGVORDERING}
 
 def onderzoek_start(
     *,
-    actor,
+    actor: User,
     client: Client,
     selectiereden: str,
     gestart_op: datetime.date,
@@ -67,7 +75,7 @@ def onderzoek_start(
 @transaction.atomic
 def onderzoek_besluit(
     *,
-    actor,
+    actor: User,
     onderzoek: Rechtmatigheidsonderzoek,
     versie: int,
     bevinding: str,
@@ -157,7 +165,7 @@ def onderzoek_besluit(
 
 def samenloop_registreer(
     *,
-    actor,
+    actor: User,
     client: Client,
     soort: str,
     ontvangen_op: datetime.date,
@@ -188,7 +196,7 @@ def samenloop_registreer(
 @transaction.atomic
 def samenloop_trieer(
     *,
-    actor,
+    actor: User,
     signaal: Samenloopsignaal,
     triage: str,
     toelichting: str = "",

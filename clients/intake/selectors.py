@@ -1,3 +1,12 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from deventer_werk.accounts.models import User
+
 import datetime
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -25,7 +34,7 @@ from .models import (
 LADDER_HISTORIE = 6  # rungs shown on the dossier (newest first)
 
 
-def intake_sectie(*, client, user) -> dict:
+def intake_sectie(*, client: Client, user: User) -> dict:
     """Screening, aanvraag, ambitiegesprek, ladder and kick-off in 7 queries, whatever the data."""
     screening = (
         Screening.objects.filter(client=client)
@@ -84,7 +93,7 @@ def intake_sectie(*, client, user) -> dict:
     }
 
 
-def tijdlijn_screening(*, client):
+def tijdlijn_screening(*, client: Client) -> Iterator[TijdlijnItem]:
     for s in Screening.objects.filter(client=client).select_related("poortwachter"):
         yield TijdlijnItem(
             s.datum,
@@ -95,7 +104,7 @@ def tijdlijn_screening(*, client):
         )
 
 
-def tijdlijn_aanvraag(*, client):
+def tijdlijn_aanvraag(*, client: Client) -> Iterator[TijdlijnItem]:
     for a in Aanvraag.objects.filter(client=client).select_related("consulent"):
         yield TijdlijnItem(
             a.aanvraagdatum,
@@ -114,7 +123,7 @@ def tijdlijn_aanvraag(*, client):
             )
 
 
-def tijdlijn_ambitie(*, client):
+def tijdlijn_ambitie(*, client: Client) -> Iterator[TijdlijnItem]:
     for g in Ambitiegesprek.objects.filter(client=client).select_related(
         "intaker", "gekozen_klantgroep"
     ):
@@ -127,7 +136,7 @@ def tijdlijn_ambitie(*, client):
         )
 
 
-def tijdlijn_kickoff(*, client):
+def tijdlijn_kickoff(*, client: Client) -> Iterator[TijdlijnItem]:
     uitnodigingen = KickoffUitnodiging.objects.filter(client=client).select_related(
         "sessie__klantgroep", "vastgelegd_door"
     )
@@ -152,7 +161,7 @@ def tijdlijn_kickoff(*, client):
             )
 
 
-def tijdlijn_ladder(*, client):
+def tijdlijn_ladder(*, client: Client) -> Iterator[TijdlijnItem]:
     """Ladder measurements outside the ambitiegesprek (that one is in its own entry)."""
     for m in (
         LadderMeting.objects.filter(client=client)
@@ -178,7 +187,7 @@ def zonder_ambitiegesprek() -> QuerySet[Client]:
     )
 
 
-def kickoff_sessies_voor(*, user) -> QuerySet[KickoffSessie]:
+def kickoff_sessies_voor(*, user: User) -> QuerySet[KickoffSessie]:
     """Sessions from 30 days ago on. A trainer sees the sessions they run; an intaker all
     (to tell clients when their group meets). Counts only, no names."""
     qs = KickoffSessie.objects.filter(
@@ -237,7 +246,7 @@ def kickoff_wachtend_per_groep(*, peildatum: datetime.date) -> list[tuple[Klantg
     return [(g, aantallen.get(g.pk, 0)) for g in Klantgroep.objects.order_by("volgorde")]
 
 
-def kickoff_sessie_detail(*, user, sessie_pk: int) -> KickoffSessie | None:
+def kickoff_sessie_detail(*, user: User, sessie_pk: int) -> KickoffSessie | None:
     """One session with its attendance list. The trainer who runs it sees every name; an
     intaker only the clients whose dossier they may open (need-to-know)."""
     uitnodigingen = KickoffUitnodiging.objects.select_related("client").order_by(

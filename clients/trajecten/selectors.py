@@ -3,6 +3,16 @@
 Every selector that feeds a page runs a fixed number of queries, whatever the size of the
 bestand (pinned in tests)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from deventer_werk.accounts.models import User
+
+
 import datetime
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -40,7 +50,7 @@ def _score(profiel_comp: set[str], uren: int, sector_match: bool, vacature: Vaca
     )
 
 
-def kandidaten_voor(*, vacature: Vacature, user, limiet: int = 20) -> list[dict]:
+def kandidaten_voor(*, vacature: Vacature, user: User, limiet: int = 20) -> list[dict]:
     """Active Matchen/Groeien clients within need-to-know, ranked on sector interest,
     competences (not diplomas) and availability. One query, whatever the size of the bestand;
     the ranking itself is done here on plain values."""
@@ -95,7 +105,7 @@ def kandidaten_voor(*, vacature: Vacature, user, limiet: int = 20) -> list[dict]
     return kandidaten[:limiet]
 
 
-def trajecten_sectie(*, client, user) -> dict:
+def trajecten_sectie(*, client: Client, user: User) -> dict:
     """Trajecten (with the current loonwaarde), plaatsingen (with nazorg checkpoints),
     participatieplekken, the werkprofiel and suggested vacancies. Always 8 queries: related
     rows are read with their own query rather than prefetched, because a prefetch is skipped
@@ -166,7 +176,7 @@ def _met_nazorgstand(plaatsing: Plaatsing, momenten: list[NazorgMoment]) -> Plaa
     return plaatsing
 
 
-def plaatsing_voor_nazorg(*, user, pk: int) -> Plaatsing | None:
+def plaatsing_voor_nazorg(*, user: User, pk: int) -> Plaatsing | None:
     """A placement whose nazorg ``user`` may record: within need-to-know, or the werkcoach who
     made it while its nazorg period runs (the client has usually left the benefit by then, so
     the dossier itself is out of sight for DWT)."""
@@ -190,7 +200,7 @@ def _halfjaar_start(vandaag: datetime.date) -> datetime.date:
     return datetime.date(vandaag.year, 1 if vandaag.month <= 6 else 7, 1)
 
 
-def werkcoach_dashboard(*, user) -> dict:
+def werkcoach_dashboard(*, user: User) -> dict:
     """My clients per group, running trajecten (mine or of my clients), those ending within 30
     days, placements in nazorg with their checkpoints, running participatieplekken, and my
     results this half year. Need-to-know applies, except for the nazorg of my own placements.
@@ -256,7 +266,7 @@ def werkcoach_dashboard(*, user) -> dict:
 
 
 def traject_lijst(
-    *, user, status: str = "", instrument_id: int | None = None, alleen_mijn: bool = True
+    *, user: User, status: str = "", instrument_id: int | None = None, alleen_mijn: bool = True
 ) -> QuerySet[Traject]:
     """Trajecten within need-to-know, newest first, for a paginated list."""
     zichtbaar = Client.objects.visible_to(user)
@@ -272,7 +282,7 @@ def traject_lijst(
     )
 
 
-def tijdlijn_trajecten(*, client):
+def tijdlijn_trajecten(*, client: Client) -> Iterator[TijdlijnItem]:
     for t in Traject.objects.filter(client=client).select_related("instrument", "werkcoach"):
         yield TijdlijnItem(
             t.start,
@@ -291,7 +301,7 @@ def tijdlijn_trajecten(*, client):
             )
 
 
-def tijdlijn_plaatsingen(*, client):
+def tijdlijn_plaatsingen(*, client: Client) -> Iterator[TijdlijnItem]:
     for p in Plaatsing.objects.filter(client=client).select_related("werkgever", "werkcoach"):
         yield TijdlijnItem(
             p.start,
@@ -303,7 +313,7 @@ def tijdlijn_plaatsingen(*, client):
         )
 
 
-def tijdlijn_nazorg(*, client):
+def tijdlijn_nazorg(*, client: Client) -> Iterator[TijdlijnItem]:
     for m in NazorgMoment.objects.filter(plaatsing__client=client).select_related(
         "plaatsing__werkgever", "door"
     ):
@@ -318,7 +328,7 @@ def tijdlijn_nazorg(*, client):
         )
 
 
-def tijdlijn_participatie(*, client):
+def tijdlijn_participatie(*, client: Client) -> Iterator[TijdlijnItem]:
     for p in PlekPlaatsing.objects.filter(client=client).select_related("plek", "makelaar"):
         yield TijdlijnItem(
             p.start,

@@ -1,3 +1,5 @@
+from typing import Any
+
 from rest_framework import serializers
 
 from clients.constants import Fase, SignaalSoort, Wijk
@@ -74,7 +76,7 @@ class ClientDetailSerializer(ClientListSerializer):
         read_only_fields = fields
 
 
-_CLIENT_FIELD_KWARGS = {
+_CLIENT_FIELD_KWARGS: dict[str, dict[str, Any]] = {
     "voornamen": {"max_length": 200},
     "tussenvoegsel": {"max_length": 20, "required": False, "allow_blank": True},
     "achternaam": {"max_length": 200},

@@ -1,5 +1,15 @@
 """Writing the audit trail. The only way rows get into ``AuditEvent``."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from deventer_werk.accounts.models import User
+
+
 import logging
 import uuid
 from typing import Any
@@ -18,13 +28,13 @@ def _client_ip(request) -> str | None:
 
 def audit_record(
     *,
-    actor,
+    actor: User,
     actie: str,
     client_id: uuid.UUID | str | None = None,
     object_type: str = "",
     resultaat: str = Resultaat.TOEGESTAAN,
     herkomst: str = Herkomst.WEB,
-    request=None,
+    request: HttpRequest | None = None,
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one audit line. ``details`` must never hold a BSN or a name."""

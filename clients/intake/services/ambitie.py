@@ -1,5 +1,13 @@
 """The ambitiegesprek (intaker) and the participatieladder as history."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
+
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -42,7 +50,7 @@ def _soort_wijziging(huidig: Klantgroep | None, nieuw: Klantgroep) -> str:
 @transaction.atomic
 def ambitiegesprek_leg_vast(
     *,
-    actor,
+    actor: User,
     client: Client,
     datum: datetime.date,
     antwoorden: dict[str, int],
@@ -155,7 +163,9 @@ def ambitiegesprek_leg_vast(
     return gesprek
 
 
-def _ladder_bewaar(*, client: Client, datum, trede: int, bron: str, door) -> LadderMeting:
+def _ladder_bewaar(
+    *, client: Client, datum: datetime.date, trede: int, bron: str, door: User
+) -> LadderMeting:
     meting = LadderMeting(client=client, datum=datum, trede=trede, bron=bron, door=door)
     meting.full_clean()
     meting.save()
@@ -165,7 +175,7 @@ def _ladder_bewaar(*, client: Client, datum, trede: int, bron: str, door) -> Lad
 @transaction.atomic
 def ladder_meet(
     *,
-    actor,
+    actor: User,
     client: Client,
     datum: datetime.date,
     trede: int,

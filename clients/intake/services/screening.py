@@ -1,5 +1,13 @@
 """Melding → screening (poortwachter) and aanvraag → besluit (inkomensconsulent)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
+
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -29,7 +37,7 @@ from ._common import (
 @transaction.atomic
 def screening_leg_vast(
     *,
-    actor,
+    actor: User,
     client: Client,
     datum: datetime.date,
     antwoorden: dict[str, bool],
@@ -132,7 +140,7 @@ def screening_leg_vast(
 @transaction.atomic
 def aanvraag_registreer(
     *,
-    actor,
+    actor: User,
     client: Client,
     aanvraagdatum: datetime.date,
     documenten_compleet_op: datetime.date | None = None,
@@ -183,7 +191,7 @@ def aanvraag_registreer(
 @transaction.atomic
 def aanvraag_besluit(
     *,
-    actor,
+    actor: User,
     aanvraag: Aanvraag,
     versie: int,
     besluit: str,

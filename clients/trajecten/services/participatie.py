@@ -1,5 +1,13 @@
 """Participatieplekken for Faciliteren: the places (per wijk), placing a client, ending it."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
+
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -17,7 +25,7 @@ from ._basis import Fouten, fout, huidige_groep, te_ver_vooruit
 @transaction.atomic
 def participatieplek_registreer(
     *,
-    actor,
+    actor: User,
     organisatie: str,
     omschrijving: str,
     soort: str,
@@ -48,7 +56,7 @@ def _toegestane_groepen(soort: str) -> set[int]:
 @transaction.atomic
 def plek_plaats(
     *,
-    actor,
+    actor: User,
     client: Client,
     plek: Participatieplek,
     start: datetime.date,
@@ -103,7 +111,7 @@ def plek_plaats(
 @transaction.atomic
 def plek_beeindig(
     *,
-    actor,
+    actor: User,
     plaatsing: PlekPlaatsing,
     einde: datetime.date,
     reden: str = "",

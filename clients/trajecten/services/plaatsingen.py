@@ -1,5 +1,14 @@
 """Plaatsingen: verdringingscheck, nazorg checkpoints, uitstroom naar werk."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+    from klantgroepen.models import Klantgroep
+
+
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -103,7 +112,13 @@ def _plaatsing_fouten(
 
 
 def _lks_fouten(
-    *, groep, lks: Instrument | None, start, loonwaarde, herbeoordeling_op, afwijking_reden
+    *,
+    groep: Klantgroep,
+    lks: Instrument | None,
+    start: datetime.date,
+    loonwaarde: int | None,
+    herbeoordeling_op: datetime.date | None,
+    afwijking_reden: str,
 ) -> Fouten:
     """The loonkostensubsidie traject's rules (loonwaarde, re-assessment, klantgroep)."""
     if lks is None:
@@ -120,7 +135,15 @@ def _lks_fouten(
     )
 
 
-def _uitkering_sluit(*, actor, client, laatste_uitkeringsdag, reden, toelichting, herkomst):
+def _uitkering_sluit(
+    *,
+    actor: User,
+    client: Client,
+    laatste_uitkeringsdag: datetime.date,
+    reden: str,
+    toelichting: str,
+    herkomst: str,
+):
     """Uitstroom through ``periode_sluit``; its date errors are shown at our own field."""
     try:
         periode_sluit(
@@ -140,7 +163,7 @@ def _uitkering_sluit(*, actor, client, laatste_uitkeringsdag, reden, toelichting
         ) from exc
 
 
-def _nazorg_plan(*, actor, plaatsing: Plaatsing) -> None:
+def _nazorg_plan(*, actor: User, plaatsing: Plaatsing) -> None:
     for maanden in NAZORG_MAANDEN:
         taak_plan(
             client=plaatsing.client,
@@ -157,7 +180,7 @@ def _nazorg_plan(*, actor, plaatsing: Plaatsing) -> None:
 @transaction.atomic
 def plaatsing_registreer(
     *,
-    actor,
+    actor: User,
     client: Client,
     werkgever: Werkgever | None,
     functie: str,
@@ -281,7 +304,7 @@ def plaatsing_registreer(
 @transaction.atomic
 def nazorg_registreer(
     *,
-    actor,
+    actor: User,
     plaatsing: Plaatsing,
     maanden: int,
     datum: datetime.date,

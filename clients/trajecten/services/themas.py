@@ -1,6 +1,15 @@
 """Themabijeenkomsten: branchegericht (by sector) for Matchen and Groeien, wijkgericht (by
 wijk) for Faciliteren and Zorgen; invitations by group plus sector or wijk; attendance."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clients.trajecten.models import Sector
+    from deventer_werk.accounts.models import User
+
+
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -18,13 +27,13 @@ from ._basis import Fouten, fout
 @transaction.atomic
 def themabijeenkomst_plan(
     *,
-    actor,
+    actor: User,
     type: str,  # noqa: A002 - the domain word
     onderwerp: str,
     datum: datetime.datetime,
     plaats: str,
     klantgroepen,
-    sector=None,
+    sector: Sector | None = None,
     wijk: str = "",
 ) -> tuple[Themabijeenkomst, int]:
     """Plan a meeting and invite its clients; returns the meeting and the number invited.
@@ -95,7 +104,7 @@ def thema_nodig_uit(*, bijeenkomst: Themabijeenkomst) -> int:
 @transaction.atomic
 def thema_aanwezigheid_registreer(
     *,
-    actor,
+    actor: User,
     uitnodiging: ThemaUitnodiging,
     aanwezig: bool,
     herkomst: str = Herkomst.WEB,

@@ -1,6 +1,15 @@
 """Trajecten: start (with the klantgroep warning), end (with the result), and the loonwaarde
 assessments of loonkostensubsidie."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clients.trajecten.models import Aanbieder, Sector
+    from deventer_werk.accounts.models import User
+
+
 import datetime
 from decimal import Decimal
 
@@ -34,7 +43,7 @@ def _open_herbeoordelingen(traject: Traject):
     )
 
 
-def rol_fouten(*, actor, groep: Klantgroep) -> Fouten:
+def rol_fouten(*, actor: User, groep: Klantgroep) -> Fouten:
     """Uitvoeringsregie: the werkcoach logs trajecten for DWT groups (Matchen, Groeien), the
     participatiemakelaar for IO groups (Faciliteren, Zorgen)."""
     if groep.regie == Regie.DWT and actor.heeft_rol(Rol.WERKCOACH):
@@ -49,7 +58,7 @@ def traject_fouten(
     *,
     groep: Klantgroep,
     instrument: Instrument,
-    aanbieder,
+    aanbieder: Aanbieder | None,
     start: datetime.date,
     gepland_einde: datetime.date,
     loonwaarde: int | None,
@@ -87,14 +96,14 @@ def traject_fouten(
 
 def traject_maak(
     *,
-    actor,
+    actor: User,
     client: Client,
     groep: Klantgroep,
     instrument: Instrument,
-    aanbieder,
+    aanbieder: Aanbieder | None,
     start: datetime.date,
     gepland_einde: datetime.date,
-    sector=None,
+    sector: Sector | None = None,
     kosten: Decimal | None = None,
     loonwaarde: int | None = None,
     herbeoordeling_op: datetime.date | None = None,
@@ -144,13 +153,13 @@ def traject_maak(
 @transaction.atomic
 def traject_start(
     *,
-    actor,
+    actor: User,
     client: Client,
     instrument: Instrument,
-    aanbieder,
+    aanbieder: Aanbieder | None,
     start: datetime.date,
     gepland_einde: datetime.date | None = None,
-    sector=None,
+    sector: Sector | None = None,
     kosten: Decimal | None = None,
     loonwaarde: int | None = None,
     herbeoordeling_op: datetime.date | None = None,
@@ -208,7 +217,7 @@ def traject_start(
 @transaction.atomic
 def traject_beeindig(
     *,
-    actor,
+    actor: User,
     traject: Traject,
     versie: int,
     einde: datetime.date,
@@ -256,7 +265,7 @@ def traject_beeindig(
 @transaction.atomic
 def loonwaarde_herbeoordeel(
     *,
-    actor,
+    actor: User,
     traject: Traject,
     datum: datetime.date,
     loonwaarde: int,

@@ -1,6 +1,17 @@
 """Werkgeversdienstverlening: the employer register, their dismissals (input for the
 verdringingscheck), vacancies, and the client's werkprofiel that matching reads."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from clients.trajecten.models import Sector
+    from deventer_werk.accounts.models import User
+
+
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -25,9 +36,9 @@ def _dubbele_naam(naam: str, *, behalve: int | None = None) -> bool:
 @transaction.atomic
 def werkgever_registreer(
     *,
-    actor,
+    actor: User,
     naam: str,
-    sector,
+    sector: Sector,
     omvang: str,
     contactpersoon: str = "",
     telefoon: str = "",
@@ -51,7 +62,7 @@ def werkgever_registreer(
 
 
 @transaction.atomic
-def werkgever_wijzig(*, actor, werkgever: Werkgever, versie: int, **velden) -> Werkgever:
+def werkgever_wijzig(*, actor: User, werkgever: Werkgever, versie: int, **velden) -> Werkgever:
     """Change the employer's register data; a form opened on an older version is refused."""
     locked = Werkgever.objects.select_for_update().get(pk=werkgever.pk)
     if locked.versie != versie:
@@ -71,7 +82,7 @@ def werkgever_wijzig(*, actor, werkgever: Werkgever, versie: int, **velden) -> W
 
 @transaction.atomic
 def ontslag_registreer(
-    *, actor, werkgever: Werkgever, datum: datetime.date, aantal: int, functie: str = ""
+    *, actor: User, werkgever: Werkgever, datum: datetime.date, aantal: int, functie: str = ""
 ) -> OntslagMelding:
     """Record dismissals for business reasons (e.g. from the UWV ontslagvergunning)."""
     errors: Fouten = {}
@@ -96,10 +107,10 @@ def ontslag_registreer(
 @transaction.atomic
 def vacature_registreer(
     *,
-    actor,
+    actor: User,
     werkgever: Werkgever,
     functie: str,
-    sector,
+    sector: Sector,
     uren: int,
     competenties: str,
     geplaatst_op: datetime.date,
@@ -125,7 +136,7 @@ def vacature_registreer(
 
 
 @transaction.atomic
-def vacature_sluit(*, actor, vacature: Vacature, datum: datetime.date) -> Vacature:
+def vacature_sluit(*, actor: User, vacature: Vacature, datum: datetime.date) -> Vacature:
     locked = Vacature.objects.select_for_update().get(pk=vacature.pk)
     if not locked.open:
         raise ValidationError("Deze vacature is al gesloten.")
@@ -140,10 +151,10 @@ def vacature_sluit(*, actor, vacature: Vacature, datum: datetime.date) -> Vacatu
 @transaction.atomic
 def werkprofiel_wijzig(
     *,
-    actor,
+    actor: User,
     client: Client,
     versie: int,
-    sectoren,
+    sectoren: Iterable[Sector],
     competenties: str,
     uren_beschikbaar: int,
     herkomst: str = Herkomst.WEB,
