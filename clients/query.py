@@ -2,15 +2,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from deventer_werk.accounts.models import User
-
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from deventer_werk.accounts.constants import Organisatie
 
 from .constants import Fase
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
 
 
 class ClientQuerySet(models.QuerySet):

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from deventer_werk.accounts.models import User
-
-
 import datetime
 import uuid
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from klantgroepen.models import Groepslidmaatschap
 
 from .models import Client, Contactpersoon, Uitkeringsperiode
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
 
 
 def _with_current(qs: QuerySet[Client]) -> QuerySet[Client]:

@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import uuid
-
-    from django.http import HttpRequest
-
-    from deventer_werk.accounts.models import User
-
-
 import datetime
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -27,6 +17,14 @@ from deventer_werk.audit.services import audit_record
 from .constants import Fase
 from .models import Client, Contactpersoon, Uitkeringsperiode
 from .validators import normalize_bsn
+
+if TYPE_CHECKING:
+    import uuid
+
+    from django.http import HttpRequest
+
+    from deventer_werk.accounts.models import User
+
 
 logger = logging.getLogger(__name__)
 

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from deventer_werk.accounts.models import User
-
-
 import datetime
 import logging
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,6 +18,10 @@ from deventer_werk.audit.services import audit_record
 
 from .constants import KlantgroepCode, LidmaatschapSoort
 from .models import Groepslidmaatschap, Klantgroep
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
 
 logger = logging.getLogger(__name__)
 

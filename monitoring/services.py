@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from deventer_werk.accounts.models import User
-
-
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,10 +14,17 @@ from . import rapport
 from .models import Raadsrapportage
 from .periods import Periode, halfjaar_van
 
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
 
 @transaction.atomic
 def rapport_vraag_aan(
-    *, actor: User, periode: Periode, concept: bool = False, vandaag: datetime.date | None = None
+    *,
+    actor: User | None,
+    periode: Periode,
+    concept: bool = False,
+    vandaag: datetime.date | None = None,
 ) -> Raadsrapportage:
     """Queue a report; the Celery task is sent only when the row is committed."""
     if periode.eind >= (vandaag or timezone.localdate()):

@@ -1,13 +1,7 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from deventer_werk.accounts.models import User
-
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -29,8 +23,13 @@ from .models import (
     plan_actueel_grens,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
-def _actueel_maanden_subquery():
+    from deventer_werk.accounts.models import User
+
+
+def _actueel_maanden_subquery() -> Coalesce:
     return Coalesce(
         Subquery(BegeleidingInstelling.objects.filter(pk=1).values("plan_actueel_maanden")[:1]),
         PLAN_ACTUEEL_MAANDEN,

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from deventer_werk.accounts.models import User
-
-
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,6 +22,11 @@ from klantgroepen.models import Groepslidmaatschap, Klantgroep
 from klantgroepen.services import groepsindeling_wijzig
 
 from .models import Minimaregeling, PlanActie, PlanDoel, PlanVanAanpak, Voortgangsgesprek
+
+if TYPE_CHECKING:
+    from clients.intake.models import Netwerkpartner
+    from deventer_werk.accounts.models import User
+
 
 PLAN_GROEPEN = {"matchen", "groeien", "faciliteren"}
 
@@ -141,12 +141,12 @@ def voortgangsgesprek_leg_vast(
     minimaregelingen_gebruikt: list[Minimaregeling] | None = None,
     minimaregelingen_geadviseerd: list[Minimaregeling] | None = None,
     schuldsignaal: bool = False,
-    verwezen_naar=None,
+    verwezen_naar: Netwerkpartner | None = None,
     nieuwe_klantgroep: Klantgroep | None = None,
     reden_groepswijziging: str = "",
     rechtmatigheid_getoetst: bool = False,
     rechtmatigheid_bevinding: str = Voortgangsgesprek.Bevinding.NIET_GETOETST,
-    dwt_coach=None,
+    dwt_coach: User | None = None,
     verslag: str = "",
     herkomst: str = Herkomst.WEB,
 ) -> Voortgangsgesprek:

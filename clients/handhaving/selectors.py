@@ -2,15 +2,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from clients.registry import TijdlijnItem
+
+from .models import Rechtmatigheidsonderzoek, Samenloopsignaal
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from clients.models import Client
     from deventer_werk.accounts.models import User
-
-from clients.registry import TijdlijnItem
-
-from .models import Rechtmatigheidsonderzoek, Samenloopsignaal
 
 
 def handhaving_sectie(*, client: Client, user: User) -> dict:

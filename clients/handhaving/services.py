@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from deventer_werk.accounts.models import User
-
-
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -30,6 +25,10 @@ from .models import (
     Selectiereden,
     Uitkomst,
 )
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
 
 ZWARE_UITKOMSTEN = {Uitkomst.MAATREGEL, Uitkomst.TERUGVORDERING}
 

@@ -1,13 +1,7 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from deventer_werk.accounts.models import User
-
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -30,6 +24,12 @@ from .models import (
     Netwerkpartner,
     Screening,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from deventer_werk.accounts.models import User
+
 
 LADDER_HISTORIE = 6  # rungs shown on the dossier (newest first)
 
@@ -207,7 +207,7 @@ def kickoff_sessies_voor(*, user: User) -> QuerySet[KickoffSessie]:
     )
 
 
-def kickoff_wachtend(*, peildatum: datetime.date):
+def kickoff_wachtend(*, peildatum: datetime.date) -> QuerySet[Ambitiegesprek]:
     """Latest ambitiegesprekken (≥ 14 days ago) of placed clients without an invitation,
     annotated with the client's current group (``huidige_groep``), oldest first."""
     laatste = (

@@ -5,15 +5,8 @@ bestand (pinned in tests)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from deventer_werk.accounts.models import User
-
-
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -33,6 +26,12 @@ from .models import (
     Werkprofiel,
 )
 from .services.plaatsingen import NAZORG_MAANDEN, add_months
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from deventer_werk.accounts.models import User
+
 
 MATCH_GROEPEN = ("matchen", "groeien")
 

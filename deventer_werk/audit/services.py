@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import logging
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from .constants import Herkomst, Resultaat
+from .models import AuditEvent
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -10,17 +15,10 @@ if TYPE_CHECKING:
     from deventer_werk.accounts.models import User
 
 
-import logging
-import uuid
-from typing import Any
-
-from .constants import Herkomst, Resultaat
-from .models import AuditEvent
-
 logger = logging.getLogger(__name__)
 
 
-def _client_ip(request) -> str | None:
+def _client_ip(request: HttpRequest | None) -> str | None:
     if request is None:
         return None
     return request.META.get("REMOTE_ADDR") or None
@@ -28,7 +26,7 @@ def _client_ip(request) -> str | None:
 
 def audit_record(
     *,
-    actor: User,
+    actor: User | None,
     actie: str,
     client_id: uuid.UUID | str | None = None,
     object_type: str = "",

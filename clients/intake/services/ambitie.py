@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from deventer_werk.accounts.models import User
-
-
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -34,6 +29,9 @@ from ._common import (
     _niet_in_toekomst,
     _open_periode,
 )
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
 
 
 def _soort_wijziging(huidig: Klantgroep | None, nieuw: Klantgroep) -> str:

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import uuid
-
-    from deventer_werk.accounts.models import User
-
-
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -34,6 +27,11 @@ from ..selectors import kickoff_wachtend
 from ._common import (
     KICKOFF_BRON,
 )
+
+if TYPE_CHECKING:
+    import uuid
+
+    from deventer_werk.accounts.models import User
 
 
 @transaction.atomic

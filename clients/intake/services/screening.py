@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from deventer_werk.accounts.models import User
-
-
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -33,6 +28,9 @@ from ._common import (
     _open_periode,
 )
 
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
 
 @transaction.atomic
 def screening_leg_vast(
@@ -48,7 +46,7 @@ def screening_leg_vast(
     signaal_toelichting: str = "",
     reden_geen_recht: str = "",
     afspraak_op: datetime.datetime | None = None,
-    intaker=None,
+    intaker: User | None = None,
     toelichting: str = "",
     herkomst: str = Herkomst.WEB,
 ) -> Screening:

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from deventer_werk.accounts.models import User
-
-
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +15,9 @@ from deventer_werk.audit.services import audit_record
 
 from ..models import Instrument, Participatieplek, PlekPlaatsing
 from ._basis import Fouten, fout, huidige_groep, te_ver_vooruit
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
 
 
 @transaction.atomic

@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from deventer_werk.accounts.models import User
-    from klantgroepen.models import Klantgroep
-
-
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -33,6 +27,11 @@ from ..models import (
 )
 from ._basis import Fouten, add_months, fout, huidige_groep, te_ver_vooruit
 from .trajecten import traject_fouten, traject_maak
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+    from klantgroepen.models import Klantgroep
+
 
 VERDRINGING_MAANDEN = 6
 NAZORG_MAANDEN = (6, 12)
@@ -143,7 +142,7 @@ def _uitkering_sluit(
     reden: str,
     toelichting: str,
     herkomst: str,
-):
+) -> None:
     """Uitstroom through ``periode_sluit``; its date errors are shown at our own field."""
     try:
         periode_sluit(

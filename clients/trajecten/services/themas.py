@@ -3,14 +3,8 @@ wijk) for Faciliteren and Zorgen; invitations by group plus sector or wijk; atte
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from clients.trajecten.models import Sector
-    from deventer_werk.accounts.models import User
-
-
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,6 +17,13 @@ from deventer_werk.audit.services import audit_record
 from ..models import Themabijeenkomst, ThemaUitnodiging
 from ._basis import Fouten, fout
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from clients.trajecten.models import Sector
+    from deventer_werk.accounts.models import User
+    from klantgroepen.models import Klantgroep
+
 
 @transaction.atomic
 def themabijeenkomst_plan(
@@ -32,7 +33,7 @@ def themabijeenkomst_plan(
     onderwerp: str,
     datum: datetime.datetime,
     plaats: str,
-    klantgroepen,
+    klantgroepen: Iterable[Klantgroep],
     sector: Sector | None = None,
     wijk: str = "",
 ) -> tuple[Themabijeenkomst, int]:

@@ -3,15 +3,9 @@ assessments of loonkostensubsidie."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from clients.trajecten.models import Aanbieder, Sector
-    from deventer_werk.accounts.models import User
-
-
 import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -31,12 +25,18 @@ from klantgroepen.models import Klantgroep
 from ..models import Instrument, InstrumentSoort, LoonwaardeBeoordeling, Traject
 from ._basis import Fouten, fout, huidige_groep, te_ver_vooruit
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from clients.trajecten.models import Aanbieder, Sector
+    from deventer_werk.accounts.models import User
+
 
 def _loonwaarde_sleutel(traject_pk: int, datum: datetime.date) -> str:
     return f"loonwaarde:{traject_pk}:{datum.isoformat()}"
 
 
-def _open_herbeoordelingen(traject: Traject):
+def _open_herbeoordelingen(traject: Traject) -> QuerySet[Taak]:
     return Taak.objects.filter(
         Q(sleutel=f"loonwaarde:{traject.pk}") | Q(sleutel__startswith=f"loonwaarde:{traject.pk}:"),
         status=TaakStatus.OPEN,

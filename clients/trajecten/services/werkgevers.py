@@ -3,16 +3,8 @@ verdringingscheck), vacancies, and the client's werkprofiel that matching reads.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from clients.trajecten.models import Sector
-    from deventer_werk.accounts.models import User
-
-
 import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,6 +17,13 @@ from deventer_werk.audit.services import audit_record
 
 from ..models import OntslagMelding, Vacature, Werkgever, Werkprofiel
 from ._basis import Fouten, fout
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from clients.trajecten.models import Sector
+    from deventer_werk.accounts.models import User
+
 
 WERKGEVER_VELDEN = ("naam", "sector", "omvang", "contactpersoon", "telefoon", "email")
 
@@ -62,7 +61,7 @@ def werkgever_registreer(
 
 
 @transaction.atomic
-def werkgever_wijzig(*, actor: User, werkgever: Werkgever, versie: int, **velden) -> Werkgever:
+def werkgever_wijzig(*, actor: User, werkgever: Werkgever, versie: int, **velden: Any) -> Werkgever:
     """Change the employer's register data; a form opened on an older version is refused."""
     locked = Werkgever.objects.select_for_update().get(pk=werkgever.pk)
     if locked.versie != versie:
