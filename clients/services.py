@@ -184,7 +184,7 @@ def periode_sluit(
             f"De einddatum kan niet vóór de start van de klantgroep "
             f"({lidmaatschap.van:%d-%m-%Y}) liggen."
         )
-    if errors:
+    if errors or periode is None:
         raise ValidationError(errors)
     periode.einddatum = einddatum
     periode.uitstroomreden = reden

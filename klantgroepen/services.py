@@ -49,7 +49,7 @@ def klantgroep_waarschuwingen(
         .exclude(startdatum__isnull=True)
         .first()
     )
-    if klantgroep.max_maanden_uitkering and periode is not None:
+    if klantgroep.max_maanden_uitkering and periode is not None and periode.startdatum:
         maanden = _maanden_tussen(periode.startdatum, peildatum)
         if maanden > klantgroep.max_maanden_uitkering:
             warnings.append(

@@ -58,7 +58,9 @@ def begeleiding_sectie(*, client: Client, user: User) -> dict:
     doelen = list(PlanDoel.objects.filter(plan__in=laatste).order_by("pk"))
     acties = list(PlanActie.objects.filter(plan__in=laatste).order_by("deadline", "pk"))
     for doel in doelen:
-        doel.actielijst = [a for a in acties if a.doel_id == doel.pk]
+        doel.actielijst = [  # type: ignore[attr-defined]  # for the template
+            a for a in acties if a.doel_id == doel.pk
+        ]
     gesprekken = list(
         Voortgangsgesprek.objects.filter(client=client)
         .select_related("gehouden_door", "groepswijziging__klantgroep")

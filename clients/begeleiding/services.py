@@ -178,6 +178,7 @@ def voortgangsgesprek_leg_vast(
         raise ValidationError(errors)
     wijziging = None
     if not juiste_groep:
+        assert nieuwe_klantgroep is not None and groep is not None  # validated above
         soort = (
             LidmaatschapSoort.DOORSTROOM
             if nieuwe_klantgroep.volgorde < groep.klantgroep.volgorde

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -207,7 +207,9 @@ def kickoff_sessies_voor(*, user: User) -> QuerySet[KickoffSessie]:
     )
 
 
-def kickoff_wachtend(*, peildatum: datetime.date) -> QuerySet[Ambitiegesprek]:
+def kickoff_wachtend(
+    *, peildatum: datetime.date
+) -> QuerySet[Any]:  # Ambitiegesprek + huidige_groep
     """Latest ambitiegesprekken (≥ 14 days ago) of placed clients without an invitation,
     annotated with the client's current group (``huidige_groep``), oldest first."""
     laatste = (

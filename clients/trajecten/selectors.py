@@ -6,7 +6,7 @@ bestand (pinned in tests)."""
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -78,7 +78,7 @@ def kandidaten_voor(*, vacature: Vacature, user: User, limiet: int = 20) -> list
         )
     )
     gevraagd = vacature.competentielijst()
-    kandidaten = []
+    kandidaten: list[dict[str, Any]] = []
     for r in rows.iterator(chunk_size=2000):
         comp = _lijst(r["competenties"])
         score = _score(comp, r["uren_beschikbaar"], r["sector_match"], vacature)
@@ -120,7 +120,7 @@ def trajecten_sectie(*, client: Client, user: User) -> dict:
     ):
         laatste_loonwaarde[b.traject_id] = b
     for t in trajecten:
-        t.huidige_beoordeling = laatste_loonwaarde.get(t.pk)
+        t.huidige_beoordeling = laatste_loonwaarde.get(t.pk)  # type: ignore[attr-defined]
     plaatsingen = list(
         Plaatsing.objects.filter(client=client)
         .select_related("werkgever")
@@ -163,7 +163,7 @@ def trajecten_sectie(*, client: Client, user: User) -> dict:
 def _met_nazorgstand(plaatsing: Plaatsing, momenten: list[NazorgMoment]) -> Plaatsing:
     """Attach the placement's checkpoints (held, open or lapsed) as ``nazorgmomenten``."""
     gehouden = {m.maanden: m for m in momenten if m.plaatsing_id == plaatsing.pk}
-    plaatsing.nazorgmomenten = [
+    plaatsing.nazorgmomenten = [  # type: ignore[attr-defined]
         {
             "maanden": m,
             "gepland": add_months(plaatsing.start, m),
@@ -255,7 +255,7 @@ def werkcoach_dashboard(*, user: User) -> dict:
         "nazorg_te_doen": [
             (p, m)
             for p in nazorg
-            for m in p.nazorgmomenten
+            for m in p.nazorgmomenten  # type: ignore[attr-defined]
             if m["moment"] is None and m["gepland"] <= vandaag + datetime.timedelta(days=14)
         ],
         "plekken": plekken,

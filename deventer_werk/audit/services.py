@@ -36,12 +36,12 @@ def audit_record(
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one audit line. ``details`` must never hold a BSN or a name."""
-    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    ingelogd = actor if actor is not None and actor.is_authenticated else None
     event = AuditEvent.objects.create(
-        actor_id=actor.pk if authenticated else None,
-        actor_username=actor.username if authenticated else "",
-        rol=actor.rol_label if authenticated else "",
-        organisatie=actor.organisatie if authenticated else "",
+        actor_id=ingelogd.pk if ingelogd else None,
+        actor_username=ingelogd.username if ingelogd else "",
+        rol=ingelogd.rol_label if ingelogd else "",
+        organisatie=ingelogd.organisatie if ingelogd else "",
         client_id=client_id,
         actie=actie,
         object_type=object_type,

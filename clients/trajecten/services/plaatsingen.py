@@ -240,6 +240,7 @@ def plaatsing_registreer(
         raise ValidationError(errors)
 
     if uitkering_beeindigen:
+        assert laatste_uitkeringsdag is not None  # validated above
         _uitkering_sluit(
             actor=actor,
             client=client,

@@ -29,7 +29,10 @@ WERKGEVER_VELDEN = ("naam", "sector", "omvang", "contactpersoon", "telefoon", "e
 
 
 def _dubbele_naam(naam: str, *, behalve: int | None = None) -> bool:
-    return Werkgever.objects.filter(naam__iexact=naam.strip()).exclude(pk=behalve).exists()
+    gelijk = Werkgever.objects.filter(naam__iexact=naam.strip())
+    if behalve is not None:
+        gelijk = gelijk.exclude(pk=behalve)
+    return gelijk.exists()
 
 
 @transaction.atomic
