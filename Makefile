@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEV    := $(PY) -m deventer_werk.devservices
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format check schema clean-data
+.PHONY: run test test-fast lint format check schema clean-data
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 niet gevonden (zet PYTHON=...)"; exit 1; }
@@ -23,9 +23,15 @@ run: $(STAMP)
 test: $(STAMP)
 	$(DEV) exec -- $(PY) -m pytest $(PYTEST_ARGS)
 
+## make test-fast: no browser, no worker; keeps the test database between runs (--reuse-db)
+test-fast: $(STAMP)
+	$(DEV) exec -- $(PY) -m pytest -m "not browser and not integration" --reuse-db $(PYTEST_ARGS)
+
+## make lint: ruff and mypy (django-stubs imports the settings; no database needed)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

@@ -29,7 +29,7 @@ def make_bsn(rng: random.Random = _rng) -> str:
             return "".join(map(str, digits)) + str(last)
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -49,7 +49,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         self.save(update_fields=["organisatie"])
 
 
-class ClientFactory(factory.django.DjangoModelFactory):
+class ClientFactory(factory.django.DjangoModelFactory[Client]):
     class Meta:
         model = Client
 
@@ -64,7 +64,7 @@ class ClientFactory(factory.django.DjangoModelFactory):
     fase = Fase.INGEDEELD
 
 
-class PeriodeFactory(factory.django.DjangoModelFactory):
+class PeriodeFactory(factory.django.DjangoModelFactory[Uitkeringsperiode]):
     class Meta:
         model = Uitkeringsperiode
 
@@ -86,7 +86,7 @@ def client_in_groep(
     **kwargs,
 ) -> Client:
     """A client with a benefit episode, a current klantgroep and contact persons."""
-    client = ClientFactory(**kwargs)
+    client = ClientFactory.create(**kwargs)
     PeriodeFactory(client=client)
     Groepslidmaatschap.objects.create(
         client=client, klantgroep=klantgroep(code), van=van, soort="eerste_indeling"

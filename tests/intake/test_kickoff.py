@@ -285,7 +285,7 @@ def _veel_sessies(n: int, trainer) -> KickoffSessie:
         )
         for i in range(n)
     )
-    return KickoffSessie.objects.order_by("datum").first()
+    return KickoffSessie.objects.order_by("datum", "pk")[0]
 
 
 def _veel_uitnodigingen(n: int, sessie: KickoffSessie, intaker) -> None:
