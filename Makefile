@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEV    := $(PY) -m deventer_werk.devservices
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format check clean-data manage backup restore
+.PHONY: run test test-fast lint format check clean-data manage backup restore
 
 # A failed `python -m venv` (Debian without python3-venv) removes its half venv, so a retry
 # creates it again; pip shows progress (the first install takes a few minutes).
@@ -27,9 +27,15 @@ run: $(STAMP)
 test: $(STAMP)
 	$(DEV) exec -- $(PY) -m pytest $(PYTEST_ARGS)
 
+## make test-fast: no browser, no worker; keeps the test database between runs (--reuse-db)
+test-fast: $(STAMP)
+	$(DEV) exec -- $(PY) -m pytest -m "not browser and not integration" --reuse-db $(PYTEST_ARGS)
+
+## make lint: ruff and mypy (django-stubs imports the settings; no database needed)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

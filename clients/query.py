@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
@@ -5,12 +9,15 @@ from deventer_werk.accounts.constants import Organisatie
 
 from .constants import Fase
 
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
 
 class ClientQuerySet(models.QuerySet):
-    def actief(self) -> "ClientQuerySet":
+    def actief(self) -> ClientQuerySet:
         return self.exclude(fase=Fase.AFGESLOTEN)
 
-    def visible_to(self, user) -> "ClientQuerySet":
+    def visible_to(self, user: User) -> ClientQuerySet:
         """Need-to-know: the one place that decides which dossiers a user may open.
 
         IO professionals see every client. DWT professionals see clients in intake with DWT
@@ -30,7 +37,7 @@ class ClientQuerySet(models.QuerySet):
             return self.filter(Q(fase=Fase.INTAKE) | Exists(dwt_regie))
         return self.none()
 
-    def with_contactpersoon(self, user) -> "ClientQuerySet":
+    def with_contactpersoon(self, user: User) -> ClientQuerySet:
         """Clients for whom ``user`` is the current contact person."""
         from .models import Contactpersoon
 

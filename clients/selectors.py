@@ -1,13 +1,19 @@
 """Reads for the client pages. Selectors own select_related/prefetch_related."""
 
+from __future__ import annotations
+
 import datetime
 import uuid
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from clients.groepen.models import Groepslidmaatschap
 
 from .models import Client, Contactpersoon, Uitkeringsperiode
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
 
 
 def _with_current(qs: QuerySet[Client]) -> QuerySet[Client]:
@@ -26,14 +32,14 @@ def _with_current(qs: QuerySet[Client]) -> QuerySet[Client]:
     )
 
 
-def client_list_mijn_klanten(*, user) -> QuerySet[Client]:
+def client_list_mijn_klanten(*, user: User) -> QuerySet[Client]:
     """Clients for whom ``user`` is the current contact person, within need-to-know."""
     return _with_current(Client.objects.visible_to(user).actief().with_contactpersoon(user))
 
 
 def client_search(
     *,
-    user,
+    user: User,
     naam: str = "",
     geboortedatum: datetime.date | None = None,
     bsn: str = "",
@@ -49,7 +55,7 @@ def client_search(
     return _with_current(qs)
 
 
-def client_get_visible(*, user, pk: uuid.UUID) -> Client | None:
+def client_get_visible(*, user: User, pk: uuid.UUID) -> Client | None:
     return Client.objects.visible_to(user).filter(pk=pk).first()
 
 
@@ -79,7 +85,7 @@ def client_dossier(*, client: Client) -> dict:
     }
 
 
-def signalen_sectie(*, client: Client, user) -> dict:
+def signalen_sectie(*, client: Client, user: User) -> dict:
     from .signalen import signaal_list_open
 
     return {"open_signalen": list(signaal_list_open(client=client))}

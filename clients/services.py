@@ -1,8 +1,10 @@
 """Writes on clients. Every rule about registering and changing a client lives here."""
 
+from __future__ import annotations
+
 import datetime
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -15,6 +17,14 @@ from deventer_werk.dates import today
 from .constants import Fase
 from .models import Client, Contactpersoon, Uitkeringsperiode
 from .validators import normalize_bsn
+
+if TYPE_CHECKING:
+    import uuid
+
+    from django.http import HttpRequest
+
+    from deventer_werk.accounts.models import User
+
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +64,7 @@ def _validate_client_fields(data: dict[str, Any]) -> None:
         raise ValidationError(errors)
 
 
-def _bsn_in_use(bsn: str, *, exclude_pk=None) -> bool:
+def _bsn_in_use(bsn: str, *, exclude_pk: uuid.UUID | None = None) -> bool:
     qs = Client.objects.actief().filter(bsn=bsn)
     if exclude_pk is not None:
         qs = qs.exclude(pk=exclude_pk)
@@ -64,12 +74,12 @@ def _bsn_in_use(bsn: str, *, exclude_pk=None) -> bool:
 @transaction.atomic
 def client_register(
     *,
-    actor,
+    actor: User,
     bsn: str,
     melddatum: datetime.date,
     startdatum_uitkering: datetime.date | None = None,
     herkomst: str = Herkomst.WEB,
-    request=None,
+    request: HttpRequest | None = None,
     **fields: Any,
 ) -> Client:
     """Register a melding: a new client, or a new episode for a client who comes back.
@@ -134,7 +144,7 @@ def client_register(
 @transaction.atomic
 def periode_sluit(
     *,
-    actor,
+    actor: User,
     client: Client,
     einddatum: datetime.date,
     reden: str,
@@ -174,7 +184,7 @@ def periode_sluit(
             f"De einddatum kan niet vóór de start van de klantgroep "
             f"({lidmaatschap.van:%d-%m-%Y}) liggen."
         )
-    if errors:
+    if errors or periode is None:
         raise ValidationError(errors)
     periode.einddatum = einddatum
     periode.uitstroomreden = reden
@@ -205,11 +215,11 @@ def periode_sluit(
 @transaction.atomic
 def client_update(
     *,
-    actor,
+    actor: User,
     client: Client,
     versie: int,
     herkomst: str = Herkomst.WEB,
-    request=None,
+    request: HttpRequest | None = None,
     **changes: Any,
 ) -> Client:
     """Change personal details. ``versie`` is the version the user's form was based on."""
@@ -241,9 +251,9 @@ def client_update(
 @transaction.atomic
 def contactpersoon_wijs_toe(
     *,
-    actor,
+    actor: User,
     client: Client,
-    medewerker,
+    medewerker: User,
     van: datetime.date | None = None,
     herkomst: str = Herkomst.WEB,
 ) -> Contactpersoon:

@@ -1,6 +1,7 @@
 """Cross-cutting form helpers: NL Design System (Utrecht) classes and Dutch date inputs."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 
 class DateInput(forms.DateInput):
@@ -61,7 +62,7 @@ class ModelForm(UtrechtFormMixin, forms.ModelForm):
     pass
 
 
-def form_add_service_errors(form: forms.Form, exc) -> None:
+def form_add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     """Show a service's ValidationError next to the right fields (or on top of the form)."""
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():

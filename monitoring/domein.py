@@ -120,7 +120,7 @@ def bereken(periode: Periode) -> dict:
             ).values_list("client_id", flat=True)
         )
     )
-    minima = defaultdict(lambda: [0, 0])
+    minima: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
     for naam, n in (
         Voortgangsgesprek.objects.filter(_in(periode, "datum"))
         .values_list("minimaregelingen_gebruikt__naam")

@@ -38,7 +38,7 @@ class Budget(models.Model):
         ]
 
     def __str__(self):
-        groep = self.klantgroep.naam if self.klantgroep_id else "Intake"
+        groep = self.klantgroep.naam if self.klantgroep else "Intake"
         return f"{self.jaar} {groep} {self.organisatie}: € {self.bedrag}"
 
 

@@ -57,7 +57,7 @@ def cijfers_bereken(periode: Periode, voortgang: Callable[[int, str], None] | No
     vorige = _periode_cijfers(periode.vorige())
     budget = [
         {
-            "klantgroep": b.klantgroep.code if b.klantgroep_id else "intake",
+            "klantgroep": b.klantgroep.code if b.klantgroep else "intake",
             "organisatie": b.organisatie,
             "bedrag": float(b.bedrag),
         }

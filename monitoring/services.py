@@ -1,7 +1,10 @@
 """Requesting and making raad reports."""
 
+from __future__ import annotations
+
 import datetime
 import logging
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -16,11 +19,17 @@ from .models import Raadsrapportage
 from .periods import Periode, halfjaar_van
 
 logger = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
 
 
 @transaction.atomic
 def rapport_vraag_aan(
-    *, actor, periode: Periode, concept: bool = False, vandaag: datetime.date | None = None
+    *,
+    actor: User | None,
+    periode: Periode,
+    concept: bool = False,
+    vandaag: datetime.date | None = None,
 ) -> Raadsrapportage:
     """Queue a report; the Celery task is sent only when the row is committed."""
     if periode.eind >= (vandaag or today()):

@@ -30,7 +30,7 @@ def make_bsn(rng: random.Random = _rng) -> str:
             return "".join(map(str, digits)) + str(last)
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -50,7 +50,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         self.save(update_fields=["organisatie"])
 
 
-class ClientFactory(factory.django.DjangoModelFactory):
+class ClientFactory(factory.django.DjangoModelFactory[Client]):
     class Meta:
         model = Client
 
@@ -65,7 +65,7 @@ class ClientFactory(factory.django.DjangoModelFactory):
     fase = Fase.INGEDEELD
 
 
-class PeriodeFactory(factory.django.DjangoModelFactory):
+class PeriodeFactory(factory.django.DjangoModelFactory[Uitkeringsperiode]):
     class Meta:
         model = Uitkeringsperiode
 
@@ -87,7 +87,7 @@ def client_in_groep(
     **kwargs,
 ) -> Client:
     """A client with a benefit episode, a current klantgroep and contact persons."""
-    client = ClientFactory(**kwargs)
+    client = ClientFactory.create(**kwargs)
     PeriodeFactory(client=client)
     Groepslidmaatschap.objects.create(
         client=client, klantgroep=klantgroep(code), van=van, soort="eerste_indeling"
@@ -98,3 +98,39 @@ def client_in_groep(
                 client=client, organisatie=medewerker.organisatie, medewerker=medewerker, van=van
             )
     return client
+
+
+def bulk_clients(
+    n: int,
+    groep: str | Klantgroep = "zorgen",
+    *,
+    van: datetime.date = datetime.date(2025, 2, 1),
+    medewerker: User | None = None,
+    periode: datetime.date | None = None,
+    **velden,
+) -> list[Client]:
+    """``n`` clients in a few queries (for pinned query counts at 1,000 rows): each in
+    ``groep`` from ``van``, with ``medewerker`` as contact (of the medewerker's organisation)
+    and, with ``periode``, a benefit episode reported that day."""
+    if isinstance(groep, str):
+        groep = klantgroep(groep)
+    clients = Client.objects.bulk_create(
+        ClientFactory.build(bsn=make_bsn(), **velden) for _ in range(n)
+    )
+    Groepslidmaatschap.objects.bulk_create(
+        Groepslidmaatschap(client=c, klantgroep=groep, van=van, soort="eerste_indeling")
+        for c in clients
+    )
+    if medewerker is not None:
+        Contactpersoon.objects.bulk_create(
+            Contactpersoon(
+                client=c, organisatie=medewerker.organisatie, medewerker=medewerker, van=van
+            )
+            for c in clients
+        )
+    if periode is not None:
+        start = periode + datetime.timedelta(days=1)
+        Uitkeringsperiode.objects.bulk_create(
+            Uitkeringsperiode(client=c, melddatum=periode, startdatum=start) for c in clients
+        )
+    return clients

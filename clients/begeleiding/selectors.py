@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -21,8 +24,13 @@ from .models import (
     plan_actueel_grens,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
-def _actueel_maanden_subquery():
+    from deventer_werk.accounts.models import User
+
+
+def _actueel_maanden_subquery() -> Coalesce:
     return Coalesce(
         Subquery(BegeleidingInstelling.objects.filter(pk=1).values("plan_actueel_maanden")[:1]),
         PLAN_ACTUEEL_MAANDEN,
@@ -39,7 +47,7 @@ def plan_actueel_maanden() -> int:
     return waarde or PLAN_ACTUEEL_MAANDEN
 
 
-def begeleiding_sectie(*, client, user) -> dict:
+def begeleiding_sectie(*, client: Client, user: User) -> dict:
     """Current plan (goals, actions) and recent voortgangsgesprekken: always 4 queries."""
     laatste = PlanVanAanpak.objects.filter(client=client).order_by("-versie").values("pk")[:1]
     plan = (
@@ -51,7 +59,9 @@ def begeleiding_sectie(*, client, user) -> dict:
     doelen = list(PlanDoel.objects.filter(plan__in=laatste).order_by("pk"))
     acties = list(PlanActie.objects.filter(plan__in=laatste).order_by("deadline", "pk"))
     for doel in doelen:
-        doel.actielijst = [a for a in acties if a.doel_id == doel.pk]
+        doel.actielijst = [  # type: ignore[attr-defined]  # for the template
+            a for a in acties if a.doel_id == doel.pk
+        ]
     gesprekken = list(
         Voortgangsgesprek.objects.filter(client=client)
         .select_related("gehouden_door", "groepswijziging__klantgroep")
@@ -65,7 +75,7 @@ def begeleiding_sectie(*, client, user) -> dict:
     }
 
 
-def tijdlijn_plan(*, client):
+def tijdlijn_plan(*, client: Client) -> Iterator[TijdlijnItem]:
     for p in PlanVanAanpak.objects.filter(client=client).select_related("opgesteld_door"):
         yield TijdlijnItem(
             p.vastgesteld_op,
@@ -76,7 +86,7 @@ def tijdlijn_plan(*, client):
         )
 
 
-def tijdlijn_voortgang(*, client):
+def tijdlijn_voortgang(*, client: Client) -> Iterator[TijdlijnItem]:
     for g in Voortgangsgesprek.objects.filter(client=client).select_related("gehouden_door"):
         titel = f"Voortgangsgesprek ({g.get_plek_display().lower()})"
         if g.rechtmatigheid_getoetst:
@@ -96,7 +106,7 @@ def plan_laatste(*, client: Client) -> PlanVanAanpak | None:
     )
 
 
-def plan_list_versies(*, client) -> list[PlanVanAanpak]:
+def plan_list_versies(*, client: Client) -> list[PlanVanAanpak]:
     """Every version of the client's plan, newest first, with goals and actions: 3 queries."""
     return list(
         PlanVanAanpak.objects.filter(client=client)
@@ -112,7 +122,7 @@ def plan_list_versies(*, client) -> list[PlanVanAanpak]:
 PLAN_TE_HERZIEN_MAX = 100
 
 
-def plan_list_te_herzien(*, user, peildatum: datetime.date) -> tuple[list[Client], int]:
+def plan_list_te_herzien(*, user: User, peildatum: datetime.date) -> tuple[list[Client], int]:
     """The user's own clients (contact person) in Matchen, Groeien or Faciliteren without a
     plan that is actueel on ``peildatum``: oldest first, at most 100, and the total. 3 queries."""
     from .services import PLAN_GROEPEN
@@ -135,7 +145,7 @@ def plan_list_te_herzien(*, user, peildatum: datetime.date) -> tuple[list[Client
     return klanten, totaal
 
 
-def werkvoorraad_voor(*, user, vandaag: datetime.date) -> dict:
+def werkvoorraad_voor(*, user: User, vandaag: datetime.date) -> dict:
     """Today's and overdue tasks (and the coming week), open signals and caseload per
     klantgroep of one professional; plans to review for werkcoach and participatiemakelaar.
     Only clients the user may see (need-to-know). A fixed number of queries."""

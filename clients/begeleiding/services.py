@@ -1,7 +1,10 @@
 """Begeleiding services: plan van aanpak, voortgangsgesprek, uitstroom."""
 
+from __future__ import annotations
+
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +23,11 @@ from klantgroepen.models import Klantgroep
 
 from .models import Minimaregeling, PlanActie, PlanDoel, PlanVanAanpak, Voortgangsgesprek
 
+if TYPE_CHECKING:
+    from clients.intake.models import Netwerkpartner
+    from deventer_werk.accounts.models import User
+
+
 PLAN_GROEPEN = {"matchen", "groeien", "faciliteren"}
 
 
@@ -37,7 +45,7 @@ def _huidige_groep(client: Client) -> Groepslidmaatschap | None:
 @transaction.atomic
 def plan_stel_vast(
     *,
-    actor,
+    actor: User,
     client: Client,
     vastgesteld_op: datetime.date,
     doelen: list[DoelInvoer],
@@ -117,7 +125,7 @@ def plan_stel_vast(
 @transaction.atomic
 def voortgangsgesprek_leg_vast(
     *,
-    actor,
+    actor: User,
     client: Client,
     datum: datetime.date,
     plek: str,
@@ -129,12 +137,12 @@ def voortgangsgesprek_leg_vast(
     minimaregelingen_gebruikt: list[Minimaregeling] | None = None,
     minimaregelingen_geadviseerd: list[Minimaregeling] | None = None,
     schuldsignaal: bool = False,
-    verwezen_naar=None,
+    verwezen_naar: Netwerkpartner | None = None,
     nieuwe_klantgroep: Klantgroep | None = None,
     reden_groepswijziging: str = "",
     rechtmatigheid_getoetst: bool = False,
     rechtmatigheid_bevinding: str = Voortgangsgesprek.Bevinding.NIET_GETOETST,
-    dwt_coach=None,
+    dwt_coach: User | None = None,
     verslag: str = "",
     herkomst: str = Herkomst.WEB,
 ) -> Voortgangsgesprek:
@@ -166,6 +174,7 @@ def voortgangsgesprek_leg_vast(
         raise ValidationError(errors)
     wijziging = None
     if not juiste_groep:
+        assert nieuwe_klantgroep is not None and groep is not None  # validated above
         soort = soort_wijziging(groep.klantgroep, nieuwe_klantgroep)
         van = max(datum, groep.van + datetime.timedelta(days=1))
         wijziging = groepsindeling_wijzig(

@@ -1,8 +1,11 @@
 """Writes on klantgroep membership: the only way a client enters or changes group."""
 
+from __future__ import annotations
+
 import datetime
 import logging
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,6 +19,10 @@ from klantgroepen.models import Klantgroep
 from ..constants import Fase, LidmaatschapSoort
 from ..models import Client, Uitkeringsperiode
 from .models import Groepslidmaatschap
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +54,7 @@ def klantgroep_waarschuwingen(
         .exclude(startdatum__isnull=True)
         .first()
     )
-    if klantgroep.max_maanden_uitkering and periode is not None:
+    if klantgroep.max_maanden_uitkering and periode is not None and periode.startdatum:
         maanden = maanden_tussen(periode.startdatum, peildatum)
         if maanden > klantgroep.max_maanden_uitkering:
             warnings.append(
@@ -64,7 +71,7 @@ def klantgroep_waarschuwingen(
 @transaction.atomic
 def groepsindeling_wijzig(
     *,
-    actor,
+    actor: User,
     client: Client,
     klantgroep: Klantgroep,
     van: datetime.date,

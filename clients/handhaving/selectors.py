@@ -1,9 +1,19 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from clients.registry import TijdlijnItem
 
 from .models import Rechtmatigheidsonderzoek, Samenloopsignaal
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
-def handhaving_sectie(*, client, user) -> dict:
+    from clients.models import Client
+    from deventer_werk.accounts.models import User
+
+
+def handhaving_sectie(*, client: Client, user: User) -> dict:
     """Reviews and samenloopsignalen, for the roles that deal with rechtmatigheid: 3 queries."""
     onderzoeken = list(
         Rechtmatigheidsonderzoek.objects.filter(client=client)
@@ -23,7 +33,7 @@ def handhaving_sectie(*, client, user) -> dict:
     return {"onderzoeken": onderzoeken, "samenloop": signalen, "open_onderzoek": open_onderzoek}
 
 
-def tijdlijn_rechtmatigheid(*, client):
+def tijdlijn_rechtmatigheid(*, client: Client) -> Iterator[TijdlijnItem]:
     for o in Rechtmatigheidsonderzoek.objects.filter(client=client).select_related("handhaver"):
         yield TijdlijnItem(
             o.gestart_op,

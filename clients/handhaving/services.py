@@ -1,6 +1,9 @@
 """Rechtmatigheidsonderzoek with the omgekeerde toets, samenloopsignalen with triage."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,12 +26,16 @@ from .models import (
     Uitkomst,
 )
 
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
+
 ZWARE_UITKOMSTEN = {Uitkomst.MAATREGEL, Uitkomst.TERUGVORDERING}
 
 
 def onderzoek_start(
     *,
-    actor,
+    actor: User,
     client: Client,
     selectiereden: str,
     gestart_op: datetime.date,
@@ -67,7 +74,7 @@ def onderzoek_start(
 @transaction.atomic
 def onderzoek_besluit(
     *,
-    actor,
+    actor: User,
     onderzoek: Rechtmatigheidsonderzoek,
     versie: int,
     bevinding: str,
@@ -157,7 +164,7 @@ def onderzoek_besluit(
 
 def samenloop_registreer(
     *,
-    actor,
+    actor: User,
     client: Client,
     soort: str,
     ontvangen_op: datetime.date,
@@ -188,7 +195,7 @@ def samenloop_registreer(
 @transaction.atomic
 def samenloop_trieer(
     *,
-    actor,
+    actor: User,
     signaal: Samenloopsignaal,
     triage: str,
     toelichting: str = "",

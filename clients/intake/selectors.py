@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -25,10 +28,16 @@ from .models import (
     Screening,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from deventer_werk.accounts.models import User
+
+
 LADDER_HISTORIE = 6  # rungs shown on the dossier (newest first)
 
 
-def intake_sectie(*, client, user) -> dict:
+def intake_sectie(*, client: Client, user: User) -> dict:
     """Screening, aanvraag, ambitiegesprek, ladder and kick-off in 7 queries, whatever the data."""
     screening = (
         Screening.objects.filter(client=client)
@@ -87,7 +96,7 @@ def intake_sectie(*, client, user) -> dict:
     }
 
 
-def tijdlijn_screening(*, client):
+def tijdlijn_screening(*, client: Client) -> Iterator[TijdlijnItem]:
     for s in Screening.objects.filter(client=client).select_related("poortwachter"):
         yield TijdlijnItem(
             s.datum,
@@ -98,7 +107,7 @@ def tijdlijn_screening(*, client):
         )
 
 
-def tijdlijn_aanvraag(*, client):
+def tijdlijn_aanvraag(*, client: Client) -> Iterator[TijdlijnItem]:
     for a in Aanvraag.objects.filter(client=client).select_related("consulent"):
         yield TijdlijnItem(
             a.aanvraagdatum,
@@ -117,7 +126,7 @@ def tijdlijn_aanvraag(*, client):
             )
 
 
-def tijdlijn_ambitie(*, client):
+def tijdlijn_ambitie(*, client: Client) -> Iterator[TijdlijnItem]:
     for g in Ambitiegesprek.objects.filter(client=client).select_related(
         "intaker", "gekozen_klantgroep"
     ):
@@ -130,7 +139,7 @@ def tijdlijn_ambitie(*, client):
         )
 
 
-def tijdlijn_kickoff(*, client):
+def tijdlijn_kickoff(*, client: Client) -> Iterator[TijdlijnItem]:
     uitnodigingen = KickoffUitnodiging.objects.filter(client=client).select_related(
         "sessie__klantgroep", "vastgelegd_door"
     )
@@ -155,7 +164,7 @@ def tijdlijn_kickoff(*, client):
             )
 
 
-def tijdlijn_ladder(*, client):
+def tijdlijn_ladder(*, client: Client) -> Iterator[TijdlijnItem]:
     """Ladder measurements outside the ambitiegesprek (that one is in its own entry)."""
     for m in (
         LadderMeting.objects.filter(client=client)
@@ -186,7 +195,7 @@ def aanvraag_open(*, client: Client) -> Aanvraag | None:
     return Aanvraag.objects.filter(client=client, besluit="").order_by("-aanvraagdatum").first()
 
 
-def kickoff_sessies_voor(*, user) -> QuerySet[KickoffSessie]:
+def kickoff_sessies_voor(*, user: User) -> QuerySet[KickoffSessie]:
     """Sessions from 30 days ago on. A trainer sees the sessions they run; an intaker all
     (to tell clients when their group meets). Counts only, no names."""
     qs = KickoffSessie.objects.filter(datum__date__gte=today() - datetime.timedelta(days=30))
@@ -204,7 +213,9 @@ def kickoff_sessies_voor(*, user) -> QuerySet[KickoffSessie]:
     )
 
 
-def kickoff_wachtend(*, peildatum: datetime.date):
+def kickoff_wachtend(
+    *, peildatum: datetime.date
+) -> QuerySet[Any]:  # Ambitiegesprek + huidige_groep
     """Latest ambitiegesprekken (≥ 14 days ago) of placed clients without an invitation,
     annotated with the client's current group (``huidige_groep``), oldest first."""
     laatste = (
@@ -244,7 +255,7 @@ def kickoff_wachtend_per_groep(*, peildatum: datetime.date) -> list[tuple[Klantg
     return [(g, aantallen.get(g.pk, 0)) for g in Klantgroep.objects.order_by("volgorde")]
 
 
-def kickoff_sessie_detail(*, user, sessie_pk: int) -> KickoffSessie | None:
+def kickoff_sessie_detail(*, user: User, sessie_pk: int) -> KickoffSessie | None:
     """One session with its attendance list. The trainer who runs it sees every name; an
     intaker only the clients whose dossier they may open (need-to-know)."""
     uitnodigingen = KickoffUitnodiging.objects.select_related("client").order_by(

@@ -217,12 +217,12 @@ def plan_voortgang(*, peildatum: datetime.date, horizon_dagen: int | None = None
     for t in toevoegen:
         resultaat.regels.append(
             f"{t.get_soort_display()} {t.datum:%d-%m-%Y} klant {t.client_id} "
-            f"({'steekproef' if t.sleutel.startswith('steekproef:') else 'periodiek'}) "
+            f"({'steekproef' if (t.sleutel or '').startswith('steekproef:') else 'periodiek'}) "
             f"voor {f'medewerker {t.medewerker_id}' if t.medewerker_id else f'rol {t.rol}'}"
         )
-        if t.sleutel.startswith("voortgang:"):
+        if (t.sleutel or "").startswith("voortgang:"):
             resultaat.voortgang_gepland += 1
-        elif t.sleutel.startswith("steekproef:"):
+        elif (t.sleutel or "").startswith("steekproef:"):
             resultaat.steekproef_gepland += 1
         else:
             resultaat.rechtmatigheid_gepland += 1
@@ -251,8 +251,8 @@ def _gepland_voor_groepswissel() -> dict:
     return per_client
 
 
-def _bestaande_sleutels(sleutels: list[str]) -> set[str]:
-    bestaand: set[str] = set()
+def _bestaande_sleutels(sleutels: list[str | None]) -> set[str | None]:
+    bestaand: set[str | None] = set()
     for i in range(0, len(sleutels), 5000):
         bestaand.update(
             Taak.objects.filter(sleutel__in=sleutels[i : i + 5000]).values_list(

@@ -4,7 +4,6 @@ task that is delivered twice, or runs on two workers, changes nothing twice, and
 sends work again that stayed undone (``uitvoering.werk_veeg``)."""
 
 import datetime
-import time
 
 from celery import shared_task
 from django.db import transaction
@@ -24,15 +23,12 @@ def _datum(iso: str | None) -> datetime.date:
 
 
 @shared_task(name="handhaving.plan_voortgang", acks_late=True)
-def plan_voortgang(peildatum: str | None = None, pauze: float = 0) -> dict:
-    """The daily planner. ``pauze`` (seconds, inside the transaction) exists for the
-    reliability test that kills a worker mid-task; beat never passes it."""
+def plan_voortgang(peildatum: str | None = None) -> dict:
+    """The daily planner: plans and records its run in one transaction."""
     datum = _datum(peildatum)
     with transaction.atomic():
         resultaat = planner.plan_voortgang(peildatum=datum)
         samenvatting = resultaat.samenvatting()
-        if pauze:
-            time.sleep(pauze)
         uitvoering_rond_af(soort=Uitvoering.Soort.PLANNER, peildatum=datum, resultaat=samenvatting)
     return samenvatting
 

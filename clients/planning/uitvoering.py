@@ -9,6 +9,7 @@ delivery changes nothing.
 """
 
 import datetime
+import functools
 import logging
 
 from django.db import transaction
@@ -122,5 +123,5 @@ def werk_veeg(*, nu: datetime.datetime) -> list[tuple[str, datetime.date]]:
         )
         taak = TAAK_PER_SOORT[soort]
         kwargs = {"peildatum": peildatum.isoformat()}
-        transaction.on_commit(lambda t=taak, k=kwargs: app.send_task(t, kwargs=k))
+        transaction.on_commit(functools.partial(app.send_task, taak, kwargs=kwargs))
     return achterstallig

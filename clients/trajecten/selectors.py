@@ -3,7 +3,10 @@
 Every selector that feeds a page runs a fixed number of queries, whatever the size of the
 bestand (pinned in tests)."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
@@ -27,6 +30,12 @@ from .models import (
 )
 from .services.plaatsingen import NAZORG_MAANDEN, add_months
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from deventer_werk.accounts.models import User
+
+
 MATCH_GROEPEN = ("matchen", "groeien")
 
 
@@ -43,7 +52,7 @@ def _score(profiel_comp: set[str], uren: int, sector_match: bool, vacature: Vaca
     )
 
 
-def themabijeenkomst_lijst(*, user) -> QuerySet[Themabijeenkomst]:
+def themabijeenkomst_lijst(*, user: User) -> QuerySet[Themabijeenkomst]:
     """Meetings with invitation and attendance counts (no names), newest first. Someone
     without dossier access (a trainer) sees only the meetings they organise."""
     qs = Themabijeenkomst.objects.all()
@@ -59,7 +68,7 @@ def themabijeenkomst_lijst(*, user) -> QuerySet[Themabijeenkomst]:
     )
 
 
-def thema_uitnodigingen(*, bijeenkomst: Themabijeenkomst, user) -> QuerySet[ThemaUitnodiging]:
+def thema_uitnodigingen(*, bijeenkomst: Themabijeenkomst, user: User) -> QuerySet[ThemaUitnodiging]:
     """The attendance list: the organiser sees every name; anyone else only the invitees
     whose dossier they may open (need-to-know)."""
     qs = ThemaUitnodiging.objects.filter(bijeenkomst=bijeenkomst)
@@ -68,14 +77,14 @@ def thema_uitnodigingen(*, bijeenkomst: Themabijeenkomst, user) -> QuerySet[Them
     return qs.select_related("client").order_by("client__achternaam", "client__voornamen", "pk")
 
 
-def vacature_open(*, pk) -> Vacature | None:
+def vacature_open(*, pk: object) -> Vacature | None:
     """An open vacancy by its id as given in a query string (anything else: None)."""
     if not str(pk or "").isdigit() or int(pk) > 2**62:
         return None
     return Vacature.objects.filter(pk=int(pk), open=True).first()
 
 
-def kandidaten_voor(*, vacature: Vacature, user, limiet: int = 20) -> list[dict]:
+def kandidaten_voor(*, vacature: Vacature, user: User, limiet: int = 20) -> list[dict]:
     """Active Matchen/Groeien clients within need-to-know, ranked on sector interest,
     competences (not diplomas) and availability. One query, whatever the size of the bestand;
     the ranking itself is done here on plain values."""
@@ -104,7 +113,7 @@ def kandidaten_voor(*, vacature: Vacature, user, limiet: int = 20) -> list[dict]
         )
     )
     gevraagd = vacature.competentielijst()
-    kandidaten = []
+    kandidaten: list[dict[str, Any]] = []
     for r in rows.iterator(chunk_size=2000):
         comp = _lijst(r["competenties"])
         score = _score(comp, r["uren_beschikbaar"], r["sector_match"], vacature)
@@ -130,7 +139,7 @@ def kandidaten_voor(*, vacature: Vacature, user, limiet: int = 20) -> list[dict]
     return kandidaten[:limiet]
 
 
-def trajecten_sectie(*, client, user) -> dict:
+def trajecten_sectie(*, client: Client, user: User) -> dict:
     """Trajecten (with the current loonwaarde), plaatsingen (with nazorg checkpoints),
     participatieplekken, the werkprofiel and suggested vacancies. Always 8 queries: related
     rows are read with their own query rather than prefetched, because a prefetch is skipped
@@ -146,7 +155,7 @@ def trajecten_sectie(*, client, user) -> dict:
     ):
         laatste_loonwaarde[b.traject_id] = b
     for t in trajecten:
-        t.huidige_beoordeling = laatste_loonwaarde.get(t.pk)
+        t.huidige_beoordeling = laatste_loonwaarde.get(t.pk)  # type: ignore[attr-defined]
     plaatsingen = list(
         Plaatsing.objects.filter(client=client)
         .select_related("werkgever")
@@ -187,7 +196,7 @@ def trajecten_sectie(*, client, user) -> dict:
 def _met_nazorgstand(plaatsing: Plaatsing, momenten: list[NazorgMoment]) -> Plaatsing:
     """Attach the placement's checkpoints (held, open or lapsed) as ``nazorgmomenten``."""
     gehouden = {m.maanden: m for m in momenten if m.plaatsing_id == plaatsing.pk}
-    plaatsing.nazorgmomenten = [
+    plaatsing.nazorgmomenten = [  # type: ignore[attr-defined]
         {
             "maanden": m,
             "gepland": add_months(plaatsing.start, m),
@@ -199,7 +208,7 @@ def _met_nazorgstand(plaatsing: Plaatsing, momenten: list[NazorgMoment]) -> Plaa
     return plaatsing
 
 
-def plaatsing_voor_nazorg(*, user, pk: int) -> Plaatsing | None:
+def plaatsing_voor_nazorg(*, user: User, pk: int) -> Plaatsing | None:
     """A placement whose nazorg ``user`` may record: within need-to-know, or the werkcoach who
     made it while its nazorg period runs (the client has usually left the benefit by then, so
     the dossier itself is out of sight for DWT)."""
@@ -223,7 +232,7 @@ def _halfjaar_start(vandaag: datetime.date) -> datetime.date:
     return datetime.date(vandaag.year, 1 if vandaag.month <= 6 else 7, 1)
 
 
-def werkcoach_dashboard(*, user) -> dict:
+def werkcoach_dashboard(*, user: User) -> dict:
     """My clients per group, running trajecten (mine or of my clients), those ending within 30
     days, placements in nazorg with their checkpoints, running participatieplekken, and my
     results this half year. Need-to-know applies, except for the nazorg of my own placements.
@@ -279,7 +288,7 @@ def werkcoach_dashboard(*, user) -> dict:
         "nazorg_te_doen": [
             (p, m)
             for p in nazorg
-            for m in p.nazorgmomenten
+            for m in p.nazorgmomenten  # type: ignore[attr-defined]
             if m["moment"] is None and m["gepland"] <= vandaag + datetime.timedelta(days=14)
         ],
         "plekken": plekken,
@@ -289,7 +298,7 @@ def werkcoach_dashboard(*, user) -> dict:
 
 
 def traject_lijst(
-    *, user, status: str = "", instrument_id: int | None = None, alleen_mijn: bool = True
+    *, user: User, status: str = "", instrument_id: int | None = None, alleen_mijn: bool = True
 ) -> QuerySet[Traject]:
     """Trajecten within need-to-know, newest first, for a paginated list."""
     zichtbaar = Client.objects.visible_to(user)
@@ -305,7 +314,7 @@ def traject_lijst(
     )
 
 
-def tijdlijn_trajecten(*, client):
+def tijdlijn_trajecten(*, client: Client) -> Iterator[TijdlijnItem]:
     for t in Traject.objects.filter(client=client).select_related("instrument", "werkcoach"):
         yield TijdlijnItem(
             t.start,
@@ -324,7 +333,7 @@ def tijdlijn_trajecten(*, client):
             )
 
 
-def tijdlijn_plaatsingen(*, client):
+def tijdlijn_plaatsingen(*, client: Client) -> Iterator[TijdlijnItem]:
     for p in Plaatsing.objects.filter(client=client).select_related("werkgever", "werkcoach"):
         yield TijdlijnItem(
             p.start,
@@ -336,7 +345,7 @@ def tijdlijn_plaatsingen(*, client):
         )
 
 
-def tijdlijn_nazorg(*, client):
+def tijdlijn_nazorg(*, client: Client) -> Iterator[TijdlijnItem]:
     for m in NazorgMoment.objects.filter(plaatsing__client=client).select_related(
         "plaatsing__werkgever", "door"
     ):
@@ -351,7 +360,7 @@ def tijdlijn_nazorg(*, client):
         )
 
 
-def tijdlijn_participatie(*, client):
+def tijdlijn_participatie(*, client: Client) -> Iterator[TijdlijnItem]:
     for p in PlekPlaatsing.objects.filter(client=client).select_related("plek", "makelaar"):
         yield TijdlijnItem(
             p.start,

@@ -6,6 +6,6 @@ from .models import User
 
 @admin.register(User)
 class DWUserAdmin(UserAdmin):
-    fieldsets = UserAdmin.fieldsets + (("Organisatie", {"fields": ("organisatie",)}),)
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("Organisatie", {"fields": ("organisatie",)}))
     list_display = ("username", "first_name", "last_name", "organisatie", "is_active")
     list_filter = ("organisatie", "groups", "is_active")

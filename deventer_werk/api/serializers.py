@@ -1,3 +1,5 @@
+from typing import Any
+
 from rest_framework import serializers
 
 from clients.constants import Fase, LidmaatschapSoort, SignaalSoort, Wijk
@@ -53,7 +55,9 @@ class ClientListSerializer(serializers.ModelSerializer):
         return current[0].klantgroep.code if current else None
 
     def get_contactpersonen(self, obj) -> list[dict]:
-        return ContactpersoonSerializer(getattr(obj, "actuele_contactpersonen", []), many=True).data
+        return list(
+            ContactpersoonSerializer(getattr(obj, "actuele_contactpersonen", []), many=True).data
+        )
 
 
 class ClientDetailSerializer(ClientListSerializer):
@@ -74,7 +78,7 @@ class ClientDetailSerializer(ClientListSerializer):
         read_only_fields = fields
 
 
-_CLIENT_FIELD_KWARGS = {
+_CLIENT_FIELD_KWARGS: dict[str, dict[str, Any]] = {
     "voornamen": {"max_length": 200},
     "tussenvoegsel": {"max_length": 20, "required": False, "allow_blank": True},
     "achternaam": {"max_length": 200},
@@ -134,11 +138,13 @@ class BsnZoekSerializer(serializers.Serializer):
 
 
 class GroepslidmaatschapSerializer(serializers.ModelSerializer):
-    klantgroep = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    gekozen_klantgroep = serializers.SlugRelatedField(
+    klantgroep: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
+    gekozen_klantgroep: serializers.SlugRelatedField = serializers.SlugRelatedField(
         slug_field="code", read_only=True, allow_null=True
     )
-    geadviseerde_klantgroep = serializers.SlugRelatedField(
+    geadviseerde_klantgroep: serializers.SlugRelatedField = serializers.SlugRelatedField(
         slug_field="code", read_only=True, allow_null=True
     )
     waarschuwingen = serializers.ListField(child=StrictCharField(), read_only=True)

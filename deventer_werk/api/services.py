@@ -25,7 +25,7 @@ def api_token_maak(*, naam: str, rol: str) -> tuple[ApiToken, str]:
         username=f"api-{slugify(naam)}"[:150],
         first_name="Systeem",
         last_name=naam,
-        organisatie=ROL_ORGANISATIE[rol],
+        organisatie=ROL_ORGANISATIE[Rol(rol)],
     )
     gebruiker.set_unusable_password()
     gebruiker.save(update_fields=["password"])

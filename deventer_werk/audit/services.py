@@ -1,16 +1,24 @@
 """Writing the audit trail. The only way rows get into ``AuditEvent``."""
 
+from __future__ import annotations
+
 import logging
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .constants import Herkomst, Resultaat
 from .models import AuditEvent
 
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from deventer_werk.accounts.models import User
+
+
 logger = logging.getLogger(__name__)
 
 
-def _client_ip(request) -> str | None:
+def _client_ip(request: HttpRequest | None) -> str | None:
     if request is None:
         return None
     return request.META.get("REMOTE_ADDR") or None
@@ -18,22 +26,22 @@ def _client_ip(request) -> str | None:
 
 def audit_record(
     *,
-    actor,
+    actor: User | None,
     actie: str,
     client_id: uuid.UUID | str | None = None,
     object_type: str = "",
     resultaat: str = Resultaat.TOEGESTAAN,
     herkomst: str = Herkomst.WEB,
-    request=None,
+    request: HttpRequest | None = None,
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one audit line. ``details`` must never hold a BSN or a name."""
-    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    ingelogd = actor if actor is not None and actor.is_authenticated else None
     event = AuditEvent.objects.create(
-        actor_id=actor.pk if authenticated else None,
-        actor_username=actor.username if authenticated else "",
-        rol=actor.rol_label if authenticated else "",
-        organisatie=actor.organisatie if authenticated else "",
+        actor_id=ingelogd.pk if ingelogd else None,
+        actor_username=ingelogd.username if ingelogd else "",
+        rol=ingelogd.rol_label if ingelogd else "",
+        organisatie=ingelogd.organisatie if ingelogd else "",
         client_id=client_id,
         actie=actie,
         object_type=object_type,

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-import time_machine
 from rest_framework.test import APIClient
 
 from clients.begeleiding.models import Voortgangsgesprek
@@ -11,14 +10,8 @@ from clients.trajecten.models import Aanbieder, Instrument, Traject
 from klantgroepen.models import Klantgroep
 from tests.factories import client_in_groep
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 D = datetime.date
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(datetime.datetime(2026, 11, 24, 10, tzinfo=datetime.UTC), tick=False):
-        yield
 
 
 def api_as(user):

@@ -1,29 +1,19 @@
 import datetime
 
 import pytest
-import time_machine
 from django.contrib.admin.sites import site
 from django.urls import reverse
 
 from clients.begeleiding.models import BegeleidingInstelling, Minimaregeling
 from clients.begeleiding.selectors import plan_list_te_herzien
 from clients.constants import TaakSoort
-from clients.groepen.models import Groepslidmaatschap
-from clients.models import Client, Contactpersoon, Taak
+from clients.models import Taak
 from deventer_werk.audit.models import AuditEvent
-from klantgroepen.models import Klantgroep
 from tests.begeleiding.factories import plan_maak
-from tests.factories import ClientFactory, client_in_groep, make_bsn
+from tests.factories import bulk_clients, client_in_groep
 
-pytestmark = pytest.mark.django_db
-NU = datetime.datetime(2026, 11, 24, 9, 0, tzinfo=datetime.UTC)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 D = datetime.date
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(NU, tick=False):
-        yield
 
 
 def test_actueel_period_is_configuration_seeded_at_twelve_months(client_as, users):
@@ -135,18 +125,7 @@ def test_werkvoorraad_hides_role_tasks_of_clients_outside_need_to_know(client_as
 
 
 def _bulk_dwt_clients(n: int, coach) -> None:
-    groep = Klantgroep.objects.get(code="matchen")
-    klanten = Client.objects.bulk_create(
-        ClientFactory.build(bsn=make_bsn(), fase="ingedeeld") for _ in range(n)
-    )
-    Groepslidmaatschap.objects.bulk_create(
-        Groepslidmaatschap(client=k, klantgroep=groep, van="2025-02-01", soort="eerste_indeling")
-        for k in klanten
-    )
-    Contactpersoon.objects.bulk_create(
-        Contactpersoon(client=k, organisatie="DWT", medewerker=coach, van="2025-02-01")
-        for k in klanten
-    )
+    klanten = bulk_clients(n, "matchen", medewerker=coach, fase="ingedeeld")
     Taak.objects.bulk_create(
         Taak(
             client=k,

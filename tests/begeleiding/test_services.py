@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 
 from clients.begeleiding.models import Minimaregeling, PlanVanAanpak, Voortgangsgesprek
@@ -11,15 +10,8 @@ from clients.models import Signaal
 from clients.services import ConcurrentEditError
 from tests.factories import client_in_groep, klantgroep
 
-pytestmark = pytest.mark.django_db
-NU = datetime.datetime(2026, 11, 24, 9, 0, tzinfo=datetime.UTC)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 D = datetime.date
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(NU, tick=False):
-        yield
 
 
 EIND_2026 = D(2026, 12, 31)

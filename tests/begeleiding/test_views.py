@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from clients.begeleiding.models import PlanVanAanpak, Voortgangsgesprek
@@ -9,14 +8,7 @@ from clients.constants import TaakSoort
 from clients.models import Client, Signaal, Taak
 from tests.factories import client_in_groep, klantgroep
 
-pytestmark = pytest.mark.django_db
-NU = datetime.datetime(2026, 11, 24, 9, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(NU, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 def test_werkcoach_sets_a_plan_and_revises_it(client_as, users):

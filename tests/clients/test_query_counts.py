@@ -1,12 +1,12 @@
 """Pinned query counts: the same for 10 and 1,000 clients, so an N+1 fails CI."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
-from clients.groepen.models import Groepslidmaatschap
-from clients.models import Client, Contactpersoon, Uitkeringsperiode
-from klantgroepen.models import Klantgroep
-from tests.factories import ClientFactory, make_bsn
+from clients.models import Client
+from tests.factories import bulk_clients
 
 pytestmark = pytest.mark.django_db
 
@@ -25,21 +25,7 @@ def dossier_queries() -> int:
 
 
 def _bulk_clients(n: int, medewerker) -> list[Client]:
-    groep = Klantgroep.objects.get(code="zorgen")
-    clients = Client.objects.bulk_create(ClientFactory.build(bsn=make_bsn()) for _ in range(n))
-    Uitkeringsperiode.objects.bulk_create(
-        Uitkeringsperiode(client=c, melddatum="2025-01-01", startdatum="2025-01-02")
-        for c in clients
-    )
-    Groepslidmaatschap.objects.bulk_create(
-        Groepslidmaatschap(client=c, klantgroep=groep, van="2025-02-01", soort="eerste_indeling")
-        for c in clients
-    )
-    Contactpersoon.objects.bulk_create(
-        Contactpersoon(client=c, organisatie="IO", medewerker=medewerker, van="2025-02-01")
-        for c in clients
-    )
-    return clients
+    return bulk_clients(n, "zorgen", medewerker=medewerker, periode=datetime.date(2025, 1, 1))
 
 
 @pytest.mark.parametrize("n", [10, 1000])

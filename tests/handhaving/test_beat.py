@@ -13,16 +13,34 @@ from tests.factories import client_in_groep
 pytestmark = pytest.mark.django_db
 
 
+# Registered tasks that run on demand only (sent by a view or a sweeper), never on beat.
+OP_AANVRAAG = {"deventer_werk.ping", "monitoring.rapport_maak"}
+
+
+def _project_tasks() -> set[str]:
+    from deventer_werk.celery import app
+
+    app.loader.import_default_modules()  # autodiscovery, as the worker does
+    return {naam for naam in app.tasks if not naam.startswith("celery.")}
+
+
 def test_periodic_work_is_scheduled_on_beat_and_editable():
     taken = set(PeriodicTask.objects.values_list("task", flat=True))
+    geregistreerd = _project_tasks()
+    # every beat schedule names a task the worker knows ...
+    assert taken <= geregistreerd, taken - geregistreerd
+    # ... and every periodic task has a schedule
+    assert geregistreerd - OP_AANVRAAG == taken
+    assert OP_AANVRAAG <= geregistreerd  # the exceptions are real tasks, not stale names
     assert {
         "handhaving.plan_voortgang",
         "intake.kickoff_nodig_uit",
         "handhaving.groep_niet_besproken",
         "handhaving.weekoverzicht",
+        "handhaving.sweeper",
         "monitoring.rapport_concept",
         "monitoring.rapport_sweeper",
-    } <= taken
+    } == taken
 
 
 def test_weekly_digest_has_counts_but_no_client_data(users):

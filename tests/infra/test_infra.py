@@ -66,38 +66,16 @@ def test_healthz_is_503_when_redis_is_down(client, settings, db):
 
 
 @pytest.mark.integration
-def test_a_real_celery_worker_completes_a_task():
+def test_a_real_celery_worker_completes_a_task(celery_worker):
     """Start `celery worker` as its own process against Redis and see a task round-trip."""
     from deventer_werk.celery import app
 
-    worker = subprocess.Popen(  # noqa: S603
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "deventer_werk",
-            "worker",
-            "-P",
-            "solo",
-            "-l",
-            "warning",
-            "-n",
-            f"test-{uuid.uuid4().hex[:8]}@%h",
-            "-Q",
-            "infra-test",
-        ],
-        cwd=BASE_DIR,
-        env=dict(os.environ),
-    )
-    try:
-        nonce = uuid.uuid4().hex
-        result = app.send_task("deventer_werk.ping", args=[nonce], queue="infra-test")
-        assert result.get(timeout=60) == f"pong:{nonce}"
-        assert result.successful()
-    finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+    queue = f"infra-test-{uuid.uuid4().hex[:8]}"
+    celery_worker(queue=queue)
+    nonce = uuid.uuid4().hex
+    result = app.send_task("deventer_werk.ping", args=[nonce], queue=queue)
+    assert result.get(timeout=60) == f"pong:{nonce}"
+    assert result.successful()
 
 
 def _compose_command() -> list[str] | None:

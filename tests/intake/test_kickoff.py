@@ -20,20 +20,14 @@ from clients.intake.services import (
 from clients.models import Signaal
 from clients.services import ConcurrentEditError
 from deventer_werk.audit.models import AuditEvent
-from tests.factories import ClientFactory, UserFactory, klantgroep, make_bsn
+from tests.factories import UserFactory, bulk_clients, klantgroep
+from tests.fixtures.klok import NU
 
 from .factories import ambitie, melding
 
-pytestmark = pytest.mark.django_db
-NU = datetime.datetime(2026, 11, 24, 9, 0, tzinfo=datetime.UTC)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 SESSIE = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
 NA_SESSIE = datetime.datetime(2026, 12, 1, 11, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(NU, tick=False):
-        yield
 
 
 def _sessie(trainer, code="zorgen", *, datum=SESSIE, capaciteit=10, plaats="Wijkcentrum"):
@@ -290,22 +284,15 @@ def _veel_sessies(n: int, trainer) -> KickoffSessie:
         )
         for i in range(n)
     )
-    return KickoffSessie.objects.order_by("datum").first()
+    return KickoffSessie.objects.order_by("datum", "pk")[0]
 
 
 def _veel_uitnodigingen(n: int, sessie: KickoffSessie, intaker) -> None:
     from clients.groepen.models import Groepslidmaatschap
     from clients.intake.models import Ambitiegesprek, DiagnoseInstrument
 
-    clients = ClientFactory._meta.model.objects.bulk_create(
-        ClientFactory.build(bsn=make_bsn(), fase="ingedeeld") for _ in range(n)
-    )
-    leden = Groepslidmaatschap.objects.bulk_create(
-        Groepslidmaatschap(
-            client=c, klantgroep=sessie.klantgroep, van="2026-11-02", soort="eerste_indeling"
-        )
-        for c in clients
-    )
+    clients = bulk_clients(n, sessie.klantgroep, van=datetime.date(2026, 11, 2), fase="ingedeeld")
+    lid = {g.client_id: g for g in Groepslidmaatschap.objects.filter(client__in=clients)}
     instrument = DiagnoseInstrument.objects.get(actief=True)
     gesprekken = Ambitiegesprek.objects.bulk_create(
         Ambitiegesprek(
@@ -318,9 +305,9 @@ def _veel_uitnodigingen(n: int, sessie: KickoffSessie, intaker) -> None:
             geadviseerde_klantgroep=sessie.klantgroep,
             afspraak_getekend_op="2026-11-02",
             rechten_plichten_op="2026-11-02",
-            lidmaatschap=lid,
+            lidmaatschap=lid[c.pk],
         )
-        for c, lid in zip(clients, leden, strict=True)
+        for c in clients
     )
     uitnodigingen = KickoffUitnodiging.objects.bulk_create(
         KickoffUitnodiging(sessie=sessie, client=c, ambitiegesprek=g, uitgenodigd_op="2026-11-16")

@@ -5,7 +5,6 @@ import datetime
 import re
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -17,14 +16,7 @@ from tests.factories import client_in_groep
 
 from .factories import ambitie, melding, screening_met_afspraak
 
-pytestmark = pytest.mark.django_db
-NU = datetime.datetime(2026, 11, 24, 9, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(NU, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 def test_ladder_measurements_are_history_and_the_newest_is_current(users):

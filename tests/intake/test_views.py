@@ -12,14 +12,7 @@ from tests.factories import klantgroep
 
 from .factories import alle_antwoorden, ambitie, melding, screening_met_afspraak
 
-pytestmark = pytest.mark.django_db
-NU = datetime.datetime(2026, 11, 24, 9, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(NU, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 def test_poortwachter_records_a_screening_with_appointment(client_as, users):

@@ -30,7 +30,7 @@ def _client(
     reden: str = "",
 ):
     """groepen: (code, van, tot, soort); the benefit runs from start to eind."""
-    client = ClientFactory()
+    client = ClientFactory.create()
     Uitkeringsperiode.objects.create(
         client=client,
         melddatum=start - datetime.timedelta(days=10),

@@ -5,7 +5,6 @@ import datetime
 import io
 
 import pytest
-import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -14,15 +13,7 @@ from monitoring.models import Budget, Raadsrapportage
 from monitoring.services import concept_vorig_halfjaar, rapport_maak_nu
 from tests.factories import client_in_groep
 
-pytestmark = pytest.mark.django_db
-
-NU = datetime.datetime(2026, 11, 24, 10, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(NU, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from clients.groepen.models import Groepslidmaatschap
-from clients.models import Client, Contactpersoon
+from clients.models import Client
 from clients.trajecten.models import NazorgMoment, Plaatsing, Traject, Werkprofiel
 from klantgroepen.models import Klantgroep
-from tests.factories import ClientFactory, make_bsn
+from tests.factories import ClientFactory, bulk_clients
 
 from .factories import aanbieder, instrument, vacature, werkgever
 
@@ -29,19 +28,7 @@ MATCHING = PAGINA + 3
 
 
 def _bestand(n: int, coach, groep="groeien") -> list[Client]:
-    klantgroep = Klantgroep.objects.get(code=groep)
-    clients = Client.objects.bulk_create(ClientFactory.build(bsn=make_bsn()) for _ in range(n))
-    Groepslidmaatschap.objects.bulk_create(
-        Groepslidmaatschap(
-            client=c, klantgroep=klantgroep, van=D(2026, 1, 1), soort="eerste_indeling"
-        )
-        for c in clients
-    )
-    Contactpersoon.objects.bulk_create(
-        Contactpersoon(client=c, organisatie="DWT", medewerker=coach, van=D(2026, 1, 1))
-        for c in clients
-    )
-    return clients
+    return bulk_clients(n, groep, van=D(2026, 1, 1), medewerker=coach)
 
 
 def _trajecten(clients, coach):

@@ -124,8 +124,7 @@ def test_placement_from_a_vacancy_then_nazorg_after_uitstroom(client_as, users):
     assert "Na 6 maanden" in detail and "uitstroom naar werk" in detail
     dashboard = c.get(reverse("trajecten:dashboard")).content.decode()
     assert klant.achternaam in dashboard
-    with time_machine.travel(datetime.datetime(2026, 11, 24, 10, tzinfo=datetime.UTC)):
-        c.post(response.url, {"maanden": 6, "datum": "2026-11-05", "werkt_nog": "ja"})
+    c.post(response.url, {"maanden": 6, "datum": "2026-11-05", "werkt_nog": "ja"})  # on NU
     assert NazorgMoment.objects.get(plaatsing=p).werkt_nog is True
     # another werkcoach cannot open it
     ander = UserFactory(username="coach2", rol="werkcoach")

@@ -1,6 +1,9 @@
 """The ambitiegesprek (intaker) and the participatieladder as history."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,11 +30,14 @@ from ._common import (
     _open_periode,
 )
 
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
 
 @transaction.atomic
 def ambitiegesprek_leg_vast(
     *,
-    actor,
+    actor: User,
     client: Client,
     datum: datetime.date,
     antwoorden: dict[str, int],
@@ -140,7 +146,9 @@ def ambitiegesprek_leg_vast(
     return gesprek
 
 
-def _ladder_bewaar(*, client: Client, datum, trede: int, bron: str, door) -> LadderMeting:
+def _ladder_bewaar(
+    *, client: Client, datum: datetime.date, trede: int, bron: str, door: User
+) -> LadderMeting:
     meting = LadderMeting(client=client, datum=datum, trede=trede, bron=bron, door=door)
     meting.full_clean()
     meting.save()
@@ -150,7 +158,7 @@ def _ladder_bewaar(*, client: Client, datum, trede: int, bron: str, door) -> Lad
 @transaction.atomic
 def ladder_meet(
     *,
-    actor,
+    actor: User,
     client: Client,
     datum: datetime.date,
     trede: int,

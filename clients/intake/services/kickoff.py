@@ -1,6 +1,9 @@
 """Kick-off: sessions, invitations (a nightly task calls ``kickoff_nodig_uit``), attendance."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -27,15 +30,20 @@ from ._common import (
     KICKOFF_BRON,
 )
 
+if TYPE_CHECKING:
+    import uuid
+
+    from deventer_werk.accounts.models import User
+
 
 @transaction.atomic
 def kickoff_sessie_plan(
     *,
-    actor,
+    actor: User,
     klantgroep: Klantgroep,
     datum: datetime.datetime,
     plaats: str,
-    trainer,
+    trainer: User,
     capaciteit: int,
 ) -> KickoffSessie:
     errors: dict[str, list[str]] = {}
@@ -101,7 +109,12 @@ def kickoff_nodig_uit(
 
 @transaction.atomic
 def _kickoff_plaats(
-    *, sessie_pk: int, gesprek_pk: int, client_pk, peildatum: datetime.date, herkomst: str
+    *,
+    sessie_pk: int,
+    gesprek_pk: int,
+    client_pk: uuid.UUID,
+    peildatum: datetime.date,
+    herkomst: str,
 ) -> str:
     sessie = KickoffSessie.objects.select_for_update().get(pk=sessie_pk)
     bezet = sessie.uitnodigingen.exclude(
@@ -133,7 +146,7 @@ def _kickoff_plaats(
 @transaction.atomic
 def kickoff_aanwezigheid(
     *,
-    actor,
+    actor: User,
     uitnodiging: KickoffUitnodiging,
     aanwezigheid: str,
     versie: int | None = None,

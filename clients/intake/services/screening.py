@@ -1,6 +1,9 @@
 """Melding → screening (poortwachter) and aanvraag → besluit (inkomensconsulent)."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,11 +30,14 @@ from ._common import (
     _open_periode,
 )
 
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
 
 @transaction.atomic
 def screening_leg_vast(
     *,
-    actor,
+    actor: User,
     client: Client,
     datum: datetime.date,
     antwoorden: dict[str, bool],
@@ -42,7 +48,7 @@ def screening_leg_vast(
     signaal_toelichting: str = "",
     reden_geen_recht: str = "",
     afspraak_op: datetime.datetime | None = None,
-    intaker=None,
+    intaker: User | None = None,
     toelichting: str = "",
     herkomst: str = Herkomst.WEB,
 ) -> Screening:
@@ -134,7 +140,7 @@ def screening_leg_vast(
 @transaction.atomic
 def aanvraag_registreer(
     *,
-    actor,
+    actor: User,
     client: Client,
     aanvraagdatum: datetime.date,
     documenten_compleet_op: datetime.date | None = None,
@@ -185,7 +191,7 @@ def aanvraag_registreer(
 @transaction.atomic
 def aanvraag_besluit(
     *,
-    actor,
+    actor: User,
     aanvraag: Aanvraag,
     versie: int,
     besluit: str,

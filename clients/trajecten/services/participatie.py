@@ -1,6 +1,9 @@
 """Participatieplekken for Faciliteren: the places (per wijk), placing a client, ending it."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,11 +16,14 @@ from deventer_werk.dates import today
 from ..models import Instrument, Participatieplek, PlekPlaatsing
 from ._basis import Fouten, fout, huidige_groep, te_ver_vooruit
 
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+
 
 @transaction.atomic
 def participatieplek_registreer(
     *,
-    actor,
+    actor: User,
     organisatie: str,
     omschrijving: str,
     soort: str,
@@ -48,7 +54,7 @@ def _toegestane_groepen(soort: str) -> set[int]:
 @transaction.atomic
 def plek_plaats(
     *,
-    actor,
+    actor: User,
     client: Client,
     plek: Participatieplek,
     start: datetime.date,
@@ -103,7 +109,7 @@ def plek_plaats(
 @transaction.atomic
 def plek_beeindig(
     *,
-    actor,
+    actor: User,
     plaatsing: PlekPlaatsing,
     einde: datetime.date,
     reden: str = "",

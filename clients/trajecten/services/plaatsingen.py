@@ -1,6 +1,9 @@
 """Plaatsingen: verdringingscheck, nazorg checkpoints, uitstroom naar werk."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,6 +28,11 @@ from ..models import (
 )
 from ._basis import Fouten, add_months, fout, huidige_groep, te_ver_vooruit
 from .trajecten import traject_fouten, traject_maak
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
+    from klantgroepen.models import Klantgroep
+
 
 VERDRINGING_MAANDEN = 6
 NAZORG_MAANDEN = (6, 12)
@@ -104,7 +112,13 @@ def _plaatsing_fouten(
 
 
 def _lks_fouten(
-    *, groep, lks: Instrument | None, start, loonwaarde, herbeoordeling_op, afwijking_reden
+    *,
+    groep: Klantgroep,
+    lks: Instrument | None,
+    start: datetime.date,
+    loonwaarde: int | None,
+    herbeoordeling_op: datetime.date | None,
+    afwijking_reden: str,
 ) -> Fouten:
     """The loonkostensubsidie traject's rules (loonwaarde, re-assessment, klantgroep)."""
     if lks is None:
@@ -121,7 +135,15 @@ def _lks_fouten(
     )
 
 
-def _uitkering_sluit(*, actor, client, laatste_uitkeringsdag, reden, toelichting, herkomst):
+def _uitkering_sluit(
+    *,
+    actor: User,
+    client: Client,
+    laatste_uitkeringsdag: datetime.date,
+    reden: str,
+    toelichting: str,
+    herkomst: str,
+) -> None:
     """Uitstroom through ``periode_sluit``; its date errors are shown at our own field."""
     try:
         periode_sluit(
@@ -141,7 +163,7 @@ def _uitkering_sluit(*, actor, client, laatste_uitkeringsdag, reden, toelichting
         ) from exc
 
 
-def _nazorg_plan(*, actor, plaatsing: Plaatsing) -> None:
+def _nazorg_plan(*, actor: User, plaatsing: Plaatsing) -> None:
     for maanden in NAZORG_MAANDEN:
         taak_plan(
             client=plaatsing.client,
@@ -158,7 +180,7 @@ def _nazorg_plan(*, actor, plaatsing: Plaatsing) -> None:
 @transaction.atomic
 def plaatsing_registreer(
     *,
-    actor,
+    actor: User,
     client: Client,
     werkgever: Werkgever | None,
     functie: str,
@@ -219,6 +241,7 @@ def plaatsing_registreer(
         raise ValidationError(errors)
 
     if uitkering_beeindigen:
+        assert laatste_uitkeringsdag is not None  # validated above
         _uitkering_sluit(
             actor=actor,
             client=client,
@@ -282,7 +305,7 @@ def plaatsing_registreer(
 @transaction.atomic
 def nazorg_registreer(
     *,
-    actor,
+    actor: User,
     plaatsing: Plaatsing,
     maanden: int,
     datum: datetime.date,

@@ -1,7 +1,10 @@
 """Themabijeenkomsten: branchegericht (by sector) for Matchen and Groeien, wijkgericht (by
 wijk) for Faciliteren and Zorgen; invitations by group plus sector or wijk; attendance."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,17 +17,24 @@ from deventer_werk.audit.services import audit_record
 from ..models import Themabijeenkomst, ThemaUitnodiging
 from ._basis import Fouten, fout
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from clients.trajecten.models import Sector
+    from deventer_werk.accounts.models import User
+    from klantgroepen.models import Klantgroep
+
 
 @transaction.atomic
 def themabijeenkomst_plan(
     *,
-    actor,
+    actor: User,
     type: str,  # noqa: A002 - the domain word
     onderwerp: str,
     datum: datetime.datetime,
     plaats: str,
-    klantgroepen,
-    sector=None,
+    klantgroepen: Iterable[Klantgroep],
+    sector: Sector | None = None,
     wijk: str = "",
 ) -> tuple[Themabijeenkomst, int]:
     """Plan a meeting and invite its clients; returns the meeting and the number invited.
@@ -95,7 +105,7 @@ def thema_nodig_uit(*, bijeenkomst: Themabijeenkomst) -> int:
 @transaction.atomic
 def thema_aanwezigheid_registreer(
     *,
-    actor,
+    actor: User,
     uitnodiging: ThemaUitnodiging,
     aanwezig: bool,
     herkomst: str = Herkomst.WEB,

@@ -1,8 +1,11 @@
 """Trajecten: start (with the klantgroep warning), end (with the result), and the loonwaarde
 assessments of loonkostensubsidie."""
 
+from __future__ import annotations
+
 import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,19 +27,25 @@ from .. import rules
 from ..models import Instrument, InstrumentSoort, LoonwaardeBeoordeling, Traject
 from ._basis import Fouten, fout, huidige_groep, te_ver_vooruit
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from clients.trajecten.models import Aanbieder, Sector
+    from deventer_werk.accounts.models import User
+
 
 def _loonwaarde_sleutel(traject_pk: int, datum: datetime.date) -> str:
     return f"loonwaarde:{traject_pk}:{datum.isoformat()}"
 
 
-def _open_herbeoordelingen(traject: Traject):
+def _open_herbeoordelingen(traject: Traject) -> QuerySet[Taak]:
     return Taak.objects.filter(
         Q(sleutel=f"loonwaarde:{traject.pk}") | Q(sleutel__startswith=f"loonwaarde:{traject.pk}:"),
         status=TaakStatus.OPEN,
     )
 
 
-def rol_fouten(*, actor, groep: Klantgroep) -> Fouten:
+def rol_fouten(*, actor: User, groep: Klantgroep) -> Fouten:
     """Uitvoeringsregie: the werkcoach logs trajecten for DWT groups (Matchen, Groeien), the
     participatiemakelaar for IO groups (Faciliteren, Zorgen)."""
     if groep.regie == Regie.DWT and may(actor, rules.TRAJECT_DWT):
@@ -51,7 +60,7 @@ def traject_fouten(
     *,
     groep: Klantgroep,
     instrument: Instrument,
-    aanbieder,
+    aanbieder: Aanbieder | None,
     start: datetime.date,
     gepland_einde: datetime.date,
     loonwaarde: int | None,
@@ -89,14 +98,14 @@ def traject_fouten(
 
 def traject_maak(
     *,
-    actor,
+    actor: User,
     client: Client,
     groep: Klantgroep,
     instrument: Instrument,
-    aanbieder,
+    aanbieder: Aanbieder | None,
     start: datetime.date,
     gepland_einde: datetime.date,
-    sector=None,
+    sector: Sector | None = None,
     kosten: Decimal | None = None,
     loonwaarde: int | None = None,
     herbeoordeling_op: datetime.date | None = None,
@@ -146,13 +155,13 @@ def traject_maak(
 @transaction.atomic
 def traject_start(
     *,
-    actor,
+    actor: User,
     client: Client,
     instrument: Instrument,
-    aanbieder,
+    aanbieder: Aanbieder | None,
     start: datetime.date,
     gepland_einde: datetime.date | None = None,
-    sector=None,
+    sector: Sector | None = None,
     kosten: Decimal | None = None,
     loonwaarde: int | None = None,
     herbeoordeling_op: datetime.date | None = None,
@@ -210,7 +219,7 @@ def traject_start(
 @transaction.atomic
 def traject_beeindig(
     *,
-    actor,
+    actor: User,
     traject: Traject,
     versie: int,
     einde: datetime.date,
@@ -258,7 +267,7 @@ def traject_beeindig(
 @transaction.atomic
 def loonwaarde_herbeoordeel(
     *,
-    actor,
+    actor: User,
     traject: Traject,
     datum: datetime.date,
     loonwaarde: int,

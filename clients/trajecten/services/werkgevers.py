@@ -1,7 +1,10 @@
 """Werkgeversdienstverlening: the employer register, their dismissals (input for the
 verdringingscheck), vacancies, and the client's werkprofiel that matching reads."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,19 +18,29 @@ from deventer_werk.dates import today
 from ..models import OntslagMelding, Vacature, Werkgever, Werkprofiel
 from ._basis import Fouten, fout
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from clients.trajecten.models import Sector
+    from deventer_werk.accounts.models import User
+
+
 WERKGEVER_VELDEN = ("naam", "sector", "omvang", "contactpersoon", "telefoon", "email")
 
 
 def _dubbele_naam(naam: str, *, behalve: int | None = None) -> bool:
-    return Werkgever.objects.filter(naam__iexact=naam.strip()).exclude(pk=behalve).exists()
+    gelijk = Werkgever.objects.filter(naam__iexact=naam.strip())
+    if behalve is not None:
+        gelijk = gelijk.exclude(pk=behalve)
+    return gelijk.exists()
 
 
 @transaction.atomic
 def werkgever_registreer(
     *,
-    actor,
+    actor: User,
     naam: str,
-    sector,
+    sector: Sector,
     omvang: str,
     contactpersoon: str = "",
     telefoon: str = "",
@@ -51,7 +64,7 @@ def werkgever_registreer(
 
 
 @transaction.atomic
-def werkgever_wijzig(*, actor, werkgever: Werkgever, versie: int, **velden) -> Werkgever:
+def werkgever_wijzig(*, actor: User, werkgever: Werkgever, versie: int, **velden: Any) -> Werkgever:
     """Change the employer's register data; a form opened on an older version is refused."""
     locked = Werkgever.objects.select_for_update().get(pk=werkgever.pk)
     if locked.versie != versie:
@@ -71,7 +84,7 @@ def werkgever_wijzig(*, actor, werkgever: Werkgever, versie: int, **velden) -> W
 
 @transaction.atomic
 def ontslag_registreer(
-    *, actor, werkgever: Werkgever, datum: datetime.date, aantal: int, functie: str = ""
+    *, actor: User, werkgever: Werkgever, datum: datetime.date, aantal: int, functie: str = ""
 ) -> OntslagMelding:
     """Record dismissals for business reasons (e.g. from the UWV ontslagvergunning)."""
     errors: Fouten = {}
@@ -96,10 +109,10 @@ def ontslag_registreer(
 @transaction.atomic
 def vacature_registreer(
     *,
-    actor,
+    actor: User,
     werkgever: Werkgever,
     functie: str,
-    sector,
+    sector: Sector,
     uren: int,
     competenties: str,
     geplaatst_op: datetime.date,
@@ -125,7 +138,7 @@ def vacature_registreer(
 
 
 @transaction.atomic
-def vacature_sluit(*, actor, vacature: Vacature, datum: datetime.date) -> Vacature:
+def vacature_sluit(*, actor: User, vacature: Vacature, datum: datetime.date) -> Vacature:
     locked = Vacature.objects.select_for_update().get(pk=vacature.pk)
     if not locked.open:
         raise ValidationError("Deze vacature is al gesloten.")
@@ -140,10 +153,10 @@ def vacature_sluit(*, actor, vacature: Vacature, datum: datetime.date) -> Vacatu
 @transaction.atomic
 def werkprofiel_wijzig(
     *,
-    actor,
+    actor: User,
     client: Client,
     versie: int,
-    sectoren,
+    sectoren: Iterable[Sector],
     competenties: str,
     uren_beschikbaar: int,
     herkomst: str = Herkomst.WEB,
