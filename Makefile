@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEV    := $(PY) -m deventer_werk.devservices
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format check clean-data manage backup restore
+.PHONY: run test lint format check clean-data manage backup restore lock
 
 # A failed `python -m venv` (Debian without python3-venv) removes its half venv, so a retry
 # creates it again; pip shows progress (the first install takes a few minutes).
@@ -55,3 +55,9 @@ backup: $(STAMP)
 restore: $(STAMP)
 	@test -n "$(BACKUP)" -a -f "$(BACKUP)" || { echo "geef BACKUP=pad/naar/bestand.dump"; exit 1; }
 	$(DEV) exec -- $(PY) -m deventer_werk.backup restore $(BACKUP)
+
+## make lock: requirements/production.txt (hashes) from pyproject.toml, used by the Dockerfile
+lock: $(STAMP)
+	$(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+		-o requirements/production.txt pyproject.toml
