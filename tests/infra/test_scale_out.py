@@ -83,13 +83,14 @@ def test_a_login_on_one_replica_is_valid_on_the_other(seed_data, users, two_web_
     data = urllib.parse.urlencode(
         {"username": "beleidsmedewerker", "password": PASSWORD, "csrfmiddlewaretoken": token}
     ).encode()
-    request = urllib.request.Request(f"{a}/inloggen/", data=data, headers={"Referer": a})
+    request = urllib.request.Request(f"{a}/inloggen/", data=data, headers={"Referer": a})  # noqa: S310
     opener.open(request)
     assert any(c.name == "sessionid" for c in jar)
     # Same cookies, other replica (the cookie jar is per host:port, so copy the header).
     cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
     response = urllib.request.urlopen(  # noqa: S310
-        urllib.request.Request(f"{b}/monitoring/", headers={"Cookie": cookie}), timeout=30
+        urllib.request.Request(f"{b}/monitoring/", headers={"Cookie": cookie}),  # noqa: S310
+        timeout=30,
     )
     assert response.status == 200
     assert "/inloggen/" not in response.geturl()
