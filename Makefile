@@ -1,5 +1,5 @@
-# Deventer Werk — see README.md. Needs only Python 3.11 and make.
-PYTHON ?= python3.11
+# Deventer Werk — see README.md. Needs Python 3.11–3.13, make and the apt line in the README.
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3.13 || echo python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed

@@ -72,8 +72,10 @@ def two_web_replicas():
         proc.wait(timeout=30)
 
 
-def test_a_login_on_one_replica_is_valid_on_the_other(seed_data, users, two_web_replicas):
+def test_a_login_on_one_replica_is_valid_on_the_other(seed_data, users, two_web_replicas, settings):
     a, b = two_web_replicas
+    # The replicas check passwords with the real hashers, not the tests' fast MD5.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
     users["beleidsmedewerker"].set_password(PASSWORD)
     users["beleidsmedewerker"].save()
     jar = http.cookiejar.CookieJar()
