@@ -174,8 +174,15 @@ def _children(env: dict, addr: str) -> list[subprocess.Popen]:
         [*celery, "worker", "-l", "info", "-c", "2"],
         [*celery, "beat", "-l", "info", "-S", scheduler],
     ]
+    # Own session: a terminal's SIGHUP/Ctrl-C reaches only us (a worker would take SIGHUP as
+    # "restart"); we stop them in order, and they die with us even on a SIGKILL.
     return [
-        subprocess.Popen(c, env=env, preexec_fn=_die_with_parent)  # noqa: S603, PLW1509
+        subprocess.Popen(  # noqa: S603
+            c,
+            env=env,
+            preexec_fn=_die_with_parent,
+            start_new_session=True,  # noqa: PLW1509
+        )
         for c in commands
     ]
 
