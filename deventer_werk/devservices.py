@@ -51,6 +51,8 @@ def _raise_stop(signum, frame):
 def _install_signal_handlers() -> None:
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, _raise_stop)
+    # Also when started from a shell that ignores SIGINT for background jobs (`make run &`).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 _PARENT = os.getppid()
