@@ -1,12 +1,12 @@
-# Deventer Werk — see README.md. Needs only Python 3.11 and make.
-PYTHON ?= python3.11
+# Deventer Werk — see README.md. Needs Python 3.11–3.13, make and the apt line in the README.
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3.13 || echo python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DEV    := $(PY) -m deventer_werk.devservices
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast lint format check clean-data manage backup restore
+.PHONY: run test test-fast lint format check clean-data manage backup restore lock
 
 # A failed `python -m venv` (Debian without python3-venv) removes its half venv, so a retry
 # creates it again; pip shows progress (the first install takes a few minutes).
@@ -20,8 +20,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## make run: web (http://127.0.0.1:8000), Celery worker and beat; embedded PostgreSQL/Redis
+ADDR ?= 127.0.0.1:8000
 run: $(STAMP)
-	$(DEV) run
+	$(DEV) run --addr $(ADDR)
 
 ## make test: the whole suite, on embedded PostgreSQL/Redis unless DATABASE_URL/REDIS_URL are set
 test: $(STAMP)
@@ -61,3 +62,9 @@ backup: $(STAMP)
 restore: $(STAMP)
 	@test -n "$(BACKUP)" -a -f "$(BACKUP)" || { echo "geef BACKUP=pad/naar/bestand.dump"; exit 1; }
 	$(DEV) exec -- $(PY) -m deventer_werk.backup restore $(BACKUP)
+
+## make lock: requirements/production.txt (hashes) from pyproject.toml, used by the Dockerfile
+lock: $(STAMP)
+	$(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+		-o requirements/production.txt pyproject.toml

