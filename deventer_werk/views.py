@@ -8,7 +8,7 @@ from .accounts.constants import Rol
 def home(request):
     """Send everyone to the page where their work starts."""
     user = request.user
-    if user.werkt_in_dossiers:
+    if user.werkt_in_dossiers or user.heeft_rol(Rol.TRAINER):
         return redirect("begeleiding:werkvoorraad")
     if user.heeft_rol(Rol.BELEIDSMEDEWERKER):
         return redirect("monitoring:dashboard")

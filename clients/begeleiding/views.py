@@ -122,10 +122,17 @@ def uitstroom(request, pk):
 
 @login_required
 def werkvoorraad(request):
-    """Today's and overdue appointments and tasks, open signals, caseload per klantgroep."""
-    if not request.user.werkt_in_dossiers:
+    """The start page: the user's open work by section (counted in the database, paginated,
+    filterable), urgent signals, caseload per klantgroep and the role's own sections."""
+    if not (request.user.werkt_in_dossiers or request.user.heeft_rol(Rol.TRAINER)):
         raise PermissionDenied
-    context = selectors.werkvoorraad_voor(user=request.user, vandaag=timezone.localdate())
+    context = selectors.werkvoorraad_voor(
+        user=request.user, vandaag=timezone.localdate(), params=request.GET
+    )
+    params = request.GET.copy()
+    for naam in ("te_laat", "vandaag", "binnenkort"):
+        params.pop(f"{naam}_pagina", None)
+    context["querystring"] = params.urlencode()
     return render(request, "begeleiding/werkvoorraad.html", context)
 
 

@@ -5,13 +5,25 @@ from django.urls import reverse
 from .constants import Rol
 
 
+def _werkvoorraad_label(user) -> str:
+    """The menu item with the counter of open work due today or earlier (one query)."""
+    from django.utils import timezone
+
+    from clients.begeleiding.werkvoorraad import werk_teller
+
+    n = werk_teller(user, timezone.localdate())
+    return f"Werkvoorraad ({n})" if n else "Werkvoorraad"
+
+
 def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
     items = []
     if user.werkt_in_dossiers:
-        items.append(("Werkvoorraad", reverse("begeleiding:werkvoorraad")))
+        items.append((_werkvoorraad_label(user), reverse("begeleiding:werkvoorraad")))
+    elif user.heeft_rol(Rol.TRAINER):
+        items.append(("Start", reverse("begeleiding:werkvoorraad")))
         items.append(("Mijn klanten", reverse("clients:mijn_klanten")))
         items.append(("Zoeken", reverse("clients:zoeken")))
     if user.heeft_rol(Rol.INTAKER, Rol.INKOMENSCONSULENT):
