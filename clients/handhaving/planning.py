@@ -75,6 +75,7 @@ class PlanResultaat:
     rechtmatigheid_gepland: int = 0
     steekproef_gepland: int = 0
     vervallen: int = 0
+    verplaatst: int = 0
     te_laat: int = 0
     zonder_eigenaar: int = 0
     regels: list[str] = field(default_factory=list)
@@ -86,6 +87,7 @@ class PlanResultaat:
             "rechtmatigheid": self.rechtmatigheid_gepland,
             "steekproef": self.steekproef_gepland,
             "vervallen": self.vervallen,
+            "verplaatst": self.verplaatst,
             "te_laat": self.te_laat,
             "zonder_eigenaar": self.zonder_eigenaar,
         }
@@ -251,7 +253,7 @@ def plan_voortgang(*, peildatum: datetime.date, horizon_dagen: int | None = None
     bestaand = _bestaande_sleutels([t.sleutel for t in nieuw])
     toevoegen = [t for t in nieuw if t.sleutel not in bestaand]
     with transaction.atomic():
-        resultaat.vervallen = _sluit_verouderd(verplaatst, vervallen)
+        resultaat.verplaatst, resultaat.vervallen = _sluit_verouderd(verplaatst, vervallen)
         Taak.objects.bulk_create(toevoegen, batch_size=2000, ignore_conflicts=True)
         _herbeleg(open_gepland, eigenaar)
         resultaat.zonder_eigenaar = plan_zonder_eigenaar(peildatum=peildatum)
@@ -306,12 +308,12 @@ def _niet_meer_actueel(open_gepland, verwacht: dict[str, Taak]) -> tuple[dict, d
     return verplaatst, vervallen
 
 
-def _sluit_verouderd(verplaatst: dict, vervallen: dict) -> int:
+def _sluit_verouderd(verplaatst: dict, vervallen: dict) -> tuple[int, int]:
     nu = timezone.now()
-    Taak.objects.filter(pk__in=list(verplaatst), status=TaakStatus.OPEN).update(
+    n = Taak.objects.filter(pk__in=list(verplaatst), status=TaakStatus.OPEN).update(
         status=TaakStatus.VERPLAATST, afgerond_op=nu, reden="Ritme gewijzigd: opnieuw gepland"
     )
-    return Taak.objects.filter(pk__in=list(vervallen), status=TaakStatus.OPEN).update(
+    return n, Taak.objects.filter(pk__in=list(vervallen), status=TaakStatus.OPEN).update(
         status=TaakStatus.VERVALLEN,
         afgerond_op=nu,
         reden="Niet meer nodig (klantgroep of uitstroom)",
