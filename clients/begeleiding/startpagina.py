@@ -23,7 +23,8 @@ def heeft_rol(user, *rollen: str) -> bool:
 
 
 def _lijst(qs, n: int = EERSTE) -> dict:
-    return {"totaal": qs.count(), "rijen": list(qs[:n])}
+    totaal = qs.count()
+    return {"totaal": totaal, "rijen": list(qs[:n]) if totaal else []}
 
 
 def poortwachter_sectie(*, user, vandaag) -> dict:

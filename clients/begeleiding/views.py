@@ -13,6 +13,7 @@ from deventer_werk.audit.constants import Actie
 from . import selectors, services
 from .forms import PlanForm, UitstroomForm, VoortgangsgesprekForm
 from .models import PlanVanAanpak
+from .werkvoorraad import Filters
 
 PLAN_ROLLEN = (Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR)
 VOORTGANG_ROLLEN = (Rol.INKOMENSCONSULENT,)
@@ -129,6 +130,11 @@ def werkvoorraad(request):
     context = selectors.werkvoorraad_voor(
         user=request.user, vandaag=timezone.localdate(), params=request.GET
     )
+    tellingen = context["tellingen"]
+    if tellingen and context["filters"] == Filters():
+        teller = tellingen["te_laat"] + tellingen["vandaag"]
+        if request.session.get("dw_werk_teller") != teller:
+            request.session["dw_werk_teller"] = teller
     params = request.GET.copy()
     for naam in ("te_laat", "vandaag", "binnenkort"):
         params.pop(f"{naam}_pagina", None)

@@ -105,6 +105,8 @@ def taak_sectie(*, qs, sectie: str, vandaag, totaal: int, filters: Filters, para
     """One page of one section: one query (client and klantgroep name joined in)."""
     nummer, paginas = _pagina(params, sectie, totaal)
     start = (nummer - 1) * PER_PAGINA
+    if not totaal:  # the count is known: no query for an empty section
+        return {"taken": [], "totaal": 0, "pagina": 1, "paginas": 1}
     taken = list(
         qs.filter(_bereik(sectie, vandaag))
         .select_related("client")
@@ -137,16 +139,22 @@ def signalen_van(*, user):
 
 
 def signalen_sectie(*, user) -> dict:
-    """Urgent signals listed (red), routine ones grouped per kind (calm): 2 queries."""
+    """Urgent signals listed (red, with the total), routine ones grouped per kind (calm):
+    2 queries."""
     qs = signalen_van(user=user)
     urgent = list(qs.filter(urgent=True).select_related("client").order_by("aangemaakt_op")[:50])
-    routine = list(
-        qs.filter(urgent=False).values("soort").annotate(n=Count("pk")).order_by("-n", "soort")
-    )
+    per_soort = list(qs.values("soort", "urgent").annotate(n=Count("pk")).order_by("-n", "soort"))
     labels = dict(Signaal._meta.get_field("soort").choices)
-    for r in routine:
-        r["label"] = labels.get(r["soort"], r["soort"])
-    return {"urgente_signalen": urgent, "routine_signalen": routine}
+    routine = [
+        {"soort": r["soort"], "n": r["n"], "label": labels.get(r["soort"], r["soort"])}
+        for r in per_soort
+        if not r["urgent"]
+    ]
+    return {
+        "urgente_signalen": urgent,
+        "urgente_signalen_totaal": sum(r["n"] for r in per_soort if r["urgent"]),
+        "routine_signalen": routine,
+    }
 
 
 def filter_keuzes() -> dict:
@@ -161,12 +169,3 @@ def filter_keuzes() -> dict:
             ("soort", "Soort"),
         ],
     }
-
-
-def werk_teller(user, vandaag: datetime.date) -> int:
-    """Open work due today or earlier (the menu counter): one query."""
-    return (
-        Taak.objects.filter(status=TaakStatus.OPEN, datum__lte=vandaag)
-        .filter(taak_van(user))
-        .count()
-    )

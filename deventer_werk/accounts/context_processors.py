@@ -5,13 +5,11 @@ from django.urls import reverse
 from .constants import Rol
 
 
-def _werkvoorraad_label(user) -> str:
-    """The menu item with the counter of open work due today or earlier (one query)."""
-    from django.utils import timezone
-
-    from clients.begeleiding.werkvoorraad import werk_teller
-
-    n = werk_teller(user, timezone.localdate())
+def _werkvoorraad_label(request) -> str:
+    """The menu item with the counter of open work due today or earlier. The werkvoorraad
+    page counts it (in the same query as its own counts) and keeps it in the session, so the
+    menu costs no query on other pages."""
+    n = request.session.get("dw_werk_teller") if hasattr(request, "session") else None
     return f"Werkvoorraad ({n})" if n else "Werkvoorraad"
 
 
@@ -21,7 +19,7 @@ def navigation(request) -> dict:
         return {"nav_items": []}
     items = []
     if user.werkt_in_dossiers:
-        items.append((_werkvoorraad_label(user), reverse("begeleiding:werkvoorraad")))
+        items.append((_werkvoorraad_label(request), reverse("begeleiding:werkvoorraad")))
     elif user.heeft_rol(Rol.TRAINER):
         items.append(("Start", reverse("begeleiding:werkvoorraad")))
         items.append(("Mijn klanten", reverse("clients:mijn_klanten")))
