@@ -162,7 +162,8 @@ def _bulk_dwt_clients(n: int, coach) -> None:
 def test_werkvoorraad_query_count_for_the_werkcoach(n, client_as, users, django_assert_num_queries):
     _bulk_dwt_clients(n, users["werkcoach"])
     c = client_as("werkcoach")
-    # page (6: session, user, roles, session save) + task counts, one page of overdue tasks (the empty sections cost nothing),
+    # page (6: session, user, roles, session save) + task counts, one page of overdue tasks
+    # (empty sections cost nothing),
     # urgent signals, routine signals grouped, caseload, klantgroep filter choices,
     # trajecten ending (count; no list when 0), plans: setting, count, list
     with django_assert_num_queries(16):
