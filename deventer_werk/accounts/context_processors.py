@@ -45,6 +45,7 @@ def navigation(request) -> dict:
     if user.heeft_rol(Rol.BEHEERDER):
         items.append(("Klantgroepen", reverse("klantgroepen:lijst")))
         items.append(("Toegangslog", reverse("audit:zoeken")))
+        items.append(("Caseload overdragen", reverse("clients:caseload_overdracht")))
     current = request.path
     return {
         "nav_items": [
