@@ -197,3 +197,19 @@ def test_menu_counter_after_visiting_the_werkvoorraad(client_as, users):
     c = client_as("inkomensconsulent")
     c.get(reverse("begeleiding:werkvoorraad"))
     assert "Werkvoorraad (1)" in c.get(reverse("clients:mijn_klanten")).content.decode()
+
+
+def test_the_dossier_says_what_is_due(client_as, users):
+    ic = users["inkomensconsulent"]
+    klant = client_in_groep("zorgen", io=ic)
+    Taak.objects.create(
+        client=klant,
+        soort="voortgangsgesprek",
+        omschrijving="G",
+        datum=D(2026, 11, 4),
+        medewerker=ic,
+    )
+    html = client_as("inkomensconsulent").get(reverse("clients:dossier", args=[klant.pk]))
+    html = html.content.decode()
+    assert "Wat is er te doen (1)" in html
+    assert "Volgend voortgangsgesprek: 04-11-2026 <strong>(20 dagen te laat)</strong>" in html
