@@ -20,10 +20,10 @@ def navigation(request) -> dict:
     items = []
     if user.werkt_in_dossiers:
         items.append((_werkvoorraad_label(request), reverse("begeleiding:werkvoorraad")))
-    elif user.heeft_rol(Rol.TRAINER):
-        items.append(("Start", reverse("begeleiding:werkvoorraad")))
         items.append(("Mijn klanten", reverse("clients:mijn_klanten")))
         items.append(("Zoeken", reverse("clients:zoeken")))
+    elif user.heeft_rol(Rol.TRAINER):
+        items.append(("Start", reverse("begeleiding:werkvoorraad")))
     if user.heeft_rol(Rol.INTAKER, Rol.INKOMENSCONSULENT):
         items.append(("Zonder ambitiegesprek", reverse("intake:zonder_ambitiegesprek")))
     if user.heeft_rol(Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR):

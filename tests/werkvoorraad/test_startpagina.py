@@ -59,6 +59,7 @@ def test_trainer_sees_own_sessions_with_invitations_and_capacity(client_as, user
     html = _html(client_as, "trainer")
     assert "Uw komende kick-offbijeenkomsten (1)" in html
     assert "0 uitgenodigd, 12 van 12 plaatsen vrij" in html
+    assert "Mijn klanten" not in html  # a trainer opens no dossiers
 
 
 def test_handhaver_counts_equal_sql_counts(client_as, users):
