@@ -244,9 +244,7 @@ def taken_sectie(*, client: Client, user) -> dict:
     reviews = (TaakSoort.RECHTMATIGHEID, TaakSoort.STEEKPROEF)
     return {
         "open_taken": taken,
-        "volgend_gesprek": next(
-            (t for t in taken if t.soort == TaakSoort.VOORTGANGSGESPREK), None
-        ),
+        "volgend_gesprek": next((t for t in taken if t.soort == TaakSoort.VOORTGANGSGESPREK), None),
         "volgende_review": next((t for t in taken if t.soort in reviews), None),
         "trajecten_verlopen": list(
             Traject.objects.filter(

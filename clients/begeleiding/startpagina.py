@@ -6,7 +6,7 @@ count does not depend on the size of the bestand.
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from clients.constants import Fase, SignaalSoort
@@ -33,7 +33,10 @@ def poortwachter_sectie(*, user, vandaag) -> dict:
     from clients.intake.models import Aanvraag
 
     meldingen = (
-        Client.objects.visible_to(user).filter(fase=Fase.MELDING).order_by("aangemaakt_op", "pk")
+        Client.objects.visible_to(user)
+        .filter(fase=Fase.MELDING)
+        .annotate(melddatum=Max("perioden__melddatum"))
+        .order_by("melddatum", "pk")
     )
     aanvragen = (
         Aanvraag.objects.filter(besluit="", client__in=Client.objects.visible_to(user))
