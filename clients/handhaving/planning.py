@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import DateField, Exists, F, Max, OuterRef, Q, Subquery
+from django.db.models import DateField, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -39,6 +39,7 @@ from deventer_werk.accounts.constants import Organisatie, Rol
 from klantgroepen.models import Groepslidmaatschap
 
 from .models import Rechtmatigheidsonderzoek, SteekproefInstelling
+from .zonder_eigenaar import plan_zonder_eigenaar
 
 
 def add_months(date: datetime.date, months: int) -> datetime.date:
@@ -148,75 +149,84 @@ def _actieve_clienten(peildatum: datetime.date):
     )
 
 
-def _voor_client(row, *, horizon, maand, peildatum, steekproef) -> list[tuple[Taak, bool]]:
-    """The planned work of one client: (task, within the horizon) per kind that is due."""
+def _voortgang_taak(row, eigenaar: dict) -> Taak | None:
     per_jaar = row["klantgroep__voortgangsgesprekken_per_jaar"]
-    in_gesprek = row["klantgroep__rechtmatigheid_in_voortgangsgesprek"]
-    eigenaar = (
-        {"medewerker_id": row["io_medewerker"]}
-        if row["io_medewerker"]
-        else {"rol": Rol.INKOMENSCONSULENT, "organisatie": Organisatie.IO}
-    )
-    cid = row["client_id"]
-    taken: list[tuple[Taak, bool]] = []
     due = volgende_datum(
         laatste=row["laatste_gesprek"],
         groep_van=row["van"],
         interval_maanden=12 // per_jaar if per_jaar else None,
     )
-    if due:
-        omschrijving = f"Voortgangsgesprek {row['klantgroep__naam']}" + (
-            " met rechtmatigheid en bestaanszekerheid" if in_gesprek else ""
-        )
-        taken.append(
-            (
-                Taak(
-                    client_id=cid,
-                    soort=TaakSoort.VOORTGANGSGESPREK,
-                    datum=due,
-                    omschrijving=omschrijving,
-                    sleutel=f"voortgang:{cid}:{due.isoformat()}",
-                    **eigenaar,
-                ),
-                due <= horizon,
-            )
-        )
-    rm_due = None
-    if not in_gesprek:
-        rm_due = volgende_datum(
-            laatste=row["laatste_onderzoek"],
-            groep_van=row["van"],
-            interval_maanden=row["klantgroep__rechtmatigheid_interval_maanden"],
-        )
-    if rm_due:
-        taken.append(
-            (
-                Taak(
-                    client_id=cid,
-                    soort=TaakSoort.RECHTMATIGHEID,
-                    datum=rm_due,
-                    omschrijving="Periodiek rechtmatigheidsonderzoek " + row["klantgroep__naam"],
-                    rol=Rol.HANDHAVER,
-                    organisatie=Organisatie.IO,
-                    sleutel=f"rechtmatigheid:{cid}:{rm_due.isoformat()}",
-                ),
-                rm_due <= horizon,
-            )
-        )
+    if not due:
+        return None
+    omschrijving = f"Voortgangsgesprek {row['klantgroep__naam']}" + (
+        " met rechtmatigheid en bestaanszekerheid"
+        if row["klantgroep__rechtmatigheid_in_voortgangsgesprek"]
+        else ""
+    )
+    return Taak(
+        client_id=row["client_id"],
+        soort=TaakSoort.VOORTGANGSGESPREK,
+        datum=due,
+        omschrijving=omschrijving,
+        sleutel=f"voortgang:{row['client_id']}:{due.isoformat()}",
+        **eigenaar,
+    )
+
+
+def _rechtmatigheid_taak(row) -> Taak | None:
+    if row["klantgroep__rechtmatigheid_in_voortgangsgesprek"]:
+        return None
+    due = volgende_datum(
+        laatste=row["laatste_onderzoek"],
+        groep_van=row["van"],
+        interval_maanden=row["klantgroep__rechtmatigheid_interval_maanden"],
+    )
+    if not due:
+        return None
+    return Taak(
+        client_id=row["client_id"],
+        soort=TaakSoort.RECHTMATIGHEID,
+        datum=due,
+        omschrijving="Periodiek rechtmatigheidsonderzoek " + row["klantgroep__naam"],
+        rol=Rol.HANDHAVER,
+        organisatie=Organisatie.IO,
+        sleutel=f"rechtmatigheid:{row['client_id']}:{due.isoformat()}",
+    )
+
+
+def _steekproef_taak(row, *, maand: str, peildatum, steekproef) -> Taak | None:
     instelling = steekproef.get(row["klantgroep_id"])
-    if instelling and in_steekproef(
+    cid = row["client_id"]
+    if not instelling or not in_steekproef(
         seed=instelling.seed, client_id=cid, maand=maand, percentage=float(instelling.percentage)
     ):
-        taak = Taak(
-            client_id=cid,
-            soort=TaakSoort.STEEKPROEF,
-            datum=peildatum.replace(day=1) + datetime.timedelta(days=27),
-            omschrijving=f"Steekproef rechtmatigheid {maand} (aselect, seed {instelling.seed})",
-            rol=Rol.HANDHAVER,
-            organisatie=Organisatie.IO,
-            sleutel=f"steekproef:{cid}:{maand}",
-        )
-        taken.append((taak, True))
+        return None
+    return Taak(
+        client_id=cid,
+        soort=TaakSoort.STEEKPROEF,
+        datum=peildatum.replace(day=1) + datetime.timedelta(days=27),
+        omschrijving=f"Steekproef rechtmatigheid {maand} (aselect, seed {instelling.seed})",
+        rol=Rol.HANDHAVER,
+        organisatie=Organisatie.IO,
+        sleutel=f"steekproef:{cid}:{maand}",
+    )
+
+
+def _voor_client(row, *, horizon, maand, peildatum, steekproef) -> list[tuple[Taak, bool]]:
+    """The planned work of one client: (task, within the horizon) per kind that is due."""
+    eigenaar = (
+        {"medewerker_id": row["io_medewerker"]}
+        if row["io_medewerker"]
+        else {"rol": Rol.INKOMENSCONSULENT, "organisatie": Organisatie.IO}
+    )
+    taken = [
+        (t, t.datum <= horizon)
+        for t in (_voortgang_taak(row, eigenaar), _rechtmatigheid_taak(row))
+        if t is not None
+    ]
+    sp = _steekproef_taak(row, maand=maand, peildatum=peildatum, steekproef=steekproef)
+    if sp is not None:
+        taken.append((sp, True))
     return taken
 
 
@@ -331,40 +341,6 @@ def _herbeleg(open_gepland, eigenaar: dict) -> None:
         Taak.objects.filter(pk__in=pks, status=TaakStatus.OPEN).update(
             medewerker_id=mdw, rol="", organisatie=""
         )
-
-
-TEAM_ROL = {Organisatie.IO: Rol.INKOMENSCONSULENT, Organisatie.DWT: Rol.WERKCOACH}
-
-
-def plan_zonder_eigenaar(*, peildatum: datetime.date) -> int:
-    """Active clients without a main contact person of the organisation that has regie over
-    their klantgroep land in that organisation's team queue ("klant zonder contactpersoon");
-    a professional claims the client from there. One open task per client (unique), so
-    repeated runs add nothing. Returns the number of clients without an owner."""
-    nieuw = []
-    for org, rol in TEAM_ROL.items():
-        contact = Contactpersoon.objects.filter(
-            client_id=OuterRef("client_id"), organisatie=org, rol="", tot__isnull=True
-        )
-        zonder = (
-            Groepslidmaatschap.objects.actueel()
-            .filter(client__fase=Fase.INGEDEELD, klantgroep__regie=org, van__lte=peildatum)
-            .filter(~Exists(contact))
-            .values_list("client_id", "klantgroep__naam")
-        )
-        nieuw += [
-            Taak(
-                client_id=cid,
-                soort=TaakSoort.TOEWIJZEN,
-                omschrijving=f"{naam}: nog geen contactpersoon bij {org}; claim de klant",
-                datum=peildatum,
-                rol=rol,
-                organisatie=org,
-            )
-            for cid, naam in zonder
-        ]
-    Taak.objects.bulk_create(nieuw, batch_size=2000, ignore_conflicts=True)
-    return len(nieuw)
 
 
 def _bestaande_sleutels(sleutels: list[str]) -> set[str]:
