@@ -67,9 +67,11 @@ class TaakSoort(models.TextChoices):
     BESLUIT = "besluit", "Besluit op aanvraag"
     VOORTGANGSGESPREK = "voortgangsgesprek", "Voortgangsgesprek"
     RECHTMATIGHEID = "rechtmatigheid", "Rechtmatigheidsonderzoek"
+    STEEKPROEF = "steekproef", "Steekproef rechtmatigheid"
     PLAN_HERZIEN = "plan_herzien", "Plan van aanpak herzien"
     NAZORG = "nazorg", "Nazorg-controle"
     OPVOLGING = "opvolging", "Opvolging signaal"
+    TOEWIJZEN = "toewijzen", "Klant zonder contactpersoon"
     ACTIE = "actie", "Actie uit plan van aanpak"
     OVERIG = "overig", "Overig"
 
@@ -78,6 +80,21 @@ class TaakStatus(models.TextChoices):
     OPEN = "open", "Open"
     AFGEROND = "afgerond", "Afgerond"
     VERVALLEN = "vervallen", "Vervallen"
+    VERPLAATST = "verplaatst", "Verplaatst"
+
+
+# Kinds of which a client has at most one open task at a time (enforced by the database).
+# Nazorg (1, 3, 6, 12 months), plan actions and other work can be open several at once.
+TAAK_EEN_OPEN_SOORTEN = (
+    "ambitiegesprek",
+    "kickoff",
+    "besluit",
+    "voortgangsgesprek",
+    "rechtmatigheid",
+    "steekproef",
+    "plan_herzien",
+    "toewijzen",
+)
 
 
 class Leefgebied(models.TextChoices):

@@ -6,7 +6,15 @@ from django.db.models import Q
 
 from deventer_werk.accounts.constants import Organisatie
 
-from .constants import Fase, SignaalSoort, TaakSoort, TaakStatus, Uitstroomreden, Wijk
+from .constants import (
+    TAAK_EEN_OPEN_SOORTEN,
+    Fase,
+    SignaalSoort,
+    TaakSoort,
+    TaakStatus,
+    Uitstroomreden,
+    Wijk,
+)
 from .query import ClientQuerySet
 from .validators import validate_bsn
 
@@ -108,10 +116,14 @@ class Uitkeringsperiode(models.Model):
 
 
 class Contactpersoon(models.Model):
-    """The client's contact person per organisation, as history (one open row per organisation)."""
+    """The client's contact persons, as history: one open row per organisation and role, so a
+    Faciliteren client has both an inkomensconsulent and a participatiemakelaar at IO."""
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="contactpersonen")
     organisatie = models.CharField("organisatie", max_length=10, choices=Organisatie.choices)
+    # The role this contact fills ('' = the organisation's main contact: inkomensconsulent at
+    # IO, werkcoach at DWT); e.g. a Faciliteren client has an IO participatiemakelaar too.
+    rol = models.CharField("rol", max_length=30, blank=True, default="")
     medewerker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contactklanten"
     )
@@ -129,9 +141,9 @@ class Contactpersoon(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["client", "organisatie"],
+                fields=["client", "organisatie", "rol"],
                 condition=Q(tot__isnull=True),
-                name="contactpersoon_een_per_organisatie",
+                name="contactpersoon_een_per_organisatie_rol",
             ),
             models.CheckConstraint(
                 condition=Q(organisatie__in=[Organisatie.IO, Organisatie.DWT]),
@@ -140,7 +152,7 @@ class Contactpersoon(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_organisatie_display()}: {self.medewerker}"
+        return f"{self.get_organisatie_display()} ({self.rol}): {self.medewerker}"
 
 
 class Signaal(models.Model):
@@ -214,6 +226,10 @@ class Taak(models.Model):
         related_name="taken",
     )
     rol = models.CharField("rol", max_length=30, blank=True)
+    # A team queue is a role of one organisation (blank: the role in any organisation).
+    organisatie = models.CharField(
+        "organisatie", max_length=10, choices=Organisatie.choices, blank=True
+    )
     datum = models.DateField("datum (gepland of uiterlijk)")
     tijd = models.TimeField("tijd", null=True, blank=True)
     status = models.CharField(
@@ -222,6 +238,16 @@ class Taak(models.Model):
     sleutel = models.CharField("planningssleutel", max_length=120, null=True, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     afgerond_op = models.DateTimeField("afgerond op", null=True, blank=True)
+    # Who closed, moved or cancelled the task, and why (blank for the planner).
+    afgerond_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="afgehandeld door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reden = models.CharField("reden of notitie", max_length=500, blank=True)
 
     class Meta:
         verbose_name = "taak"
@@ -236,9 +262,18 @@ class Taak(models.Model):
             models.Index(
                 fields=["rol", "datum"], condition=Q(status="open"), name="taak_open_rol_datum_idx"
             ),
+            models.Index(
+                fields=["client"], condition=Q(status="open"), name="taak_open_client_idx"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["sleutel"], name="taak_sleutel_uniek"),
+            models.UniqueConstraint(
+                fields=["client", "soort"],
+                condition=Q(status="open", soort__in=TAAK_EEN_OPEN_SOORTEN),
+                name="taak_een_open_per_soort",
+                violation_error_message="Deze klant heeft al een open taak van deze soort.",
+            ),
             models.CheckConstraint(
                 condition=Q(medewerker__isnull=False) | ~Q(rol=""), name="taak_heeft_eigenaar"
             ),
@@ -246,6 +281,13 @@ class Taak(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+
+    @property
+    def formulier_url(self) -> str:
+        """The form that does this work (saving it completes the task); else the dossier."""
+        from .taaklinks import taak_formulier_url
+
+        return taak_formulier_url(self)
 
 
 # Registered with the clients app; defined in its own module (clients/groepen/).

@@ -32,6 +32,9 @@ CONTACTPERSOON_ZIJN = regel(
     (Rol.INKOMENSCONSULENT, Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
     "Contactpersoon van een klant zijn",
 )
+CASELOAD_OVERDRAGEN = regel(
+    "clients.caseload_overdragen", (Rol.BEHEERDER,), "Caseload in bulk overdragen"
+)
 SIGNAAL_MELDEN = regel("clients.signaal_melden", DOSSIER_ROLLEN, "Signaal melden")
 SIGNAAL_AFHANDELEN = regel("clients.signaal_afhandelen", DOSSIER_ROLLEN, "Signaal afhandelen")
 

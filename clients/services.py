@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from deventer_werk.accounts.constants import Organisatie
+from deventer_werk.accounts.constants import Organisatie, Rol
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 from deventer_werk.dates import today
@@ -155,11 +155,13 @@ def periode_sluit(
 
     ``einddatum`` is the last day of the episode. The current klantgroep membership ends the
     day after (``tot`` is exclusive), open contact persons end, and the dossier is afgesloten.
-    Open tasks on the werkvoorraad lapse.
+    Open tasks on the werkvoorraad lapse (with the reason), except nazorg: after uitstroom
+    naar werk the werkcoach keeps checking whether the client still works.
     """
     from clients.groepen.models import Groepslidmaatschap
 
-    from .constants import TaakStatus, Uitstroomreden
+    from .constants import TaakSoort, Uitstroomreden
+    from .taken import taak_vervallen
 
     locked = Client.objects.select_for_update().get(pk=client.pk)
     errors: dict[str, list[str]] = {}
@@ -196,7 +198,11 @@ def periode_sluit(
         lidmaatschap.tot = dag_erna
         lidmaatschap.save(update_fields=["tot"])
     Contactpersoon.objects.filter(client=locked, tot__isnull=True).update(tot=dag_erna)
-    locked.taken.filter(status=TaakStatus.OPEN).update(status=TaakStatus.VERVALLEN)
+    taak_vervallen(
+        taken=locked.taken.exclude(soort=TaakSoort.NAZORG),
+        reden=f"Uitstroom ({Uitstroomreden(reden).label.lower()})",
+        door=actor,
+    )
     locked.fase = Fase.AFGESLOTEN
     locked.versie += 1
     locked.save(update_fields=["fase", "versie", "gewijzigd_op"])
@@ -248,6 +254,22 @@ def client_update(
     return locked
 
 
+# The roles that are a client's contact person, per organisation (first is the default).
+CONTACT_ROLLEN = {
+    Organisatie.IO: (Rol.INKOMENSCONSULENT, Rol.PARTICIPATIEMAKELAAR),
+    Organisatie.DWT: (Rol.WERKCOACH, Rol.INTAKER),
+}
+
+
+def contact_rol_voor(medewerker) -> str:
+    """The contact role ``medewerker`` fills for their organisation ('' when none)."""
+    for rol in CONTACT_ROLLEN.get(medewerker.organisatie, ()):
+        if medewerker.heeft_rol(rol):
+            return rol
+    rollen = CONTACT_ROLLEN.get(medewerker.organisatie, ())
+    return rollen[0] if rollen else ""
+
+
 @transaction.atomic
 def contactpersoon_wijs_toe(
     *,
@@ -255,18 +277,27 @@ def contactpersoon_wijs_toe(
     client: Client,
     medewerker: User,
     van: datetime.date | None = None,
+    rol: str = "",
     herkomst: str = Herkomst.WEB,
 ) -> Contactpersoon:
-    """Make ``medewerker`` the client's contact person for their organisation from ``van``."""
+    """Make ``medewerker`` the client's contact person for their organisation and ``rol``
+    (default: their own contact role) from ``van``. The client's open tasks of the previous
+    contact, and of the role's team queue, move to the new contact at once."""
+    from .constants import TaakSoort
+    from .taken import taak_herbeleg, taak_rond_af_voor
+
     van = van or today()
     organisatie = medewerker.organisatie
     if organisatie not in (Organisatie.IO, Organisatie.DWT):
         raise ValidationError(
             {"medewerker": ["Een contactpersoon werkt bij Inkomensondersteuning of DWT."]}
         )
+    rol = rol or contact_rol_voor(medewerker)
+    # The organisation's main contact role is stored as '' (the historical meaning).
+    opslag_rol = "" if rol == CONTACT_ROLLEN[organisatie][0] else rol
     current = (
         Contactpersoon.objects.select_for_update()
-        .filter(client=client, organisatie=organisatie, tot__isnull=True)
+        .filter(client=client, organisatie=organisatie, rol=opslag_rol, tot__isnull=True)
         .first()
     )
     if current is not None:
@@ -276,16 +307,31 @@ def contactpersoon_wijs_toe(
             raise ValidationError({"van": ["De nieuwe contactpersoon moet na de huidige starten."]})
         current.tot = van
         current.save(update_fields=["tot"])
-    contact = Contactpersoon(client=client, organisatie=organisatie, medewerker=medewerker, van=van)
+    contact = Contactpersoon(
+        client=client, organisatie=organisatie, rol=opslag_rol, medewerker=medewerker, van=van
+    )
     contact.full_clean(validate_constraints=False)
     contact.save()
+    if not opslag_rol:
+        taak_rond_af_voor(client=client, soort=TaakSoort.TOEWIJZEN, door=actor)
+    herbelegd = taak_herbeleg(
+        client=client,
+        van_medewerker_id=current.medewerker_id if current else None,
+        naar=medewerker,
+        rol=rol,
+    )
     audit_record(
         actor=actor,
         actie=Actie.GEWIJZIGD,
         client_id=client.pk,
         object_type="contactpersoon",
         herkomst=herkomst,
-        details={"organisatie": organisatie, "medewerker_id": medewerker.pk},
+        details={
+            "organisatie": organisatie,
+            "rol": rol,
+            "medewerker_id": medewerker.pk,
+            "taken_herbelegd": herbelegd,
+        },
     )
     return contact
 

@@ -1,4 +1,5 @@
-"""The werkvoorraad: planning and completing tasks (services) and reading them (selectors)."""
+"""The werkvoorraad: planning, completing, moving and handing over tasks (services) and
+reading them (selectors). A task is the one truth of what is due for a client."""
 
 import datetime
 
@@ -7,7 +8,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .constants import TaakStatus
+from deventer_werk.audit.constants import Actie, Herkomst
+from deventer_werk.audit.services import audit_record
+
+from .constants import TaakSoort, TaakStatus
 from .models import Client, Taak
 
 
@@ -19,12 +23,13 @@ def taak_plan(
     datum: datetime.date,
     medewerker=None,
     rol: str = "",
+    organisatie: str = "",
     tijd: datetime.time | None = None,
     sleutel: str | None = None,
 ) -> tuple[Taak, bool]:
-    """Put a task on a werkvoorraad. With a ``sleutel`` it is idempotent: returns the
-    existing task and ``False`` when one with that key exists (guarded by a unique constraint,
-    so two concurrent planners cannot both insert)."""
+    """Put a task on a werkvoorraad. Idempotent: returns the existing task and ``False`` when
+    one with the same ``sleutel`` exists, or (for kinds open once per client) an open task of
+    that kind exists; both are guarded by unique constraints, so concurrent planners agree."""
     if medewerker is None and not rol:
         raise ValidationError("Een taak is van een medewerker of van een rol.")
     values = {
@@ -34,40 +39,218 @@ def taak_plan(
         "datum": datum,
         "medewerker": medewerker,
         "rol": rol,
+        "organisatie": organisatie,
         "tijd": tijd,
+        "sleutel": sleutel,
     }
-    if sleutel is None:
-        return Taak.objects.create(**values), True
     try:
         with transaction.atomic():
-            return Taak.objects.create(sleutel=sleutel, **values), True
+            return Taak.objects.create(**values), True
     except IntegrityError:
-        return Taak.objects.get(sleutel=sleutel), False
+        bestaand = (Taak.objects.filter(sleutel=sleutel).first() if sleutel else None) or (
+            Taak.objects.filter(client=client, soort=soort, status=TaakStatus.OPEN).first()
+        )
+        if bestaand is None:
+            raise
+        return bestaand, False
+
+
+def _audit_taak(*, actor, taak: Taak, wat: str, herkomst: str, **details) -> None:
+    audit_record(
+        actor=actor,
+        actie=Actie.GEWIJZIGD,
+        client_id=taak.client_id,
+        object_type="taak",
+        herkomst=herkomst,
+        details={"taak": taak.pk, "soort": taak.soort, "wat": wat, **details},
+    )
+
+
+def _sluit(taak: Taak, *, status: str, door=None, reden: str = "") -> None:
+    taak.status = status
+    taak.afgerond_op = timezone.now()
+    taak.afgerond_door = door if getattr(door, "is_authenticated", False) else None
+    taak.reden = reden[:500]
+    taak.save(update_fields=["status", "afgerond_op", "afgerond_door", "reden"])
 
 
 @transaction.atomic
-def taak_rond_af(*, taak: Taak, status: str = TaakStatus.AFGEROND) -> Taak:
+def taak_rond_af(
+    *,
+    taak: Taak,
+    status: str = TaakStatus.AFGEROND,
+    door=None,
+    notitie: str = "",
+    herkomst: str = Herkomst.WEB,
+) -> Taak:
+    """Close an open task (done, or cancelled) with who, when and why; audited when a person
+    does it. Closing a closed task changes nothing."""
     locked = Taak.objects.select_for_update().get(pk=taak.pk)
     if locked.status != TaakStatus.OPEN:
         return locked
-    locked.status = status
-    locked.afgerond_op = timezone.now()
-    locked.save(update_fields=["status", "afgerond_op"])
+    if door is not None and status == TaakStatus.AFGEROND and not notitie.strip():
+        raise ValidationError({"notitie": ["Schrijf kort op wat er gedaan is."]})
+    _sluit(locked, status=status, door=door, reden=notitie.strip())
+    if door is not None:
+        _audit_taak(actor=door, taak=locked, wat=status, herkomst=herkomst)
     return locked
 
 
-def taak_rond_af_voor(*, client: Client, soort: str) -> int:
-    """Complete the open tasks of a kind for a client (e.g. when the gesprek is held)."""
-    return Taak.objects.filter(client=client, soort=soort, status=TaakStatus.OPEN).update(
-        status=TaakStatus.AFGEROND, afgerond_op=timezone.now()
+@transaction.atomic
+def taak_verplaats(
+    *, taak: Taak, datum: datetime.date, reden: str, door=None, herkomst: str = Herkomst.WEB
+) -> Taak:
+    """Reschedule: the task becomes "verplaatst" (history) and a new open one takes its place."""
+    locked = Taak.objects.select_for_update().get(pk=taak.pk)
+    errors: dict[str, list[str]] = {}
+    if locked.status != TaakStatus.OPEN:
+        errors["__all__"] = ["Deze taak is niet meer open."]
+    if not reden.strip():
+        errors["reden"] = ["Geef de reden van het verplaatsen."]
+    if datum == locked.datum:
+        errors["datum"] = ["Kies een andere datum."]
+    if errors:
+        raise ValidationError(errors)
+    _sluit(locked, status=TaakStatus.VERPLAATST, door=door, reden=reden.strip())
+    nieuw = Taak.objects.create(
+        client_id=locked.client_id,
+        soort=locked.soort,
+        omschrijving=locked.omschrijving,
+        medewerker_id=locked.medewerker_id,
+        rol=locked.rol,
+        organisatie=locked.organisatie,
+        datum=datum,
+        tijd=locked.tijd,
+        sleutel=_verplaatste_sleutel(locked.sleutel, datum),
+    )
+    if door is not None:
+        _audit_taak(
+            actor=door, taak=locked, wat="verplaatst", herkomst=herkomst, naar=datum.isoformat()
+        )
+    return nieuw
+
+
+def _verplaatste_sleutel(sleutel: str | None, datum: datetime.date) -> str | None:
+    """A moved planned task keeps its planning key (so the planner does not plan it again);
+    the old row gives its key up."""
+    if not sleutel:
+        return None
+    Taak.objects.filter(sleutel=sleutel).update(sleutel=None)
+    return sleutel
+
+
+@transaction.atomic
+def taak_draag_over(
+    *,
+    taak: Taak,
+    door,
+    medewerker=None,
+    rol: str = "",
+    organisatie: str = "",
+    reden: str = "",
+    herkomst: str = Herkomst.WEB,
+) -> Taak:
+    """Hand an open task over to a colleague or to a team queue (role + organisation)."""
+    locked = Taak.objects.select_for_update().get(pk=taak.pk)
+    if locked.status != TaakStatus.OPEN:
+        raise ValidationError({"__all__": ["Deze taak is niet meer open."]})
+    if medewerker is None and not rol:
+        raise ValidationError({"medewerker": ["Kies een collega of een teamwachtrij."]})
+    van = locked.medewerker_id
+    locked.medewerker = medewerker
+    locked.rol = "" if medewerker is not None else rol
+    locked.organisatie = "" if medewerker is not None else organisatie
+    locked.save(update_fields=["medewerker", "rol", "organisatie"])
+    _audit_taak(
+        actor=door,
+        taak=locked,
+        wat="overgedragen",
+        herkomst=herkomst,
+        van=van,
+        naar=medewerker.pk if medewerker is not None else f"{rol}/{organisatie}",
+        reden=reden.strip()[:200],
+    )
+    return locked
+
+
+def taak_rond_af_voor(*, client: Client, soort: str | list[str], door=None) -> int:
+    """Complete the open tasks of a kind for a client: called by the service that saves the
+    form doing the work (gesprek held, onderzoek decided, plan made ...)."""
+    soorten = [soort] if isinstance(soort, str) else list(soort)
+    return Taak.objects.filter(client=client, soort__in=soorten, status=TaakStatus.OPEN).update(
+        status=TaakStatus.AFGEROND,
+        afgerond_op=timezone.now(),
+        afgerond_door=door if getattr(door, "is_authenticated", False) else None,
     )
 
 
-def taak_list_werkvoorraad(*, user, tot: datetime.date) -> QuerySet[Taak]:
-    """Open tasks of ``user`` (personally or for one of their roles) up to ``tot``."""
+def taak_vervallen(*, taken: QuerySet[Taak], reden: str, door=None) -> int:
+    """Cancel open tasks that are no longer due (kept as history, with the reason)."""
+    return taken.filter(status=TaakStatus.OPEN).update(
+        status=TaakStatus.VERVALLEN,
+        afgerond_op=timezone.now(),
+        afgerond_door=door if getattr(door, "is_authenticated", False) else None,
+        reden=reden[:500],
+    )
+
+
+def taak_herbeleg(*, client: Client, van_medewerker_id, naar, rol: str) -> int:
+    """Re-own a client's open tasks after a contact change: the old contact's tasks and the
+    team-queue tasks of the contact's role go to the new contact person. Reviews stay with
+    handhaving."""
+    wie = Q(medewerker__isnull=True, rol=rol)
+    if van_medewerker_id:
+        wie |= Q(medewerker_id=van_medewerker_id)
     return (
-        Taak.objects.filter(status=TaakStatus.OPEN, datum__lte=tot)
-        .filter(Q(medewerker=user) | Q(medewerker__isnull=True, rol__in=user.rollen))
-        .select_related("client", "medewerker")
-        .order_by("datum", "tijd")
+        Taak.objects.filter(client=client, status=TaakStatus.OPEN)
+        .exclude(soort__in=[TaakSoort.RECHTMATIGHEID, TaakSoort.STEEKPROEF])
+        .filter(wie)
+        .update(medewerker=naar, rol="", organisatie="")
     )
+
+
+def taak_list_werkvoorraad(*, user, tot: datetime.date | None = None) -> QuerySet[Taak]:
+    """Open tasks of ``user`` (personally, or in the team queue of one of their roles and
+    their organisation), up to ``tot`` when given."""
+    qs = Taak.objects.filter(status=TaakStatus.OPEN).filter(taak_van(user))
+    if tot is not None:
+        qs = qs.filter(datum__lte=tot)
+    return qs.select_related("client", "medewerker").order_by("datum", "tijd")
+
+
+def taak_van(user) -> Q:
+    """The tasks that are ``user``'s work: their own and their team queues'."""
+    return Q(medewerker=user) | Q(
+        medewerker__isnull=True,
+        rol__in=list(user.rollen),
+        organisatie__in=["", user.organisatie or ""],
+    )
+
+
+def taken_sectie(*, client: Client, user) -> dict:
+    """What is due for this client (dossier section): open tasks with the overdue ones
+    marked, the next gesprek and review, and lopende trajecten past their planned end.
+    2 queries."""
+    from clients.trajecten.models import Traject
+
+    vandaag = timezone.localdate()
+    taken = list(
+        Taak.objects.filter(client=client, status=TaakStatus.OPEN)
+        .select_related("medewerker")
+        .order_by("datum", "pk")
+    )
+    for t in taken:
+        t.dagen_te_laat = (vandaag - t.datum).days if t.datum < vandaag else 0
+    reviews = (TaakSoort.RECHTMATIGHEID, TaakSoort.STEEKPROEF)
+    return {
+        "open_taken": taken,
+        "volgend_gesprek": next((t for t in taken if t.soort == TaakSoort.VOORTGANGSGESPREK), None),
+        "volgende_review": next((t for t in taken if t.soort in reviews), None),
+        "trajecten_verlopen": list(
+            Traject.objects.filter(
+                client=client, status=Traject.Status.LOPEND, gepland_einde__lt=vandaag
+            )
+            .select_related("instrument")
+            .order_by("gepland_einde")
+        ),
+    }

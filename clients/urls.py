@@ -1,11 +1,16 @@
 from django.urls import path
 
-from . import views
+from . import overdracht_views, views
 
 app_name = "clients"
 urlpatterns = [
     path("", views.mijn_klanten, name="mijn_klanten"),
     path("zoeken/", views.zoeken, name="zoeken"),
+    path(
+        "caseload-overdracht/",
+        overdracht_views.caseload_overdracht,
+        name="caseload_overdracht",
+    ),
     path("nieuw/", views.registreren, name="registreren"),
     path("<uuid:pk>/", views.dossier, name="dossier"),
     path("<uuid:pk>/bewerken/", views.bewerken, name="bewerken"),

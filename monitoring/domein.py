@@ -12,7 +12,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 
 from clients.begeleiding.models import Voortgangsgesprek
 from clients.begeleiding.selectors import plan_actueel_grens, plan_actueel_maanden
-from clients.constants import TaakSoort
+from clients.constants import TaakSoort, TaakStatus
 from clients.groepen.models import Groepslidmaatschap
 from clients.handhaving.models import Rechtmatigheidsonderzoek
 from clients.intake.models import Ambitiegesprek, LadderMeting, Screening
@@ -75,7 +75,10 @@ def bereken(periode: Periode) -> dict:
     # voortgangsgesprekken held vs due, per group
     gehouden = _per_groep(Voortgangsgesprek.objects.filter(_in(periode, "datum")), "datum")
     gepland = _per_groep(
-        Taak.objects.filter(_in(periode, "datum"), soort=TaakSoort.VOORTGANGSGESPREK), "datum"
+        Taak.objects.filter(_in(periode, "datum"), soort=TaakSoort.VOORTGANGSGESPREK).exclude(
+            status=TaakStatus.VERPLAATST  # a moved task is counted once, at its new date
+        ),
+        "datum",
     )
     rm_besloten = _per_groep(
         Rechtmatigheidsonderzoek.objects.filter(_in(periode, "besloten_op")), "besloten_op"
@@ -85,7 +88,10 @@ def bereken(periode: Periode) -> dict:
         "datum",
     )
     rm_gepland = _per_groep(
-        Taak.objects.filter(_in(periode, "datum"), soort=TaakSoort.RECHTMATIGHEID), "datum"
+        Taak.objects.filter(
+            _in(periode, "datum"), soort__in=[TaakSoort.RECHTMATIGHEID, TaakSoort.STEEKPROEF]
+        ).exclude(status=TaakStatus.VERPLAATST),
+        "datum",
     )
     # trajecten per instrument: started, ended, successful
     trajecten = {}

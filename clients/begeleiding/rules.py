@@ -13,7 +13,25 @@ VOORTGANGSGESPREK = regel(
     "begeleiding.voortgangsgesprek", (Rol.INKOMENSCONSULENT,), "Voortgangsgesprek vastleggen"
 )
 UITSTROOM = regel("begeleiding.uitstroom", (Rol.INKOMENSCONSULENT,), "Uitstroom vastleggen")
-WERKVOORRAAD = regel("begeleiding.werkvoorraad", DOSSIER_ROLLEN, "Werkvoorraad")
+WERKVOORRAAD = regel(
+    "begeleiding.werkvoorraad", (*DOSSIER_ROLLEN, Rol.TRAINER), "Werkvoorraad (startpagina)"
+)
+# The role's own sections on the start page.
+START_MELDINGEN = regel(
+    "begeleiding.start_meldingen", (Rol.POORTWACHTER,), "Meldingen en aanvragen op de start"
+)
+START_AMBITIE = regel("begeleiding.start_ambitie", (Rol.INTAKER,), "Ambitiegesprekken op de start")
+START_TRAJECTEN = regel(
+    "begeleiding.start_trajecten",
+    (Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
+    "Trajecten en plannen op de start",
+)
+START_HANDHAVING = regel(
+    "begeleiding.start_handhaving", (Rol.HANDHAVER,), "Triage en signalen op de start"
+)
+START_SESSIES = regel(
+    "begeleiding.start_sessies", (Rol.TRAINER,), "Eigen bijeenkomsten op de start"
+)
 # Who can be named DWT coach in a voortgangsgesprek.
 DWT_COACH = regel("begeleiding.dwt_coach", (Rol.WERKCOACH,), "DWT-coach van een klant")
 

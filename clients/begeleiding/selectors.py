@@ -7,9 +7,8 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subqu
 from django.db.models.functions import Coalesce
 
 from clients.groepen.models import Groepslidmaatschap
-from clients.models import Client, Signaal
+from clients.models import Client
 from clients.registry import TijdlijnItem
-from clients.taken import taak_list_werkvoorraad
 from deventer_werk.access import may
 from deventer_werk.dates import today
 
@@ -145,35 +144,58 @@ def plan_list_te_herzien(*, user: User, peildatum: datetime.date) -> tuple[list[
     return klanten, totaal
 
 
-def werkvoorraad_voor(*, user: User, vandaag: datetime.date) -> dict:
-    """Today's and overdue tasks (and the coming week), open signals and caseload per
-    klantgroep of one professional; plans to review for werkcoach and participatiemakelaar.
-    Only clients the user may see (need-to-know). A fixed number of queries."""
-    zichtbaar = Client.objects.visible_to(user)
-    taken = list(
-        taak_list_werkvoorraad(user=user, tot=vandaag + datetime.timedelta(days=7)).filter(
-            client__in=zichtbaar
-        )[:200]
+def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:
+    """The start page: counts of all open work (in the database), a page per section of
+    overdue, today's and the coming week's tasks (filtered and sorted), urgent signals listed
+    and routine ones grouped, caseload per klantgroep, and the role's own sections. Only
+    clients the user may see. A fixed number of queries, whatever the amount of work."""
+    from .startpagina import rol_secties
+    from .werkvoorraad import (
+        SECTIES,
+        Filters,
+        filter_keuzes,
+        open_taken,
+        signalen_sectie,
+        taak_sectie,
+        taak_tellingen,
     )
-    mijn = zichtbaar.with_contactpersoon(user)
-    open_signalen = Signaal.objects.filter(afgehandeld_op__isnull=True, client__in=mijn)
+
+    params = params or {}
+    filters = Filters.uit(params)
+    qs = open_taken(user=user, filters=filters)
+    tellingen = taak_tellingen(qs, vandaag) if user.werkt_in_dossiers else {}
+    secties = []
+    for naam, titel, leeg in SECTIES if user.werkt_in_dossiers else ():
+        if filters.te_laat and naam != "te_laat":
+            continue
+        sectie = taak_sectie(
+            qs=qs,
+            sectie=naam,
+            vandaag=vandaag,
+            totaal=tellingen[naam],
+            filters=filters,
+            params=params,
+        )
+        secties.append({"naam": naam, "titel": titel, "leeg": leeg, **sectie})
+    mijn = Client.objects.visible_to(user).with_contactpersoon(user)
     context = {
         "vandaag": vandaag,
-        "te_laat": [t for t in taken if t.datum < vandaag],
-        "vandaag_taken": [t for t in taken if t.datum == vandaag],
-        "binnenkort": [t for t in taken if t.datum > vandaag],
-        "signalen_totaal": open_signalen.count(),
-        "signalen": list(
-            open_signalen.select_related("client").order_by("-urgent", "aangemaakt_op")[:100]
-        ),
+        "filters": filters,
+        "tellingen": tellingen,
+        "secties": secties,
         "caseload": list(
             Groepslidmaatschap.objects.actueel()
             .filter(client__in=mijn)
             .values("klantgroep__naam", "klantgroep__volgorde")
             .annotate(n=Count("id"))
             .order_by("klantgroep__volgorde")
-        ),
+        )
+        if user.werkt_in_dossiers
+        else [],
         "plannen_te_herzien": None,
+        **filter_keuzes(),
+        **(signalen_sectie(user=user) if user.werkt_in_dossiers else {}),
+        **rol_secties(user=user, vandaag=vandaag),
     }
     if may(user, rules.PLAN):
         klanten, totaal = plan_list_te_herzien(user=user, peildatum=vandaag)

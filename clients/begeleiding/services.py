@@ -110,7 +110,7 @@ def plan_stel_vast(
             )
             for a in doel.acties
         )
-    taak_rond_af_voor(client=client, soort=TaakSoort.PLAN_HERZIEN)
+    taak_rond_af_voor(client=client, soort=TaakSoort.PLAN_HERZIEN, door=actor)
     audit_record(
         actor=actor,
         actie=Actie.AANGEMAAKT,
@@ -218,9 +218,8 @@ def voortgangsgesprek_leg_vast(
             bron="voortgangsgesprek",
             herkomst=herkomst,
         )
-    taak_rond_af_voor(client=client, soort=TaakSoort.VOORTGANGSGESPREK)
-    if rechtmatigheid_getoetst:
-        taak_rond_af_voor(client=client, soort=TaakSoort.RECHTMATIGHEID)
+    # A periodic or steekproef review is closed only by a rechtmatigheidsonderzoek.
+    taak_rond_af_voor(client=client, soort=TaakSoort.VOORTGANGSGESPREK, door=actor)
     audit_record(
         actor=actor,
         actie=Actie.AANGEMAAKT,

@@ -11,6 +11,7 @@ from deventer_werk.audit.constants import Actie
 
 from . import rules, selectors, services
 from .forms import PlanForm, UitstroomForm, VoortgangsgesprekForm
+from .werkvoorraad import Filters
 
 
 class PlanView(KlantreisFormView):
@@ -102,9 +103,21 @@ VOORTGANG_VELDEN = (
 
 @login_required
 def werkvoorraad(request):
-    """Today's and overdue appointments and tasks, open signals, caseload per klantgroep."""
+    """The start page: the user's open work by section (counted in the database, paginated,
+    filterable), urgent signals, caseload per klantgroep and the role's own sections."""
     require(request.user, rules.WERKVOORRAAD)
-    context = selectors.werkvoorraad_voor(user=request.user, vandaag=timezone.localdate())
+    context = selectors.werkvoorraad_voor(
+        user=request.user, vandaag=timezone.localdate(), params=request.GET
+    )
+    tellingen = context["tellingen"]
+    if tellingen and context["filters"] == Filters():
+        teller = tellingen["te_laat"] + tellingen["vandaag"]
+        if request.session.get("dw_werk_teller") != teller:
+            request.session["dw_werk_teller"] = teller
+    params = request.GET.copy()
+    for naam in ("te_laat", "vandaag", "binnenkort"):
+        params.pop(f"{naam}_pagina", None)
+    context["querystring"] = params.urlencode()
     return render(request, "begeleiding/werkvoorraad.html", context)
 
 

@@ -150,7 +150,9 @@ def onderzoek_besluit(
     locked.versie += 1
     locked.full_clean()
     locked.save()
-    taak_rond_af_voor(client=locked.client, soort=TaakSoort.RECHTMATIGHEID)
+    taak_rond_af_voor(
+        client=locked.client, soort=[TaakSoort.RECHTMATIGHEID, TaakSoort.STEEKPROEF], door=actor
+    )
     audit_record(
         actor=actor,
         actie=Actie.GEWIJZIGD,

@@ -8,12 +8,12 @@ The rule, per active client (dossier ingedeeld, a current membership):
     next due = (the later of: the last one held, the start of the current membership)
                + the interval of the current klantgroep
 
-So a group change re-plans from the date of the change (the new group's rhythm starts then,
-unless a gesprek was held after it): open planned gesprekken and reviews that were put on the
-werkvoorraad before the change and no longer match the new group's plan are set to
-"vervallen" (kept as history, not deleted). Uitstroom ends the membership and with it all
-planning (the uitstroom service sets open tasks to "vervallen"). Changing the configuration
-changes future due dates, never the past: tasks already on the werkvoorraad stay.
+Re-planning is the same rule: every run compares the open planned gesprekken and reviews
+with what the rule gives today. A task whose kind is still due on another date (group change,
+changed configuration) becomes "verplaatst" and the new date is planned; one that is no longer
+due (a group without gesprekken, uitstroom) becomes "vervallen" with the reason; open
+gesprekken follow the current IO contact. Rows are kept as history, never deleted. Nazorg
+after uitstroom naar werk is not planned here and survives the end of the benefit.
 
 Everything is computed in one query over all clients and written with bulk inserts;
 idempotency comes from the database: every planned task has a stable key (client, kind,
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import DateField, Exists, F, Max, OuterRef, Q, Subquery
+from django.db.models import DateField, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -39,6 +39,8 @@ from clients.models import Contactpersoon, Signaal, Taak
 from deventer_werk.accounts.constants import Organisatie, Rol
 from deventer_werk.dates import add_months
 from klantgroepen.models import Klantgroep
+
+from .zonder_eigenaar import plan_zonder_eigenaar
 
 
 def volgende_datum(
@@ -68,7 +70,9 @@ class PlanResultaat:
     rechtmatigheid_gepland: int = 0
     steekproef_gepland: int = 0
     vervallen: int = 0
+    verplaatst: int = 0
     te_laat: int = 0
+    zonder_eigenaar: int = 0
     regels: list[str] = field(default_factory=list)
 
     def samenvatting(self) -> dict:
@@ -78,7 +82,9 @@ class PlanResultaat:
             "rechtmatigheid": self.rechtmatigheid_gepland,
             "steekproef": self.steekproef_gepland,
             "vervallen": self.vervallen,
+            "verplaatst": self.verplaatst,
             "te_laat": self.te_laat,
+            "zonder_eigenaar": self.zonder_eigenaar,
         }
 
 
@@ -98,7 +104,10 @@ def _actieve_clienten(peildatum: datetime.date):
         .values("m")
     )
     io_contact = Contactpersoon.objects.filter(
-        client_id=OuterRef("client_id"), organisatie=Organisatie.IO, tot__isnull=True
+        client_id=OuterRef("client_id"),
+        organisatie=Organisatie.IO,
+        rol__in=["", Rol.INKOMENSCONSULENT],
+        tot__isnull=True,
     ).values("medewerker_id")[:1]
     return (
         Groepslidmaatschap.objects.actueel()
@@ -123,97 +132,137 @@ def _actieve_clienten(peildatum: datetime.date):
     )
 
 
+def _voortgang_taak(row, eigenaar: dict, groep: Klantgroep) -> Taak | None:
+    due = volgende_datum(
+        laatste=row["laatste_gesprek"],
+        groep_van=row["van"],
+        interval_maanden=groep.voortgang_interval_maanden,
+    )
+    if not due:
+        return None
+    omschrijving = f"Voortgangsgesprek {row['klantgroep__naam']}" + (
+        " met rechtmatigheid en bestaanszekerheid"
+        if row["klantgroep__rechtmatigheid_in_voortgangsgesprek"]
+        else ""
+    )
+    return Taak(
+        client_id=row["client_id"],
+        soort=TaakSoort.VOORTGANGSGESPREK,
+        datum=due,
+        omschrijving=omschrijving,
+        sleutel=f"voortgang:{row['client_id']}:{due.isoformat()}",
+        **eigenaar,
+    )
+
+
+def _rechtmatigheid_taak(row) -> Taak | None:
+    if row["klantgroep__rechtmatigheid_in_voortgangsgesprek"]:
+        return None
+    due = volgende_datum(
+        laatste=row["laatste_onderzoek"],
+        groep_van=row["van"],
+        interval_maanden=row["klantgroep__rechtmatigheid_interval_maanden"],
+    )
+    if not due:
+        return None
+    return Taak(
+        client_id=row["client_id"],
+        soort=TaakSoort.RECHTMATIGHEID,
+        datum=due,
+        omschrijving="Periodiek rechtmatigheidsonderzoek " + row["klantgroep__naam"],
+        rol=Rol.HANDHAVER,
+        organisatie=Organisatie.IO,
+        sleutel=f"rechtmatigheid:{row['client_id']}:{due.isoformat()}",
+    )
+
+
+def _steekproef_taak(row, *, maand: str, peildatum, steekproef) -> Taak | None:
+    instelling = steekproef.get(row["klantgroep_id"])
+    cid = row["client_id"]
+    if not instelling or not in_steekproef(
+        seed=instelling.seed, client_id=cid, maand=maand, percentage=float(instelling.percentage)
+    ):
+        return None
+    return Taak(
+        client_id=cid,
+        soort=TaakSoort.STEEKPROEF,
+        datum=peildatum.replace(day=1) + datetime.timedelta(days=27),
+        omschrijving=f"Steekproef rechtmatigheid {maand} (aselect, seed {instelling.seed})",
+        rol=Rol.HANDHAVER,
+        organisatie=Organisatie.IO,
+        sleutel=f"steekproef:{cid}:{maand}",
+    )
+
+
+def _voor_client(
+    row, *, groep: Klantgroep, horizon, maand, peildatum, steekproef
+) -> list[tuple[Taak, bool]]:
+    """The planned work of one client: (task, within the horizon) per kind that is due."""
+    eigenaar = (
+        {"medewerker_id": row["io_medewerker"]}
+        if row["io_medewerker"]
+        else {"rol": Rol.INKOMENSCONSULENT, "organisatie": Organisatie.IO}
+    )
+    taken = [
+        (t, t.datum <= horizon)
+        for t in (_voortgang_taak(row, eigenaar, groep), _rechtmatigheid_taak(row))
+        if t is not None
+    ]
+    sp = _steekproef_taak(row, maand=maand, peildatum=peildatum, steekproef=steekproef)
+    if sp is not None:
+        taken.append((sp, True))
+    return taken
+
+
 def plan_voortgang(*, peildatum: datetime.date, horizon_dagen: int | None = None) -> PlanResultaat:
     """Put due voortgangsgesprekken, rechtmatigheidsonderzoeken and steekproef reviews on the
-    responsible professional's werkvoorraad (or the role's). Safe to run any number of times."""
+    responsible professional's werkvoorraad (or the role's team queue) and bring open planned
+    tasks in line with today's rule: moved where the rhythm changed, cancelled where no longer
+    due (group change, uitstroom, configuration), re-owned where the IO contact changed.
+    Safe to run any number of times."""
     horizon = peildatum + datetime.timedelta(
         days=settings.DW_PLANNING_HORIZON_DAGEN if horizon_dagen is None else horizon_dagen
     )
-    maand = f"{peildatum:%Y-%m}"
     steekproef = {s.klantgroep_id: s for s in SteekproefInstelling.objects.all()}
     groepen = {k.pk: k for k in Klantgroep.objects.all()}  # the cadence configuration
     resultaat = PlanResultaat(peildatum=peildatum)
+    open_gepland = _open_gepland()
     nieuw: list[Taak] = []
-    # Planned tasks from before a group change; kept only if the new plan has the same key.
-    na_wissel = _gepland_voor_groepswissel()
-    huidig: set[str] = set()
+    verwacht: dict[str, Taak] = {}
+    eigenaar: dict = {}
     for row in _actieve_clienten(peildatum).iterator(chunk_size=5000):
         resultaat.bekeken += 1
-        groep = groepen[row["klantgroep_id"]]
-        in_gesprek = row["klantgroep__rechtmatigheid_in_voortgangsgesprek"]
-        eigenaar = (
-            {"medewerker_id": row["io_medewerker"]}
-            if row["io_medewerker"]
-            else {"rol": Rol.INKOMENSCONSULENT}
-        )
-        due = volgende_datum(
-            laatste=row["laatste_gesprek"],
-            groep_van=row["van"],
-            interval_maanden=groep.voortgang_interval_maanden,
-        )
-        if due and row["client_id"] in na_wissel:
-            huidig.add(f"voortgang:{row['client_id']}:{due.isoformat()}")
-        if due and due <= horizon:
-            nieuw.append(
-                Taak(
-                    client_id=row["client_id"],
-                    soort=TaakSoort.VOORTGANGSGESPREK,
-                    datum=due,
-                    omschrijving=f"Voortgangsgesprek {row['klantgroep__naam']}"
-                    + (" met rechtmatigheid en bestaanszekerheid" if in_gesprek else ""),
-                    sleutel=f"voortgang:{row['client_id']}:{due.isoformat()}",
-                    **eigenaar,
-                )
-            )
-        if not in_gesprek:
-            laatste_rm = max(filter(None, [row["laatste_onderzoek"]]), default=None)
-            rm_due = volgende_datum(
-                laatste=laatste_rm,
-                groep_van=row["van"],
-                interval_maanden=row["klantgroep__rechtmatigheid_interval_maanden"],
-            )
-            if rm_due and row["client_id"] in na_wissel:
-                huidig.add(f"rechtmatigheid:{row['client_id']}:{rm_due.isoformat()}")
-            if rm_due and rm_due <= horizon:
-                nieuw.append(
-                    Taak(
-                        client_id=row["client_id"],
-                        soort=TaakSoort.RECHTMATIGHEID,
-                        datum=rm_due,
-                        omschrijving="Periodiek rechtmatigheidsonderzoek "
-                        + row["klantgroep__naam"],
-                        rol=Rol.HANDHAVER,
-                        sleutel=f"rechtmatigheid:{row['client_id']}:{rm_due.isoformat()}",
-                    )
-                )
-        instelling = steekproef.get(row["klantgroep_id"])
-        if instelling and in_steekproef(
-            seed=instelling.seed,
-            client_id=row["client_id"],
-            maand=maand,
-            percentage=float(instelling.percentage),
+        eigenaar[row["client_id"]] = row["io_medewerker"]
+        for taak, binnen in _voor_client(
+            row,
+            groep=groepen[row["klantgroep_id"]],
+            horizon=horizon,
+            maand=f"{peildatum:%Y-%m}",
+            peildatum=peildatum,
+            steekproef=steekproef,
         ):
-            nieuw.append(
-                Taak(
-                    client_id=row["client_id"],
-                    soort=TaakSoort.RECHTMATIGHEID,
-                    datum=peildatum.replace(day=1) + datetime.timedelta(days=27),
-                    omschrijving=(
-                        f"Steekproef rechtmatigheid {maand} (aselect, seed {instelling.seed})"
-                    ),
-                    rol=Rol.HANDHAVER,
-                    sleutel=f"steekproef:{row['client_id']}:{maand}",
-                )
-            )
+            verwacht[taak.sleutel] = taak
+            if binnen:
+                nieuw.append(taak)
+    verplaatst, vervallen = _niet_meer_actueel(open_gepland, verwacht)
+    nieuw += [verwacht[s] for s in verplaatst.values() if verwacht[s] not in nieuw]
     bestaand = _bestaande_sleutels([t.sleutel for t in nieuw])
     toevoegen = [t for t in nieuw if t.sleutel not in bestaand]
-    vervallen = [pk for taken in na_wissel.values() for pk, sl in taken if sl not in huidig]
     with transaction.atomic():
+        resultaat.verplaatst, resultaat.vervallen = _sluit_verouderd(verplaatst, vervallen)
         Taak.objects.bulk_create(toevoegen, batch_size=2000, ignore_conflicts=True)
-        if vervallen:
-            resultaat.vervallen = Taak.objects.filter(
-                pk__in=vervallen, status=TaakStatus.OPEN
-            ).update(status=TaakStatus.VERVALLEN, afgerond_op=timezone.now())
+        _herbeleg(open_gepland, eigenaar)
+        resultaat.zonder_eigenaar = plan_zonder_eigenaar(peildatum=peildatum)
+    _tel(resultaat, toevoegen)
+    resultaat.te_laat = Taak.objects.filter(
+        status=TaakStatus.OPEN,
+        datum__lt=peildatum,
+        soort__in=[TaakSoort.VOORTGANGSGESPREK, TaakSoort.RECHTMATIGHEID, TaakSoort.STEEKPROEF],
+    ).count()
+    return resultaat
+
+
+def _tel(resultaat: PlanResultaat, toevoegen: list[Taak]) -> None:
     for t in toevoegen:
         resultaat.regels.append(
             f"{t.get_soort_display()} {t.datum:%d-%m-%Y} klant {t.client_id} "
@@ -226,29 +275,58 @@ def plan_voortgang(*, peildatum: datetime.date, horizon_dagen: int | None = None
             resultaat.steekproef_gepland += 1
         else:
             resultaat.rechtmatigheid_gepland += 1
-    resultaat.te_laat = Taak.objects.filter(
-        status=TaakStatus.OPEN,
-        datum__lt=peildatum,
-        soort__in=[TaakSoort.VOORTGANGSGESPREK, TaakSoort.RECHTMATIGHEID],
-    ).count()
-    return resultaat
 
 
-def _gepland_voor_groepswissel() -> dict:
-    """Open planned gesprekken and periodic reviews of clients whose current membership was
-    recorded after the task was planned: {client_id: [(task id, sleutel), ...]}. One query."""
-    nieuwer_lidmaatschap = Groepslidmaatschap.objects.actueel().filter(
-        client_id=OuterRef("client_id"), aangemaakt_op__gt=OuterRef("aangemaakt_op")
-    )
-    per_client: dict = {}
-    for pk, client_id, sleutel in (
+def _open_gepland() -> list[tuple]:
+    """Open periodic gesprekken and reviews the planner put on a werkvoorraad:
+    (pk, client_id, sleutel, medewerker_id). One query."""
+    return list(
         Taak.objects.filter(status=TaakStatus.OPEN)
         .filter(Q(sleutel__startswith="voortgang:") | Q(sleutel__startswith="rechtmatigheid:"))
-        .filter(Exists(nieuwer_lidmaatschap))
-        .values_list("pk", "client_id", "sleutel")
-    ):
-        per_client.setdefault(client_id, []).append((pk, sleutel))
-    return per_client
+        .values_list("pk", "client_id", "sleutel", "medewerker_id")
+    )
+
+
+def _niet_meer_actueel(open_gepland, verwacht: dict[str, Taak]) -> tuple[dict, dict]:
+    """Open planned tasks whose key the rule no longer gives: {pk: new key} where the same
+    kind is due on another date (moved), {pk: reason} where it is not due at all."""
+    per_soort = {(t.client_id, t.sleutel.split(":", 1)[0]): t.sleutel for t in verwacht.values()}
+    verplaatst: dict[int, str] = {}
+    vervallen: dict[int, str] = {}
+    for pk, client_id, sleutel, _mdw in open_gepland:
+        if sleutel in verwacht:
+            continue
+        ander = per_soort.get((client_id, sleutel.split(":", 1)[0]))
+        if ander:
+            verplaatst[pk] = ander
+        else:
+            vervallen[pk] = "Niet meer nodig: klantgroep of uitstroom"
+    return verplaatst, vervallen
+
+
+def _sluit_verouderd(verplaatst: dict, vervallen: dict) -> tuple[int, int]:
+    nu = timezone.now()
+    n = Taak.objects.filter(pk__in=list(verplaatst), status=TaakStatus.OPEN).update(
+        status=TaakStatus.VERPLAATST, afgerond_op=nu, reden="Ritme gewijzigd: opnieuw gepland"
+    )
+    return n, Taak.objects.filter(pk__in=list(vervallen), status=TaakStatus.OPEN).update(
+        status=TaakStatus.VERVALLEN,
+        afgerond_op=nu,
+        reden="Niet meer nodig (klantgroep of uitstroom)",
+    )
+
+
+def _herbeleg(open_gepland, eigenaar: dict) -> None:
+    """Open voortgangsgesprekken follow the client's current IO contact."""
+    per_medewerker: dict = {}
+    for pk, client_id, sleutel, mdw in open_gepland:
+        nu = eigenaar.get(client_id)
+        if sleutel.startswith("voortgang:") and nu and nu != mdw:
+            per_medewerker.setdefault(nu, []).append(pk)
+    for mdw, pks in per_medewerker.items():
+        Taak.objects.filter(pk__in=pks, status=TaakStatus.OPEN).update(
+            medewerker_id=mdw, rol="", organisatie=""
+        )
 
 
 def _bestaande_sleutels(sleutels: list[str | None]) -> set[str | None]:

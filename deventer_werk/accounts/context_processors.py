@@ -24,14 +24,30 @@ NAVIGATIE = (
     ("Raadsrapportages", "monitoring:rapporten", "monitoring.rapporten"),
     ("Klantgroepen", "klantgroepen:lijst", "klantgroepen.beheren"),
     ("Toegangslog", "audit:zoeken", "audit.toegangslog"),
+    ("Caseload overdragen", "clients:caseload_overdracht", "clients.caseload_overdragen"),
 )
+
+
+def _werkvoorraad_label(request) -> str:
+    """The menu item with the counter of open work due today or earlier. The werkvoorraad
+    page counts it (in the same query as its own counts) and keeps it in the session, so the
+    menu costs no query on other pages."""
+    n = request.session.get("dw_werk_teller") if hasattr(request, "session") else None
+    return f"Werkvoorraad ({n})" if n else "Werkvoorraad"
 
 
 def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
-    items = [(label, reverse(url_name)) for label, url_name, regel in NAVIGATIE if may(user, regel)]
+    items = [
+        (
+            _werkvoorraad_label(request) if regel == "begeleiding.werkvoorraad" else label,
+            reverse(url),
+        )
+        for label, url, regel in NAVIGATIE
+        if may(user, regel)
+    ]
     current = request.path
     return {
         "nav_items": [

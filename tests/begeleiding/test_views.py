@@ -90,7 +90,7 @@ def test_consultant_records_voortgangsgesprek_with_group_change(client_as, users
     assert gesprek.groepswijziging.klantgroep.code == "faciliteren"
     assert gesprek.groepswijziging.soort == "doorstroom"
     assert Signaal.objects.filter(client=klant, soort="schulden").exists()
-    assert Taak.objects.get(client=klant).status == "afgerond"
+    assert Taak.objects.get(client=klant, soort=TaakSoort.VOORTGANGSGESPREK).status == "afgerond"
 
 
 def test_uitstroom_closes_and_the_form_refuses_an_end_before_the_melding(client_as, users):
@@ -138,8 +138,11 @@ def test_werkvoorraad_query_count(n, client_as, users, django_assert_num_queries
     )
     Signaal.objects.bulk_create(Signaal(client=k, soort="schulden", urgent=True) for k in klanten)
     c = client_as("inkomensconsulent")
-    # page (6) + tasks, signal count, signals, caseload
-    with django_assert_num_queries(10):
+    # page (6) + task counts, one page of overdue tasks, urgent signals, signals per kind,
+    # caseload, klantgroep filter choices
+    with django_assert_num_queries(12):
         response = c.get(reverse("begeleiding:werkvoorraad"))
     assert response.status_code == 200
     assert Client.objects.count() == n
+    html = response.content.decode()
+    assert f"Te laat ({n})" in html and f"Urgente signalen ({n})" in html

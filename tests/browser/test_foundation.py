@@ -85,7 +85,7 @@ LANDING = {
     "werkcoach": "Werkvoorraad",
     "participatiemakelaar": "Werkvoorraad",
     "handhaver": "Werkvoorraad",
-    "trainer": "Welkom",
+    "trainer": "Werkvoorraad",  # the start page with own kick-off sessions
     "beleidsmedewerker": "Monitoring klantgroepen",
     "beheerder": "Klantgroepen",
 }

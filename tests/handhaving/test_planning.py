@@ -122,25 +122,33 @@ def test_a_decided_review_moves_the_next_review(users):
     assert _taken(client, TaakSoort.RECHTMATIGHEID) == [D(2027, 3, 1)]
 
 
-def test_configuration_changes_future_plans_not_the_past(users):
+def test_configuration_change_moves_the_open_task(users):
+    """Re-planning trigger: configuration change. The open gesprek planned under the old
+    rhythm is moved (kept as history, "verplaatst"); exactly one open gesprek remains."""
     client = client_in_groep("zorgen", van=D(2025, 2, 1), io=users["inkomensconsulent"])
     _plan(D(2025, 8, 1))
     zorgen = klantgroep("zorgen")
     zorgen.voortgangsgesprekken_per_jaar = 4
     zorgen.save()
-    _plan(D(2025, 8, 1))
-    assert _taken(client, TaakSoort.VOORTGANGSGESPREK) == [D(2025, 5, 1), D(2025, 8, 1)]
-    # the task planned under the old configuration is still there, unchanged
+    resultaat = _plan(D(2025, 8, 1))
+    rows = sorted(
+        Taak.objects.filter(client=client, soort=TaakSoort.VOORTGANGSGESPREK).values_list(
+            "datum", "status"
+        )
+    )
+    assert rows == [(D(2025, 5, 1), "open"), (D(2025, 8, 1), "verplaatst")]
+    assert resultaat.verplaatst == 1
+    assert _plan(D(2025, 8, 2)).verplaatst == 0  # idempotent
 
 
 def test_planner_twice_gives_the_same_rows(users):
     for code in ("groeien", "faciliteren", "zorgen"):
         client_in_groep(code, van=D(2024, 1, 1), io=users["inkomensconsulent"])
     eerste = _plan(D(2026, 6, 1))
-    rows = sorted(Taak.objects.values_list("sleutel", "datum", "client_id"))
+    rows = sorted(Taak.objects.values_list("soort", "datum", "client_id"))
     tweede = _plan(D(2026, 6, 1))
     assert eerste.voortgang_gepland == 3 and tweede.voortgang_gepland == 0
-    assert sorted(Taak.objects.values_list("sleutel", "datum", "client_id")) == rows
+    assert sorted(Taak.objects.values_list("soort", "datum", "client_id")) == rows
 
 
 @pytest.mark.django_db(transaction=True)
@@ -165,8 +173,10 @@ def test_two_concurrent_planners_make_no_duplicates(seed_data, users):
     for t in threads:
         t.join()
     assert not fouten
-    sleutels = list(Taak.objects.values_list("sleutel", flat=True))
+    sleutels = list(Taak.objects.filter(sleutel__isnull=False).values_list("sleutel", flat=True))
     assert len(sleutels) == len(set(sleutels)) > 0
+    open_per_soort = list(Taak.objects.filter(status="open").values_list("client_id", "soort"))
+    assert len(open_per_soort) == len(set(open_per_soort))
 
 
 def test_steekproef_is_reproducible_and_about_the_percentage():
@@ -192,8 +202,9 @@ def test_steekproef_tasks_record_why_and_are_idempotent(users):
     client = client_in_groep("matchen", van=D(2026, 1, 1))
     _plan(D(2026, 5, 3))
     _plan(D(2026, 5, 20))
-    taak = Taak.objects.get(client=client, soort=TaakSoort.RECHTMATIGHEID)
+    taak = Taak.objects.get(client=client, soort=TaakSoort.STEEKPROEF)
     assert "Steekproef" in taak.omschrijving and taak.rol == "handhaver"
+    assert taak.organisatie == "IO"
 
 
 def test_stale_membership_signal_once(users):
@@ -226,8 +237,13 @@ def test_group_change_voids_the_old_groups_planned_work(users):
     _wissel(users, client, "matchen", D(2025, 12, 22))  # Matchen: no periodic gesprek
     resultaat = _plan(D(2025, 12, 23))
     assert resultaat.vervallen == 2
-    statussen = set(Taak.objects.filter(client=client).values_list("status", flat=True))
+    statussen = set(
+        Taak.objects.filter(client=client)
+        .exclude(soort=TaakSoort.TOEWIJZEN)
+        .values_list("status", flat=True)
+    )
     assert statussen == {"vervallen"}  # kept as history, off the werkvoorraad
+    assert Taak.objects.get(client=client, soort=TaakSoort.VOORTGANGSGESPREK).reden
     assert _plan(D(2025, 12, 24)).vervallen == 0
 
 
@@ -238,13 +254,14 @@ def test_group_change_replaces_the_old_plan_by_the_new_rhythm(users):
         planning.plan_voortgang(peildatum=D(2024, 12, 15))
     _wissel(users, client, "faciliteren", D(2024, 12, 20), soort="terugval")
     resultaat = _plan(D(2025, 6, 20))
-    assert resultaat.vervallen == 1
-    assert sorted(Taak.objects.filter(client=client).values_list("datum", "status")) == [
-        (D(2025, 1, 1), "vervallen"),  # Groeien's yearly gesprek
+    assert resultaat.verplaatst == 1
+    voortgang = Taak.objects.filter(soort=TaakSoort.VOORTGANGSGESPREK)
+    assert sorted(voortgang.filter(client=client).values_list("datum", "status")) == [
+        (D(2025, 1, 1), "verplaatst"),  # Groeien's yearly gesprek
         (D(2025, 6, 20), "open"),  # Faciliteren: six months after the change
     ]
     # a client without a group change keeps the overdue gesprek
-    assert list(Taak.objects.filter(client=ander).values_list("datum", "status")) == [
+    assert list(voortgang.filter(client=ander).values_list("datum", "status")) == [
         (D(2025, 1, 1), "open")
     ]
 

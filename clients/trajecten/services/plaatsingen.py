@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
-from clients.constants import TaakSoort, TaakStatus, Uitstroomreden
+from clients.constants import TaakSoort, Uitstroomreden
 from clients.models import Client, Taak
 from clients.services import periode_sluit
-from clients.taken import taak_plan
+from clients.taken import taak_plan, taak_rond_af, taak_vervallen
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 from deventer_werk.dates import today
@@ -352,15 +351,16 @@ def nazorg_registreer(
     )
     moment.full_clean()
     moment.save()
-    Taak.objects.filter(sleutel=_nazorg_sleutel(locked.pk, maanden), status=TaakStatus.OPEN).update(
-        status=TaakStatus.AFGEROND, afgerond_op=timezone.now()
-    )
+    for taak in Taak.objects.filter(sleutel=_nazorg_sleutel(locked.pk, maanden)):
+        taak_rond_af(taak=taak, door=actor, notitie=f"Nazorgmoment {maanden} maanden vastgelegd")
     if einde is not None:
         locked.einde = einde
         locked.save(update_fields=["einde"])
         later = [_nazorg_sleutel(locked.pk, m) for m in NAZORG_MAANDEN if m > maanden]
-        Taak.objects.filter(sleutel__in=later, status=TaakStatus.OPEN).update(
-            status=TaakStatus.VERVALLEN
+        taak_vervallen(
+            taken=Taak.objects.filter(sleutel__in=later),
+            reden="Klant werkt niet meer bij deze werkgever",
+            door=actor,
         )
     audit_record(
         actor=actor,

@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 
 from clients.constants import TaakSoort, TaakStatus
 from clients.models import Client, Taak
 from clients.services import ConcurrentEditError
-from clients.taken import taak_plan
+from clients.taken import taak_plan, taak_rond_af, taak_vervallen
 from deventer_werk.access import may
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
@@ -252,7 +251,7 @@ def traject_beeindig(
     locked.versie += 1
     locked.full_clean()
     locked.save()
-    _open_herbeoordelingen(locked).update(status=TaakStatus.VERVALLEN)
+    taak_vervallen(taken=_open_herbeoordelingen(locked), reden="Traject beëindigd", door=actor)
     audit_record(
         actor=actor,
         actie=Actie.GEWIJZIGD,
@@ -306,7 +305,8 @@ def loonwaarde_herbeoordeel(
     )
     beoordeling.full_clean()
     beoordeling.save()
-    _open_herbeoordelingen(locked).update(status=TaakStatus.AFGEROND, afgerond_op=timezone.now())
+    for taak in _open_herbeoordelingen(locked):
+        taak_rond_af(taak=taak, door=actor, notitie="Loonwaarde opnieuw beoordeeld")
     if volgende_herbeoordeling:
         taak_plan(
             client=locked.client,

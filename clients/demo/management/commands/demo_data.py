@@ -104,6 +104,14 @@ class Command(BaseCommand):
             users = self._users()
             counts = self._clients(clients, seed, peildatum, users)
             counts.update(self._klantreis(seed, peildatum, users))
+        # First start has work: the planner runs now instead of waiting for 05:00.
+        from clients.planning.planner import groep_niet_besproken, plan_voortgang
+
+        plan = plan_voortgang(peildatum=peildatum)
+        counts["taken gepland"] = (
+            plan.voortgang_gepland + plan.rechtmatigheid_gepland + plan.steekproef_gepland
+        )
+        counts["signalen groep niet besproken"] = groep_niet_besproken(peildatum=peildatum)
         elapsed = time.monotonic() - started
         summary = ", ".join(f"{k}: {v}" for k, v in counts.items())
         self.stdout.write(f"Demodata klaar in {elapsed:.1f} s — {summary}")
@@ -154,6 +162,7 @@ class Command(BaseCommand):
         wijken = list(Wijk.values)
         consulenten = users[Rol.INKOMENSCONSULENT]
         coaches = users[Rol.WERKCOACH]
+        makelaars = users[Rol.PARTICIPATIEMAKELAAR]
         begin = peildatum - datetime.timedelta(days=6 * 365)
         seen: set[str] = set()
 
@@ -239,6 +248,17 @@ class Command(BaseCommand):
                     tot=contact_tot,
                 )
             )
+            if code == "faciliteren" and i % 2 == 0:
+                contacten.append(
+                    Contactpersoon(
+                        client=client,
+                        organisatie=Organisatie.IO,
+                        rol=Rol.PARTICIPATIEMAKELAAR,
+                        medewerker=makelaars[i % len(makelaars)],
+                        van=laatste.van,
+                        tot=contact_tot,
+                    )
+                )
             if groepen[code].regie == Regie.DWT:
                 contacten.append(
                     Contactpersoon(

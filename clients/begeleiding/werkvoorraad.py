@@ -1,0 +1,172 @@
+"""The werkvoorraad: every professional's open work, counted in the database.
+
+Counts come from one aggregate query over all of the user's open tasks (never from a cut
+list); each section is a page of at most ``PER_PAGINA`` rows, filtered and sorted in SQL.
+The number of queries does not depend on how much work there is.
+"""
+
+import datetime
+import math
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+
+from clients.constants import URGENTE_SIGNALEN, TaakSoort, TaakStatus, Wijk
+from clients.groepen.models import Groepslidmaatschap
+from clients.models import Client, Signaal, Taak
+from clients.taken import taak_van
+from deventer_werk.accounts.constants import Organisatie, Rol
+from klantgroepen.models import Klantgroep
+
+PER_PAGINA = 25
+SORTERINGEN = {
+    "datum": ("datum", "tijd", "pk"),
+    "-datum": ("-datum", "-tijd", "-pk"),
+    "klant": ("client__achternaam", "client__voornamen", "datum", "pk"),
+    "soort": ("soort", "datum", "pk"),
+}
+SECTIES = (
+    ("te_laat", "Te laat", "Niets te laat."),
+    ("vandaag", "Vandaag", "Niets gepland voor vandaag."),
+    ("binnenkort", "Komende 7 dagen", "Niets gepland."),
+)
+
+
+@dataclass(frozen=True)
+class Filters:
+    soort: str = ""
+    klantgroep: str = ""
+    wijk: str = ""
+    te_laat: bool = False
+    sorteer: str = "datum"
+
+    @classmethod
+    def uit(cls, params) -> "Filters":
+        """From query parameters; unknown values are ignored (never an error page)."""
+        soort = params.get("soort", "")
+        wijk = params.get("wijk", "")
+        sorteer = params.get("sorteer", "datum")
+        return cls(
+            soort=soort if soort in TaakSoort.values else "",
+            klantgroep=params.get("klantgroep", "")[:30],
+            wijk=wijk if wijk in Wijk.values else "",
+            te_laat=params.get("te_laat") == "1",
+            sorteer=sorteer if sorteer in SORTERINGEN else "datum",
+        )
+
+
+def _huidige_groep():
+    return Groepslidmaatschap.objects.filter(client=OuterRef("client_id"), tot__isnull=True)
+
+
+def open_taken(*, user, filters: Filters = Filters()):
+    """The user's open tasks on clients they may see, with the filters applied."""
+    qs = Taak.objects.filter(status=TaakStatus.OPEN).filter(taak_van(user))
+    qs = qs.filter(client__in=Client.objects.visible_to(user))
+    if filters.soort:
+        qs = qs.filter(soort=filters.soort)
+    if filters.wijk:
+        qs = qs.filter(client__wijk=filters.wijk)
+    if filters.klantgroep:
+        qs = qs.filter(Exists(_huidige_groep().filter(klantgroep__code=filters.klantgroep)))
+    return qs
+
+
+def taak_tellingen(qs, vandaag: datetime.date) -> dict:
+    """Counts per section in one query."""
+    week = vandaag + datetime.timedelta(days=7)
+    return qs.aggregate(
+        te_laat=Count("pk", filter=Q(datum__lt=vandaag)),
+        vandaag=Count("pk", filter=Q(datum=vandaag)),
+        binnenkort=Count("pk", filter=Q(datum__gt=vandaag, datum__lte=week)),
+        later=Count("pk", filter=Q(datum__gt=week)),
+        totaal=Count("pk"),
+    )
+
+
+def _bereik(sectie: str, vandaag: datetime.date) -> Q:
+    week = vandaag + datetime.timedelta(days=7)
+    return {
+        "te_laat": Q(datum__lt=vandaag),
+        "vandaag": Q(datum=vandaag),
+        "binnenkort": Q(datum__gt=vandaag, datum__lte=week),
+    }[sectie]
+
+
+def _pagina(params, sectie: str, totaal: int) -> tuple[int, int]:
+    paginas = max(1, math.ceil(totaal / PER_PAGINA))
+    try:
+        nummer = int(params.get(f"{sectie}_pagina", 1))
+    except (TypeError, ValueError):
+        nummer = 1
+    return min(max(nummer, 1), paginas), paginas
+
+
+def taak_sectie(*, qs, sectie: str, vandaag, totaal: int, filters: Filters, params) -> dict:
+    """One page of one section: one query (client and klantgroep name joined in)."""
+    nummer, paginas = _pagina(params, sectie, totaal)
+    start = (nummer - 1) * PER_PAGINA
+    if not totaal:  # the count is known: no query for an empty section
+        return {"taken": [], "totaal": 0, "pagina": 1, "paginas": 1}
+    taken = list(
+        qs.filter(_bereik(sectie, vandaag))
+        .select_related("client")
+        .annotate(klantgroep_naam=Subquery(_huidige_groep().values("klantgroep__naam")[:1]))
+        .order_by(*SORTERINGEN[filters.sorteer])[start : start + PER_PAGINA]
+    )
+    for t in taken:
+        t.dagen_te_laat = (vandaag - t.datum).days if t.datum < vandaag else 0
+    return {"taken": taken, "totaal": totaal, "pagina": nummer, "paginas": paginas}
+
+
+def signalen_van(*, user):
+    """Open signals of the user's own clients; an inkomensconsulent also sees the urgent
+    signals of clients who have no inkomensconsulent yet (the IO team queue)."""
+    mijn = Client.objects.visible_to(user).with_contactpersoon(user)
+    wie = Q(client__in=mijn)
+    if user.heeft_rol(Rol.INKOMENSCONSULENT) and user.organisatie == Organisatie.IO:
+        from clients.models import Contactpersoon
+
+        heeft_ic = Contactpersoon.objects.filter(
+            client=OuterRef("client_id"),
+            organisatie=Organisatie.IO,
+            rol__in=["", Rol.INKOMENSCONSULENT],
+            tot__isnull=True,
+        )
+        wie |= Q(
+            soort__in=URGENTE_SIGNALEN, client__fase__in=["melding", "intake", "ingedeeld"]
+        ) & ~Q(Exists(heeft_ic))
+    return Signaal.objects.filter(afgehandeld_op__isnull=True).filter(wie)
+
+
+def signalen_sectie(*, user) -> dict:
+    """Urgent signals listed (red, with the total), routine ones grouped per kind (calm):
+    2 queries."""
+    qs = signalen_van(user=user)
+    urgent = list(qs.filter(urgent=True).select_related("client").order_by("aangemaakt_op")[:50])
+    per_soort = list(qs.values("soort", "urgent").annotate(n=Count("pk")).order_by("-n", "soort"))
+    labels = dict(Signaal._meta.get_field("soort").choices)
+    routine = [
+        {"soort": r["soort"], "n": r["n"], "label": labels.get(r["soort"], r["soort"])}
+        for r in per_soort
+        if not r["urgent"]
+    ]
+    return {
+        "urgente_signalen": urgent,
+        "urgente_signalen_totaal": sum(r["n"] for r in per_soort if r["urgent"]),
+        "routine_signalen": routine,
+    }
+
+
+def filter_keuzes() -> dict:
+    return {
+        "soorten": TaakSoort.choices,
+        "wijken": Wijk.choices,
+        "klantgroepen": list(Klantgroep.objects.order_by("volgorde").values_list("code", "naam")),
+        "sorteringen": [
+            ("datum", "Datum (oudste eerst)"),
+            ("-datum", "Datum (nieuwste eerst)"),
+            ("klant", "Klant"),
+            ("soort", "Soort"),
+        ],
+    }
