@@ -16,10 +16,10 @@ pytestmark = pytest.mark.django_db
 def test_periodic_work_is_scheduled_on_beat_and_editable():
     taken = set(PeriodicTask.objects.values_list("task", flat=True))
     assert {
-        "handhaving.plan_voortgang",
-        "intake.kickoff_nodig_uit",
-        "handhaving.groep_niet_besproken",
-        "handhaving.weekoverzicht",
+        "planning.plan_voortgang",
+        "planning.kickoff_nodig_uit",
+        "planning.groep_niet_besproken",
+        "planning.weekoverzicht",
         "monitoring.rapport_concept",
         "monitoring.rapport_sweeper",
     } <= taken

@@ -70,7 +70,7 @@ def test_killed_worker_task_completes_exactly_once(seed_data, users):
     eerste = _worker(queue, env)
     try:
         result = app.send_task(
-            "handhaving.plan_voortgang", kwargs={"peildatum": "2026-06-01", "pauze": 8}, queue=queue
+            "planning.plan_voortgang", kwargs={"peildatum": "2026-06-01", "pauze": 8}, queue=queue
         )
         _wacht(lambda: result.state == "STARTED", 60, "taak gestart")
         os.kill(eerste.pid, signal.SIGKILL)  # mid-task: inside the planner's transaction
