@@ -7,7 +7,7 @@ from django.db.models import Q
 from deventer_werk.accounts.constants import Organisatie
 
 from .constants import Fase, SignaalSoort, TaakSoort, TaakStatus, Uitstroomreden, Wijk
-from .query import ClientQuerySet
+from .query import ClientQuerySet, ContactpersoonQuerySet
 from .validators import validate_bsn
 
 
@@ -117,6 +117,8 @@ class Contactpersoon(models.Model):
     )
     van = models.DateField("vanaf")
     tot = models.DateField("tot", null=True, blank=True)
+
+    objects = ContactpersoonQuerySet.as_manager()
 
     class Meta:
         verbose_name = "contactpersoon"

@@ -185,7 +185,7 @@ def periode_sluit(
     if lidmaatschap is not None:
         lidmaatschap.tot = dag_erna
         lidmaatschap.save(update_fields=["tot"])
-    Contactpersoon.objects.filter(client=locked, tot__isnull=True).update(tot=dag_erna)
+    Contactpersoon.objects.actueel().filter(client=locked).update(tot=dag_erna)
     locked.taken.filter(status=TaakStatus.OPEN).update(status=TaakStatus.VERVALLEN)
     locked.fase = Fase.AFGESLOTEN
     locked.versie += 1
@@ -256,7 +256,8 @@ def contactpersoon_wijs_toe(
         )
     current = (
         Contactpersoon.objects.select_for_update()
-        .filter(client=client, organisatie=organisatie, tot__isnull=True)
+        .actueel()
+        .filter(client=client, organisatie=organisatie)
         .first()
     )
     if current is not None:
