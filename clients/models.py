@@ -15,7 +15,7 @@ from .constants import (
     Uitstroomreden,
     Wijk,
 )
-from .query import ClientQuerySet
+from .query import ClientQuerySet, ContactpersoonQuerySet
 from .validators import validate_bsn
 
 
@@ -129,6 +129,8 @@ class Contactpersoon(models.Model):
     )
     van = models.DateField("vanaf")
     tot = models.DateField("tot", null=True, blank=True)
+
+    objects = ContactpersoonQuerySet.as_manager()
 
     class Meta:
         verbose_name = "contactpersoon"

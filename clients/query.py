@@ -41,7 +41,19 @@ class ClientQuerySet(models.QuerySet):
         """Clients for whom ``user`` is the current contact person."""
         from .models import Contactpersoon
 
-        mine = Contactpersoon.objects.filter(
-            client=OuterRef("pk"), medewerker=user, tot__isnull=True
-        )
+        mine = Contactpersoon.objects.actueel().filter(client=OuterRef("pk"), medewerker=user)
         return self.filter(Exists(mine))
+
+    def in_actuele_klantgroep(self, **klantgroep) -> ClientQuerySet:
+        """Clients whose current klantgroep matches the lookups, e.g. ``in_=[...]`` or
+        ``code__in=[...]`` (``in_`` stands for ``in``, a Python keyword)."""
+        lookups = {
+            f"lidmaatschappen__klantgroep__{k.rstrip('_')}": v for k, v in klantgroep.items()
+        }
+        return self.filter(lidmaatschappen__tot__isnull=True, **lookups)
+
+
+class ContactpersoonQuerySet(models.QuerySet):
+    def actueel(self) -> ContactpersoonQuerySet:
+        """The open contact persons (``tot`` empty)."""
+        return self.filter(tot__isnull=True)

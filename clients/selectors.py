@@ -26,7 +26,7 @@ def _with_current(qs: QuerySet[Client]) -> QuerySet[Client]:
         ),
         Prefetch(
             "contactpersonen",
-            queryset=Contactpersoon.objects.filter(tot__isnull=True).select_related("medewerker"),
+            queryset=Contactpersoon.objects.actueel().select_related("medewerker"),
             to_attr="actuele_contactpersonen",
         ),
     )

@@ -197,7 +197,7 @@ def periode_sluit(
     if lidmaatschap is not None:
         lidmaatschap.tot = dag_erna
         lidmaatschap.save(update_fields=["tot"])
-    Contactpersoon.objects.filter(client=locked, tot__isnull=True).update(tot=dag_erna)
+    Contactpersoon.objects.actueel().filter(client=locked).update(tot=dag_erna)
     taak_vervallen(
         taken=locked.taken.exclude(soort=TaakSoort.NAZORG),
         reden=f"Uitstroom ({Uitstroomreden(reden).label.lower()})",
@@ -297,7 +297,8 @@ def contactpersoon_wijs_toe(
     opslag_rol = "" if rol == CONTACT_ROLLEN[organisatie][0] else rol
     current = (
         Contactpersoon.objects.select_for_update()
-        .filter(client=client, organisatie=organisatie, rol=opslag_rol, tot__isnull=True)
+        .actueel()
+        .filter(client=client, organisatie=organisatie, rol=opslag_rol)
         .first()
     )
     if current is not None:

@@ -25,10 +25,8 @@ from .periods import Periode
 def _groep_op(datum_veld: str):
     """Subquery: the klantgroep code of the client on the date in ``datum_veld``."""
     return Subquery(
-        Groepslidmaatschap.objects.filter(
-            client_id=OuterRef("client_id"), van__lte=OuterRef(datum_veld)
-        )
-        .filter(Q(tot__isnull=True) | Q(tot__gt=OuterRef(datum_veld)))
+        Groepslidmaatschap.objects.op_datum(OuterRef(datum_veld))
+        .filter(client_id=OuterRef("client_id"))
         .order_by("-van")
         .values("klantgroep__code")[:1]
     )

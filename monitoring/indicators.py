@@ -8,7 +8,7 @@ period gives the same numbers tomorrow. Each function runs a fixed number of que
 import datetime
 from collections import defaultdict
 
-from django.db.models import Count, DateField, ExpressionWrapper, OuterRef, Q, Subquery
+from django.db.models import Count, DateField, ExpressionWrapper, OuterRef, Subquery
 
 from clients.constants import UITSTROOM_NAAR_WERK, LidmaatschapSoort, Uitstroomreden
 from clients.groepen.models import Groepslidmaatschap
@@ -56,9 +56,7 @@ def _uitstroom_qs(periode: Periode):
     dag_ervoor = ExpressionWrapper(
         OuterRef("einddatum") - datetime.timedelta(days=1), output_field=DateField()
     )
-    groep = Groepslidmaatschap.objects.filter(
-        client_id=OuterRef("client_id"), van__lte=dag_ervoor
-    ).filter(Q(tot__isnull=True) | Q(tot__gt=dag_ervoor))
+    groep = Groepslidmaatschap.objects.op_datum(dag_ervoor).filter(client_id=OuterRef("client_id"))
     return (
         Uitkeringsperiode.objects.filter(einddatum__range=(periode.start, periode.eind))
         .exclude(uitstroomreden=Uitstroomreden.GEEN_RECHT)

@@ -1,7 +1,7 @@
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Expression, Q
 
 
 class GroepslidmaatschapQuerySet(models.QuerySet):
@@ -17,6 +17,7 @@ class GroepslidmaatschapQuerySet(models.QuerySet):
         group" lookup."""
         return self.actueel().van_client(client).select_related("klantgroep").first()
 
-    def op_datum(self, peildatum: datetime.date) -> "GroepslidmaatschapQuerySet":
-        """Memberships that were in force on ``peildatum`` (van inclusive, tot exclusive)."""
+    def op_datum(self, peildatum: "datetime.date | Expression") -> "GroepslidmaatschapQuerySet":
+        """Memberships that were in force on ``peildatum`` (van inclusive, tot exclusive); the
+        date may be an expression (``OuterRef``) in a subquery."""
         return self.filter(Q(van__lte=peildatum) & (Q(tot__isnull=True) | Q(tot__gt=peildatum)))

@@ -103,12 +103,15 @@ def _actieve_clienten(peildatum: datetime.date):
         .annotate(m=Max("besloten_op"))
         .values("m")
     )
-    io_contact = Contactpersoon.objects.filter(
-        client_id=OuterRef("client_id"),
-        organisatie=Organisatie.IO,
-        rol__in=["", Rol.INKOMENSCONSULENT],
-        tot__isnull=True,
-    ).values("medewerker_id")[:1]
+    io_contact = (
+        Contactpersoon.objects.actueel()
+        .filter(
+            client_id=OuterRef("client_id"),
+            organisatie=Organisatie.IO,
+            rol__in=["", Rol.INKOMENSCONSULENT],
+        )
+        .values("medewerker_id")[:1]
+    )
     return (
         Groepslidmaatschap.objects.actueel()
         .filter(client__fase=Fase.INGEDEELD, van__lte=peildatum)

@@ -22,7 +22,7 @@ def _datum(iso: str | None) -> datetime.date:
     return datetime.date.fromisoformat(iso) if iso else today()
 
 
-@shared_task(name="handhaving.plan_voortgang", acks_late=True)
+@shared_task(name="planning.plan_voortgang", acks_late=True)
 def plan_voortgang(peildatum: str | None = None) -> dict:
     """The daily planner: plans and records its run in one transaction."""
     datum = _datum(peildatum)
@@ -33,7 +33,7 @@ def plan_voortgang(peildatum: str | None = None) -> dict:
     return samenvatting
 
 
-@shared_task(name="handhaving.groep_niet_besproken", acks_late=True)
+@shared_task(name="planning.groep_niet_besproken", acks_late=True)
 def groep_niet_besproken(peildatum: str | None = None) -> int:
     datum = _datum(peildatum)
     with transaction.atomic():
@@ -46,7 +46,7 @@ def groep_niet_besproken(peildatum: str | None = None) -> int:
     return aantal
 
 
-@shared_task(name="intake.kickoff_nodig_uit", acks_late=True)
+@shared_task(name="planning.kickoff_nodig_uit", acks_late=True)
 def kickoff_nodig_uit(peildatum: str | None = None) -> int:
     """Kick-off invitations (the intake's service, idempotent per ambitiegesprek). It commits
     per invitation, so completion is recorded afterwards; a crash in between only makes the
@@ -60,12 +60,12 @@ def kickoff_nodig_uit(peildatum: str | None = None) -> int:
     return aantal
 
 
-@shared_task(name="handhaving.weekoverzicht", acks_late=True)
+@shared_task(name="planning.weekoverzicht", acks_late=True)
 def weekoverzicht(peildatum: str | None = None) -> int:
     return weekoverzicht_verstuur(peildatum=_datum(peildatum))
 
 
-@shared_task(name="handhaving.sweeper", acks_late=True)
+@shared_task(name="planning.sweeper", acks_late=True)
 def sweeper() -> list[str]:
     """Send periodic work again whose scheduled run did not complete (see ``werk_veeg``)."""
     return [f"{soort} {datum}" for soort, datum in werk_veeg(nu=timezone.now())]

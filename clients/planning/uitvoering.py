@@ -29,10 +29,10 @@ MARGE = datetime.timedelta(minutes=30)
 
 #: The Celery task that does each kind of periodic work (names as on the beat schedule).
 TAAK_PER_SOORT: dict[str, str] = {
-    Uitvoering.Soort.PLANNER: "handhaving.plan_voortgang",
-    Uitvoering.Soort.GROEP_NIET_BESPROKEN: "handhaving.groep_niet_besproken",
-    Uitvoering.Soort.KICKOFF: "intake.kickoff_nodig_uit",
-    Uitvoering.Soort.WEEKOVERZICHT: "handhaving.weekoverzicht",
+    Uitvoering.Soort.PLANNER: "planning.plan_voortgang",
+    Uitvoering.Soort.GROEP_NIET_BESPROKEN: "planning.groep_niet_besproken",
+    Uitvoering.Soort.KICKOFF: "planning.kickoff_nodig_uit",
+    Uitvoering.Soort.WEEKOVERZICHT: "planning.weekoverzicht",
 }
 
 

@@ -63,8 +63,8 @@ class ClientFilter(django_filters.FilterSet):
             return queryset
         return queryset.filter(
             Exists(
-                Contactpersoon.objects.filter(
-                    client_id=OuterRef("pk"), medewerker_id=value, tot__isnull=True
+                Contactpersoon.objects.actueel().filter(
+                    client_id=OuterRef("pk"), medewerker_id=value
                 )
             )
         )

@@ -33,11 +33,11 @@ def test_periodic_work_is_scheduled_on_beat_and_editable():
     assert geregistreerd - OP_AANVRAAG == taken
     assert OP_AANVRAAG <= geregistreerd  # the exceptions are real tasks, not stale names
     assert {
-        "handhaving.plan_voortgang",
-        "intake.kickoff_nodig_uit",
-        "handhaving.groep_niet_besproken",
-        "handhaving.weekoverzicht",
-        "handhaving.sweeper",
+        "planning.plan_voortgang",
+        "planning.kickoff_nodig_uit",
+        "planning.groep_niet_besproken",
+        "planning.weekoverzicht",
+        "planning.sweeper",
         "monitoring.rapport_concept",
         "monitoring.rapport_sweeper",
     } == taken

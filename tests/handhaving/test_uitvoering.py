@@ -89,10 +89,10 @@ def test_sweeper_dispatches_on_commit_with_the_peildatum(
         with django_capture_on_commit_callbacks(execute=True):
             werk_veeg(nu=nu)
     assert sorted(verstuurd) == [
-        ("handhaving.groep_niet_besproken", {"peildatum": "2026-11-25"}),
-        ("handhaving.plan_voortgang", {"peildatum": "2026-11-25"}),
-        ("handhaving.weekoverzicht", {"peildatum": "2026-11-23"}),
-        ("intake.kickoff_nodig_uit", {"peildatum": "2026-11-25"}),
+        ("planning.groep_niet_besproken", {"peildatum": "2026-11-25"}),
+        ("planning.kickoff_nodig_uit", {"peildatum": "2026-11-25"}),
+        ("planning.plan_voortgang", {"peildatum": "2026-11-25"}),
+        ("planning.weekoverzicht", {"peildatum": "2026-11-23"}),
     ]
 
 
@@ -102,7 +102,7 @@ def test_completed_runs_and_disabled_schedules_are_left_alone(verstuurd):
         tasks.groep_niet_besproken(peildatum=dag.isoformat())
         tasks.kickoff_nodig_uit(peildatum=dag.isoformat())
         tasks.weekoverzicht(peildatum="2026-11-23")
-        PeriodicTask.objects.filter(task="handhaving.plan_voortgang").update(enabled=False)
+        PeriodicTask.objects.filter(task="planning.plan_voortgang").update(enabled=False)
         assert werk_achterstallig(nu=_om(dag, 9)) == []
     assert set(Uitvoering.objects.values_list("soort", flat=True)) == {
         "groep_niet_besproken",
@@ -112,7 +112,7 @@ def test_completed_runs_and_disabled_schedules_are_left_alone(verstuurd):
 
 
 def test_sweeper_is_on_beat():
-    taak = PeriodicTask.objects.get(task="handhaving.sweeper")
+    taak = PeriodicTask.objects.get(task="planning.sweeper")
     assert taak.enabled and taak.crontab.minute == "*/15"
 
 

@@ -40,7 +40,7 @@ def test_killed_worker_task_completes_exactly_once(seed_data, users, celery_work
     # the first worker pauses inside the planner's transaction (a test-only module)
     eerste = celery_worker(queue=queue, env=env, include=("tests.handhaving.trage_planner",))
     result = app.send_task(
-        "handhaving.plan_voortgang", kwargs={"peildatum": "2026-06-01"}, queue=queue
+        "planning.plan_voortgang", kwargs={"peildatum": "2026-06-01"}, queue=queue
     )
     _wacht(lambda: result.state == "STARTED", 60, "taak gestart")
     os.kill(eerste.pid, signal.SIGKILL)  # mid-task: inside the planner's transaction

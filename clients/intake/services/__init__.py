@@ -1,7 +1,7 @@
 """Intake services: every rule of melding → screening → ambitiegesprek → kick-off lives here.
 
 One module per step; everything is importable from ``clients.intake.services`` (the API, the
-Celery task ``intake.kickoff_nodig_uit`` and the views use this path).
+Celery task ``planning.kickoff_nodig_uit`` and the views use this path).
 """
 
 from ..constants import KICKOFF_NA_DAGEN

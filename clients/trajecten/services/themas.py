@@ -82,10 +82,7 @@ def thema_nodig_uit(*, bijeenkomst: Themabijeenkomst) -> int:
     """Invite the active clients of the meeting's groups: by sector interest (branchegericht)
     or by wijk (wijkgericht). Idempotent (one invitation per client per meeting); returns
     the number of new invitations."""
-    clients = Client.objects.actief().filter(
-        lidmaatschappen__tot__isnull=True,
-        lidmaatschappen__klantgroep__in=bijeenkomst.klantgroepen.all(),
-    )
+    clients = Client.objects.actief().in_actuele_klantgroep(in_=bijeenkomst.klantgroepen.all())
     if bijeenkomst.type == Themabijeenkomst.Type.BRANCHEGERICHT:
         clients = clients.filter(werkprofiel__sectoren=bijeenkomst.sector)
     else:
