@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSWORD, database_url_for_tests
+from tests.conftest import PASSWORD
+from tests.fixtures.worker import database_url_for_tests
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
