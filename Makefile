@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEV    := $(PY) -m deventer_werk.devservices
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format check schema clean-data
+.PHONY: run test lint format check schema clean-data bench
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 niet gevonden (zet PYTHON=...)"; exit 1; }
@@ -38,3 +38,10 @@ check: $(STAMP)
 
 clean-data:
 	rm -rf .data
+
+## make bench: city-scale benchmark in its own database dw_bench (see bench/README.md)
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/dw_bench
+BENCH_SIZE ?= city
+bench: $(STAMP)
+	$(PY) -m bench.generate --size $(BENCH_SIZE) --database-url $(BENCH_DB)
+	$(PY) -m bench.run --database-url $(BENCH_DB)

@@ -3,7 +3,7 @@
 import datetime
 import uuid
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from klantgroepen.models import Groepslidmaatschap
 
@@ -42,8 +42,7 @@ def client_search(
     if bsn:
         qs = qs.filter(bsn=bsn)
     if naam:
-        for part in naam.split():
-            qs = qs.filter(Q(achternaam__icontains=part) | Q(voornamen__icontains=part))
+        qs = qs.naam_bevat(naam)
     if geboortedatum:
         qs = qs.filter(geboortedatum=geboortedatum)
     return _with_current(qs)
