@@ -29,3 +29,10 @@ class SessionIdleRefreshMiddleware:
         if now - session.get(REFRESHED_KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
             session[REFRESHED_KEY] = now
         return response
+
+
+def stamp_session_on_login(sender, request, user, **kwargs):
+    """Login saves the session anyway: record it as renewed, so the next minute is free."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[REFRESHED_KEY] = int(time.time())

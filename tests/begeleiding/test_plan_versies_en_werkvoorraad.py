@@ -93,8 +93,8 @@ def test_plan_versies_query_count(n, client_as, users, django_assert_num_queries
             vorige=vorige,
         )
     c = client_as("werkcoach")
-    # page (6) + client, audit + versions, goals, actions + setting
-    with django_assert_num_queries(12):
+    # page (3) + client, audit + versions, goals, actions + setting
+    with django_assert_num_queries(9):
         response = c.get(reverse("begeleiding:plan_versies", args=[klant.pk]))
     assert response.content.decode().count("Werkleerroute starten") == n
 
@@ -162,8 +162,8 @@ def _bulk_dwt_clients(n: int, coach) -> None:
 def test_werkvoorraad_query_count_for_the_werkcoach(n, client_as, users, django_assert_num_queries):
     _bulk_dwt_clients(n, users["werkcoach"])
     c = client_as("werkcoach")
-    # page (6) + tasks, signal count, signals, caseload + setting, plans count, plans list
-    with django_assert_num_queries(13):
+    # page (3) + tasks, signal count, signals, caseload + setting, plans count, plans list
+    with django_assert_num_queries(10):
         response = c.get(reverse("begeleiding:werkvoorraad"))
     html = response.content.decode()
     assert f"Plan van aanpak te maken of te herzien ({n})" in html

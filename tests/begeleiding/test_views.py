@@ -146,8 +146,8 @@ def test_werkvoorraad_query_count(n, client_as, users, django_assert_num_queries
     )
     Signaal.objects.bulk_create(Signaal(client=k, soort="schulden", urgent=True) for k in klanten)
     c = client_as("inkomensconsulent")
-    # page (6) + tasks, signal count, signals, caseload
-    with django_assert_num_queries(10):
+    # page (3) + tasks, signal count, signals, caseload
+    with django_assert_num_queries(7):
         response = c.get(reverse("begeleiding:werkvoorraad"))
     assert response.status_code == 200
     assert Client.objects.count() == n
