@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 from django.db.models import Prefetch, QuerySet
+from django.db.models.functions import Lower
 
 from klantgroepen.models import Groepslidmaatschap
 
@@ -42,7 +43,10 @@ def client_search(
     if bsn:
         qs = qs.filter(bsn=bsn)
     if naam:
-        qs = qs.naam_bevat(naam)
+        # Ordered on an expression on purpose: ordering by the plain name lets PostgreSQL walk
+        # client_naam_idx and filter row by row until 50 match (0.5 s at 200,000 clients);
+        # this way it reads the trigram index and sorts the few matches.
+        qs = qs.naam_bevat(naam).order_by(Lower("achternaam"), Lower("voornamen"), "pk")
     if geboortedatum:
         qs = qs.filter(geboortedatum=geboortedatum)
     return _with_current(qs)

@@ -27,9 +27,9 @@ def test_name_search_ignores_accents_and_case_and_includes_tussenvoegsel(users):
 
 
 def test_name_search_uses_the_trigram_index():
-    plan = Client.objects.naam_bevat("jansen").explain()
     with connection.cursor() as cur:  # a tiny table is scanned; force the planner's hand
         cur.execute("SET LOCAL enable_seqscan = off")
+        cur.execute("SET LOCAL enable_indexscan = off")  # not the (ordered) name index
         plan = Client.objects.naam_bevat("jansen").explain()
     assert "client_zoeknaam_trgm_idx" in plan
 
