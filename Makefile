@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEV    := $(PY) -m deventer_werk.devservices
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast lint format check clean-data manage backup restore lock
+.PHONY: run test test-fast lint format check clean-data manage backup restore lock bench
 
 # A failed `python -m venv` (Debian without python3-venv) removes its half venv, so a retry
 # creates it again; pip shows progress (the first install takes a few minutes).
@@ -68,3 +68,10 @@ lock: $(STAMP)
 	$(PY) -m pip install --quiet pip-tools
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
 		-o requirements/production.txt pyproject.toml
+
+## make bench: city-scale benchmark in its own database dw_bench (see bench/README.md)
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/dw_bench
+BENCH_SIZE ?= city
+bench: $(STAMP)
+	$(PY) -m bench.generate --size $(BENCH_SIZE) --database-url $(BENCH_DB)
+	$(PY) -m bench.run --database-url $(BENCH_DB)

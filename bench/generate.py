@@ -29,15 +29,15 @@ WITH bron AS (
     SELECT voornamen, tussenvoegsel, achternaam, wijk, row_number() OVER () AS rn
     FROM clients_client WHERE fase <> 'afgesloten' LIMIT 5000
 ), nieuw AS (
-    SELECT gen_random_uuid() AS id, g AS nr,
-           (DATE '2012-01-01' + ((g * 7919) %% 3650)) AS melddatum
+    SELECT gen_random_uuid() AS id, g::bigint AS nr,
+           (DATE '2012-01-01' + ((g::bigint * 7919) %% 3650)::int) AS melddatum
     FROM generate_series(%(start)s, %(stop)s) AS g
 ), ins AS (
 INSERT INTO clients_client (id, bsn, voornamen, tussenvoegsel, achternaam, geboortedatum,
     straat, huisnummer, postcode, woonplaats, wijk, telefoon, email, doelgroepenregister, fase,
     versie, aangemaakt_op, gewijzigd_op)
 SELECT n.id, lpad(((n.nr * 104729) %% 900000000 + 100000000)::text, 9, '0'), b.voornamen,
-       b.tussenvoegsel, b.achternaam, DATE '1950-01-01' + ((n.nr * 31) %% 18000), '', '', '',
+       b.tussenvoegsel, b.achternaam, DATE '1950-01-01' + ((n.nr * 31) %% 18000)::int, '', '', '',
        'Deventer', b.wijk, '', '', false, 'afgesloten', 1, n.melddatum::timestamptz,
        n.melddatum::timestamptz
 FROM nieuw n JOIN bron b ON b.rn = 1 + (n.nr %% (SELECT count(*) FROM bron))
@@ -80,7 +80,7 @@ SELECT now() - make_interval(secs => (g %% 157680000)),
        u.id, u.username, '', u.organisatie, k.id,
        (ARRAY['bekeken','gewijzigd','gezocht','bekeken'])[1 + g %% 4], 'dossier',
        'toegestaan', 'web', '127.0.0.1', '{}'::jsonb
-FROM generate_series(%(start)s, %(stop)s) AS g
+FROM generate_series(%(start)s::bigint, %(stop)s::bigint) AS g
 JOIN mdw u ON u.rn = 1 + g %% %(users)s
 JOIN klanten k ON k.rn = 1 + (g * 7) %% %(klanten)s
 """
@@ -144,6 +144,7 @@ def main(argv=None) -> int:
     parser.add_argument("--gesloten", type=int, help="override the number of closed dossiers")
     parser.add_argument("--audit", type=int, help="override the number of audit rows")
     parser.add_argument("--skip-actief", action="store_true", help="keep the active clients")
+    parser.add_argument("--skip-planner", action="store_true")
     parser.add_argument("--out", default="bench/results/generate.json")
     args = parser.parse_args(argv)
     size = dict(SIZES[args.size])
@@ -162,10 +163,11 @@ def main(argv=None) -> int:
         t = time.monotonic()
         call_command("demo_data", clients=size["actief"], seed=2019, reset=True)
         timings["demo_data_s"] = time.monotonic() - t
-    t = time.monotonic()
-    call_command("plan_voortgang")
-    timings["planner_s"] = time.monotonic() - t
-    print(f"planner: {timings['planner_s']:.1f} s", flush=True)
+    if not args.skip_planner:
+        t = time.monotonic()
+        call_command("plan_voortgang")
+        timings["planner_s"] = time.monotonic() - t
+        print(f"planner: {timings['planner_s']:.1f} s", flush=True)
     timings["gesloten_s"] = _gesloten(size["gesloten"])
     print(f"gesloten dossiers: {timings['gesloten_s']:.1f} s", flush=True)
     timings["audit_s"] = _audit(size["audit"])

@@ -74,7 +74,7 @@ def _endpoints(rol: dict) -> list[tuple[str, str]]:
 
 API_ENDPOINTS = [
     ("API: klantenlijst", "/api/v1/clients/"),
-    ("API: klantenlijst gefilterd", "/api/v1/clients/?fase=begeleiding"),
+    ("API: klantenlijst gefilterd", "/api/v1/clients/?klantgroep=matchen"),
     ("API: klant", "/api/v1/clients/{client}/"),
     ("API: signalen", "/api/v1/clients/{client}/signalen/"),
     ("API: voortgangsgesprekken", "/api/v1/clients/{client}/voortgangsgesprekken/"),

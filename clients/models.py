@@ -1,6 +1,7 @@
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Q
 
@@ -15,7 +16,7 @@ from .constants import (
     Uitstroomreden,
     Wijk,
 )
-from .query import ClientQuerySet, ContactpersoonQuerySet
+from .query import ClientQuerySet, ContactpersoonQuerySet, ZoekNaam
 from .validators import validate_bsn
 
 
@@ -52,6 +53,8 @@ class Client(models.Model):
             models.Index(fields=["achternaam", "voornamen"], name="client_naam_idx"),
             models.Index(fields=["geboortedatum"], name="client_geboortedatum_idx"),
             models.Index(fields=["bsn"], name="client_bsn_idx"),
+            # Name search (contains, any word, no accents): trigram index on the full name.
+            GinIndex(OpClass(ZoekNaam(), name="gin_trgm_ops"), name="client_zoeknaam_trgm_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, Func, OuterRef, Q, Value
 
 from deventer_werk.accounts.constants import Organisatie
 
@@ -11,6 +11,27 @@ from .constants import Fase
 
 if TYPE_CHECKING:
     from deventer_werk.accounts.models import User
+
+
+class ZoekNaam(Func):
+    """The normalised full name (voornamen, tussenvoegsel, achternaam; lower case, no
+    accents) that name search matches on. ``dw_zoeknaam`` is an immutable SQL function
+    (migration clients 0004) so that a trigram GIN index can be built on it."""
+
+    function = "dw_zoeknaam"
+    output_field = models.TextField()
+
+    def __init__(self, *expressions, **extra):
+        if not expressions:
+            expressions = (F("voornamen"), F("tussenvoegsel"), F("achternaam"))
+        super().__init__(*expressions, **extra)
+
+
+class ZoekTerm(Func):
+    """A search term normalised exactly like ``ZoekNaam`` (lower case, no accents)."""
+
+    function = "dw_zoekterm"
+    output_field = models.TextField()
 
 
 class ClientQuerySet(models.QuerySet):
@@ -36,6 +57,15 @@ class ClientQuerySet(models.QuerySet):
             )
             return self.filter(Q(fase=Fase.INTAKE) | Exists(dwt_regie))
         return self.none()
+
+    def naam_bevat(self, tekst: str) -> ClientQuerySet:
+        """Every word of ``tekst`` occurs in the name (incl. tussenvoegsel), ignoring case and
+        accents. Backed by the trigram GIN index ``client_zoeknaam_trgm_idx``: the term is a
+        constant after folding the immutable functions, so PostgreSQL can use the index."""
+        qs = self.alias(zoeknaam=ZoekNaam())
+        for deel in tekst.split():
+            qs = qs.filter(zoeknaam__contains=ZoekTerm(Value(deel)))
+        return qs
 
     def with_contactpersoon(self, user: User) -> ClientQuerySet:
         """Clients for whom ``user`` is the current contact person."""

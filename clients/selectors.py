@@ -6,7 +6,8 @@ import datetime
 import uuid
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
+from django.db.models.functions import Lower
 
 from clients.groepen.models import Groepslidmaatschap
 
@@ -48,8 +49,10 @@ def client_search(
     if bsn:
         qs = qs.filter(bsn=bsn)
     if naam:
-        for part in naam.split():
-            qs = qs.filter(Q(achternaam__icontains=part) | Q(voornamen__icontains=part))
+        # Ordered on an expression on purpose: ordering by the plain name lets PostgreSQL walk
+        # client_naam_idx and filter row by row until 50 match (0.5 s at 200,000 clients);
+        # this way it reads the trigram index and sorts the few matches.
+        qs = qs.naam_bevat(naam).order_by(Lower("achternaam"), Lower("voornamen"), "pk")
     if geboortedatum:
         qs = qs.filter(geboortedatum=geboortedatum)
     return _with_current(qs)

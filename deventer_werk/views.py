@@ -20,9 +20,24 @@ def home(request):
     return render(request, "home.html")
 
 
+_redis_client = None
+
+
+def _redis():
+    """One client (with its connection pool) per process, reused by every health check."""
+    global _redis_client
+    if _redis_client is None:
+        import redis
+        from django.conf import settings
+
+        _redis_client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2
+        )
+    return _redis_client
+
+
 def healthz(request):
     """Liveness and readiness for the load balancer and docker compose: database and Redis."""
-    from django.conf import settings
     from django.db import connection
     from django.http import JsonResponse
 
@@ -34,9 +49,7 @@ def healthz(request):
     except Exception:  # noqa: BLE001 - any failure means "not ready"
         checks["database"] = "fout"
     try:
-        import redis
-
-        redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping()
+        _redis().ping()
         checks["redis"] = "ok"
     except Exception:  # noqa: BLE001
         checks["redis"] = "fout"

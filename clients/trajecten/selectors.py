@@ -6,9 +6,24 @@ bestand (pinned in tests)."""
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Collate, NullIf
 
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client
@@ -18,6 +33,7 @@ from deventer_werk.dates import today
 
 from . import rules
 from .models import (
+    Competenties,
     LoonwaardeBeoordeling,
     NazorgMoment,
     Plaatsing,
@@ -37,6 +53,21 @@ if TYPE_CHECKING:
 
 
 MATCH_GROEPEN = ("matchen", "groeien")
+
+
+class VolledigeNaam(Func):
+    """The client's full name as shown ("voornamen tussenvoegsel achternaam")."""
+
+    function = "concat_ws"
+    output_field = CharField()
+
+    def __init__(self, prefix: str = "client__"):
+        super().__init__(
+            Value(" "),
+            F(f"{prefix}voornamen"),
+            NullIf(F(f"{prefix}tussenvoegsel"), Value("")),
+            F(f"{prefix}achternaam"),
+        )
 
 
 def _lijst(tekst: str) -> set[str]:
@@ -86,57 +117,62 @@ def vacature_open(*, pk: object) -> Vacature | None:
 
 def kandidaten_voor(*, vacature: Vacature, user: User, limiet: int = 20) -> list[dict]:
     """Active Matchen/Groeien clients within need-to-know, ranked on sector interest,
-    competences (not diplomas) and availability. One query, whatever the size of the bestand;
-    the ranking itself is done here on plain values."""
+    competences (not diplomas) and availability. One query, whatever the size of the bestand:
+    PostgreSQL scores and ranks (``_score`` in SQL) and returns only the best ``limiet``.
+
+    Only profiles with the vacancy's sector or at least one requested competence can reach
+    the minimum score of 3; that pre-filter uses the sector index and the GIN index on the
+    competence array (``werkprofiel_comp_gin_idx``)."""
+    gevraagd = sorted(vacature.competentielijst())
+    met_sector = Werkprofiel.sectoren.through.objects.filter(sector_id=vacature.sector_id)
+    comp = Competenties(F("competenties"))
+    gedeeld = RawSQL(
+        "(SELECT count(*) FROM unnest(dw_competenties(trajecten_werkprofiel.competenties)) c"
+        " WHERE c = ANY(%s::text[]))",
+        (gevraagd,),
+        output_field=IntegerField(),
+    )
     rows = (
         Werkprofiel.objects.filter(
             client__in=Client.objects.visible_to(user).actief(),
             client__lidmaatschappen__tot__isnull=True,
             client__lidmaatschappen__klantgroep__code__in=MATCH_GROEPEN,
         )
+        .alias(comp=comp)
+        .filter(Q(pk__in=met_sector.values("werkprofiel_id")) | Q(comp__overlap=gevraagd))
         .annotate(
-            sector_match=Exists(
-                Werkprofiel.sectoren.through.objects.filter(
-                    werkprofiel_id=OuterRef("pk"), sector_id=vacature.sector_id
-                )
-            )
+            sector_match=Exists(met_sector.filter(werkprofiel_id=OuterRef("pk"))),
+            score=Case(When(sector_match=True, then=3), default=0)
+            + 2 * gedeeld
+            + Case(When(uren_beschikbaar__gte=vacature.uren, then=1), default=0),
+            naam=VolledigeNaam(),
+            naam_c=Collate(VolledigeNaam(), "C"),
         )
+        .filter(score__gte=3)
+        .order_by("-score", "naam_c")
         .values(
             "client_id",
-            "client__voornamen",
-            "client__tussenvoegsel",
-            "client__achternaam",
+            "naam",
+            "score",
             "client__lidmaatschappen__klantgroep__naam",
             "competenties",
             "uren_beschikbaar",
             "sector_match",
-        )
+        )[:limiet]
     )
-    gevraagd = vacature.competentielijst()
-    kandidaten: list[dict[str, Any]] = []
-    for r in rows.iterator(chunk_size=2000):
-        comp = _lijst(r["competenties"])
-        score = _score(comp, r["uren_beschikbaar"], r["sector_match"], vacature)
-        if score < 3:  # neither sector interest nor a shared competence and the hours
-            continue
-        naam = " ".join(
-            filter(
-                None, [r["client__voornamen"], r["client__tussenvoegsel"], r["client__achternaam"]]
-            )
-        )
-        kandidaten.append(
-            {
-                "client_id": r["client_id"],
-                "naam": naam,
-                "score": score,
-                "klantgroep": r["client__lidmaatschappen__klantgroep__naam"],
-                "overlap": sorted(comp & gevraagd),
-                "sector_match": r["sector_match"],
-                "uren": r["uren_beschikbaar"],
-            }
-        )
-    kandidaten.sort(key=lambda k: (-k["score"], k["naam"]))
-    return kandidaten[:limiet]
+    gevraagd_set = set(gevraagd)
+    return [
+        {
+            "client_id": r["client_id"],
+            "naam": r["naam"],
+            "score": r["score"],
+            "klantgroep": r["client__lidmaatschappen__klantgroep__naam"],
+            "overlap": sorted(_lijst(r["competenties"]) & gevraagd_set),
+            "sector_match": r["sector_match"],
+            "uren": r["uren_beschikbaar"],
+        }
+        for r in rows
+    ]
 
 
 def trajecten_sectie(*, client: Client, user: User) -> dict:

@@ -17,7 +17,8 @@ class AuditEvent(models.Model):
     actor_username = models.CharField("gebruikersnaam", max_length=150, blank=True)
     rol = models.CharField("rol(len)", max_length=255, blank=True)
     organisatie = models.CharField("organisatie", max_length=10, blank=True)
-    client_id = models.UUIDField("klant-id", null=True, db_index=True)
+    # Indexed by audit_client_tijd_idx (client_id, -tijdstip); a separate index was a duplicate.
+    client_id = models.UUIDField("klant-id", null=True)
     actie = models.CharField("actie", max_length=20, choices=Actie.choices)
     object_type = models.CharField("onderdeel", max_length=60, blank=True)
     resultaat = models.CharField("resultaat", max_length=12, choices=Resultaat.choices)

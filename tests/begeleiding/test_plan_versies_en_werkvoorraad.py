@@ -84,8 +84,8 @@ def test_plan_versies_query_count(n, client_as, users, django_assert_num_queries
             vorige=vorige,
         )
     c = client_as("werkcoach")
-    # page (6) + client, audit + versions, goals, actions + setting
-    with django_assert_num_queries(12):
+    # page (3) + client, audit + versions, goals, actions + setting
+    with django_assert_num_queries(9):
         response = c.get(reverse("begeleiding:plan_versies", args=[klant.pk]))
     assert response.content.decode().count("Werkleerroute starten") == n
 
@@ -142,11 +142,11 @@ def _bulk_dwt_clients(n: int, coach) -> None:
 def test_werkvoorraad_query_count_for_the_werkcoach(n, client_as, users, django_assert_num_queries):
     _bulk_dwt_clients(n, users["werkcoach"])
     c = client_as("werkcoach")
-    # page (6: session, user, roles, session save) + task counts, one page of overdue tasks
+    # page (3: session, user, roles) + task counts, one page of overdue tasks
     # (empty sections cost nothing),
     # urgent signals, routine signals grouped, caseload, klantgroep filter choices,
     # trajecten ending (count; no list when 0), plans: setting, count, list
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(13):
         response = c.get(reverse("begeleiding:werkvoorraad"))
     html = response.content.decode()
     assert f"Plan van aanpak te maken of te herzien ({n})" in html

@@ -15,9 +15,9 @@ from .factories import aanbieder, instrument, vacature, werkgever
 pytestmark = pytest.mark.django_db
 D = datetime.date
 
-# Every page: session, user, user's roles, and the idle-timeout session refresh (savepoint,
-# update, release) = 6.
-PAGINA = 6
+# Every page: session, user, user's roles = 3 (the idle-timeout refresh writes the session at
+# most once a minute, not on these requests made right after logging in).
+PAGINA = 3
 # Dashboard: running trajecten (page + count), placements in nazorg and their checkpoints,
 # participatieplekken, results, placements this half year, my clients per group.
 DASHBOARD = PAGINA + 8

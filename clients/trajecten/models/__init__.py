@@ -10,7 +10,7 @@ from .catalogus import Aanbieder, Instrument, InstrumentSoort, Sector
 from .participatie import Participatieplek, PlekPlaatsing, Themabijeenkomst, ThemaUitnodiging
 from .plaatsingen import NazorgMoment, Plaatsing
 from .trajecten import LoonwaardeBeoordeling, Traject
-from .werkgevers import OntslagMelding, Vacature, Werkgever, Werkprofiel
+from .werkgevers import Competenties, OntslagMelding, Vacature, Werkgever, Werkprofiel
 
 __all__ = [
     "Aanbieder",
@@ -29,4 +29,5 @@ __all__ = [
     "Vacature",
     "Werkgever",
     "Werkprofiel",
+    "Competenties",
 ]

@@ -2,10 +2,21 @@
 the client's werkprofiel that matching reads (competences rather than diplomas)."""
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, Func
 
 from .catalogus import Sector
+
+
+class Competenties(Func):
+    """The competences as a lower-case, trimmed text array (SQL ``dw_competenties``, an
+    immutable function from migration trajecten 0004, indexed with GIN for matching)."""
+
+    function = "dw_competenties"
+    output_field = ArrayField(models.TextField())
 
 
 class Werkgever(models.Model):
@@ -99,6 +110,10 @@ class Werkprofiel(models.Model):
     class Meta:
         verbose_name = "werkprofiel"
         verbose_name_plural = "werkprofielen"
+        indexes = [
+            # Matching pre-filters on "shares a requested competence" (array overlap).
+            GinIndex(Competenties(F("competenties")), name="werkprofiel_comp_gin_idx"),
+        ]
 
     def __str__(self):
         return f"Werkprofiel {self.client_id}"
