@@ -146,7 +146,7 @@ def _controleer(naam: str, getoond: dict, p) -> None:
     teruggevonden = {
         k: w for k, w in _aanval(getoond, p.register.relaties).items() if k in verborgen
     }
-    print(f"{naam}: {len(verborgen)} verborgen, {len(teruggevonden)} teruggerekend")
+    print(f"{naam}: {len(verborgen)} verborgen, {len(teruggevonden)} teruggerekend")  # noqa: T201
     assert teruggevonden == {}, f"{naam}: suppressed cells recovered: {teruggevonden}"
 
 
