@@ -34,7 +34,7 @@ def staven(
     """A grouped bar chart with title and source line. A suppressed cell is drawn as a hatched
     outline up to the threshold with "<5", a secondary one only as "x" (no height shown)."""
     plt = _plt()
-    fig, ax = plt.subplots(figsize=(6.6, 3.0))
+    fig, ax = plt.subplots(figsize=(6.6, 2.6))
     breedte = 0.8 / max(len(reeksen), 1)
     hoogste = 1
     for i, (label, cellen) in enumerate(reeksen):

@@ -217,11 +217,12 @@ def test_every_figure_in_the_report_equals_an_independent_query(history):
     for code in ("matchen", "groeien", "faciliteren", "zorgen"):
         row = parser.rows[code]
         # naam, begin, instroom, doorstroom in, doorstroom uit, uitstroom, eind, verschil
-        assert row[1] == _shown(begin.get(code, 0)), (code, "begin")
-        assert row[2] == _shown(instroom.get(code, 0)), (code, "instroom")
+        # a figure is the independent count, or hidden ("x") by secondary suppression
+        assert row[1] in (_shown(begin.get(code, 0)), "x"), (code, "begin")
+        assert row[2] in (_shown(instroom.get(code, 0)), "x"), (code, "instroom")
         assert row[5] in (_shown(uit_bestand.get(code, 0)), "x"), (code, "uitstroom")
         assert row[6] in (_shown(eind.get(code, 0)), "x"), (code, "eind")
-        assert row[1] == _shown(vorig_eind.get(code, 0)), (code, "begin = vorig eind")
+        assert row[1] in (_shown(vorig_eind.get(code, 0)), "x"), (code, "begin = vorig eind")
 
     doorstroom = _sql(
         """SELECT kv.code, kn.code, count(*) FROM klantgroepen_groepslidmaatschap n
@@ -254,7 +255,7 @@ def test_pdf_renders_tagged_and_pdftotext_shows_the_figures(history, tmp_path, c
     path.write_bytes(pdf)
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
     assert re.search(r"Tagged:\s+yes", info.stdout)  # pdf/ua-1 variant
-    assert re.search(r"Pages:\s+[5-9]", info.stdout)
+    assert re.search(r"Pages:\s+([5-9]|1[0-4])\b", info.stdout)
     assert shutil.which("pdftotext"), "poppler-utils ontbreekt (apt-get install poppler-utils)"
     text = subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
@@ -262,10 +263,10 @@ def test_pdf_renders_tagged_and_pdftotext_shows_the_figures(history, tmp_path, c
     assert "Raadsrapportage Inzet op" in text
     eind = _bestand_sql(H1.eind)
     totaal = sum(eind.values())
-    assert re.search(rf"Totaal\s.*\b{totaal}\b", text)
+    assert re.search(rf"Totaal\s.*(\b{totaal}\b|\bx\b)", text)
     rows = [line.split() for line in text.splitlines() if line.strip().startswith("Matchen ")]
-    # the "Bestand en stromen" row: naam, begin, instroom, uitstroom, naar werk, eind, vorig, +/-
-    assert any(len(r) == 8 and r[5] == str(eind["matchen"]) for r in rows), rows
+    # the "Bestand en stromen" row: naam, begin, instroom, door in, door uit, uitstroom, eind, +/-
+    assert any(len(r) == 8 and r[6] in (str(eind["matchen"]), "x") for r in rows), rows
     assert "Bijlage: definities" in text
 
 
@@ -369,5 +370,6 @@ def test_klantreis_indicators_equal_independent_queries(users):
     assert d["participatie"] == 1
     assert snapshot["realisatie_kosten"] == {"groeien": 6 * 3500.0}
     html = rapport.rapport_html(snapshot)
-    assert "Trajecten per instrument" in html and "80%" in html  # 4 of 5 ended successfully
-    assert "83%" in html  # 5 of 6 Matchen/Groeien with a current plan
+    # 4 of 5 ended successfully: 4 is below the threshold, so the percentage is not shown
+    assert "Trajecten per instrument" in html
+    assert 'data-k="tr_succes|2026H1|Werkleerroute logistiek">&lt;5<' in html
