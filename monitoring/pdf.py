@@ -34,11 +34,12 @@ def staven(
     """A grouped bar chart with title and source line. A suppressed cell is drawn as a hatched
     outline up to the threshold with "<5", a secondary one only as "x" (no height shown)."""
     plt = _plt()
-    fig, ax = plt.subplots(figsize=(6.6, 2.6))
+    fig, ax = plt.subplots(figsize=(6.6, 2.4))
     breedte = 0.8 / max(len(reeksen), 1)
     hoogste = 1
     for i, (label, cellen) in enumerate(reeksen):
         kleur = GRIJS if label.startswith("Nulmeting") else KLEUREN[i % len(KLEUREN)]
+        ax.bar(0, 0, width=0, color=kleur, label=label)  # legend entry even if all are hidden
         for j, c in enumerate(cellen):
             x = j - 0.4 + breedte * (i + 0.5)
             if isinstance(c, Cel) and c.onderdrukt:
@@ -49,7 +50,7 @@ def staven(
             w = c.waarde if isinstance(c, Cel) else c
             w = w or 0
             hoogste = max(hoogste, w)
-            ax.bar(x, w, width=breedte, color=kleur, label=label if j == 0 else None)
+            ax.bar(x, w, width=breedte, color=kleur)
             ax.text(
                 x,
                 w,
@@ -58,15 +59,21 @@ def staven(
                 va="bottom",
                 fontsize=7,
             )
-        if not cellen or all(isinstance(c, Cel) and c.onderdrukt for c in cellen):
-            ax.bar(0, 0, color=kleur, label=label)
-    ax.set_ylim(0, hoogste * 1.18)
+    ax.set_ylim(0, hoogste * 1.35)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    ax.yaxis.set_major_formatter(lambda y, _pos: _getal(round(y)))
     ax.set_xticks(list(range(len(categorieen))), categorieen)
     ax.set_title(titel, loc="left", fontsize=10, fontweight="bold")
     ax.legend(frameon=False, fontsize=8, ncols=min(len(reeksen), 4), loc="upper right")
     ax.spines[["top", "right"]].set_visible(False)
     fig.text(0.01, 0.01, BRON + ". Gearceerd: onderdrukt klein aantal.", fontsize=6.5, color="#444")
     return _svg(fig, plt, inline)
+
+
+def _getal(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def _svg(fig, plt, inline: bool = False) -> str:
