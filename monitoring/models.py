@@ -98,6 +98,7 @@ class PeriodeCijfers(models.Model):
     vingerafdruk = models.CharField("vingerafdruk", max_length=64)
     voorlopig = models.BooleanField("voorlopig", default=False)
     berekend_op = models.DateTimeField("berekend op", auto_now_add=True)
+    gecontroleerd_op = models.DateTimeField("laatst nagerekend op", auto_now=True)
 
     class Meta:
         verbose_name = "periodecijfers"

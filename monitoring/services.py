@@ -25,6 +25,7 @@ def periodecijfers_vastleggen(periode: Periode, wijk: str = "") -> PeriodeCijfer
             .first()
         )
         if laatste and laatste.vingerafdruk == afdruk:
+            laatste.save(update_fields=["gecontroleerd_op"])  # unchanged: no new version
             return laatste
         return PeriodeCijfers.objects.create(
             periode=periode.code,

@@ -38,6 +38,7 @@ class Migration(migrations.Migration):
                 ('vingerafdruk', models.CharField(max_length=64, verbose_name='vingerafdruk')),
                 ('voorlopig', models.BooleanField(default=False, verbose_name='voorlopig')),
                 ('berekend_op', models.DateTimeField(auto_now_add=True, verbose_name='berekend op')),
+                ('gecontroleerd_op', models.DateTimeField(auto_now=True, verbose_name='laatst nagerekend op')),
             ],
             options={
                 'verbose_name': 'periodecijfers',
