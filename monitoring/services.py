@@ -85,7 +85,7 @@ def _cijfers_gewijzigd(rapport: Raadsrapportage) -> bool:
         return False
     return (
         PeriodeCijfers.objects.filter(
-            periode=rapport.periode, wijk="", berekend_op__gt=rapport.klaar_op
+            periode=rapport.periode, wijk="", berekend_op__gte=rapport.klaar_op
         )
         .exclude(vingerafdruk=cijfers_mod.vingerafdruk(rapport.cijfers))
         .exists()

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 import time_machine
@@ -174,3 +175,47 @@ def test_budget_is_seeded_from_the_policy():
     groeien = Budget.objects.get(jaar=2021, klantgroep__code="groeien", organisatie="DWT")
     assert groeien.bedrag == 4_600_000
     assert Budget.objects.get(jaar=2021, klantgroep=None, organisatie="IO").bedrag == 350_000
+
+
+def test_a_period_is_made_once_unless_its_figures_changed(client_as, users):
+    from monitoring.periods import Periode
+    from monitoring.services import periodecijfers_vastleggen
+
+    client_in_groep("groeien", van=datetime.date(2026, 2, 1))
+    c = client_as("beleidsmedewerker")
+    c.post(reverse("monitoring:rapporten"), {"periode": "2026H1"})
+    eerste = Raadsrapportage.objects.get()
+    again = c.post(reverse("monitoring:rapporten"), {"periode": "2026H1"})
+    assert again["Location"] == reverse("monitoring:rapport", args=[eerste.pk])
+    assert Raadsrapportage.objects.count() == 1  # queued: the same request is not repeated
+    rapport_maak_nu(eerste.pk)
+    c.post(reverse("monitoring:rapporten"), {"periode": "2026H1"})
+    assert Raadsrapportage.objects.count() == 1  # finished and unchanged
+    client_in_groep("groeien", van=datetime.date(2026, 3, 1))  # a late registration
+    periodecijfers_vastleggen(Periode.parse("2026H1"))  # the nightly task sees the change
+    c.post(reverse("monitoring:rapporten"), {"periode": "2026H1"})
+    assert Raadsrapportage.objects.count() == 2  # a new report beside the old one
+
+
+def test_dashboard_current_period_wijk_filter_and_table_exports(client_as):
+    from clients.models import Client
+
+    binnen = [client_in_groep("matchen", van=datetime.date(2026, 10, 5)) for _ in range(6)]
+    Client.objects.filter(pk__in=[k.pk for k in binnen]).update(wijk="binnenstad")
+    ander = client_in_groep("matchen", van=datetime.date(2026, 10, 6))
+    Client.objects.filter(pk=ander.pk).update(wijk="bathmen")  # another wijk
+    c = client_as("beleidsmedewerker")
+    html = c.get(reverse("monitoring:dashboard"), {"periode": "2026Q4"}).content.decode()
+    assert "voorlopige cijfers" in html and "<svg" in html
+    assert 'data-k="in|2026Q4|matchen">7<' in html
+    wijk = c.get(reverse("monitoring:dashboard"), {"periode": "2026Q4", "wijk": "binnenstad"})
+    assert re.search(r'data-k="in\|2026Q4\|matchen">([^<]*)<', wijk.content.decode())[1] == "6"
+    x = c.get(
+        reverse("monitoring:export_tabel", args=["bestand", "xlsx"]),
+        {"periode": "2026Q4", "wijk": "binnenstad"},
+    )
+    ws = load_workbook(io.BytesIO(x.content)).worksheets[0]
+    assert "voorlopig" in ws["A1"].value and "voorlopig" in ws.title
+    assert c.get(reverse("monitoring:export_tabel", args=["geheim", "csv"])).status_code == 404
+    bad = c.get(reverse("monitoring:dashboard"), {"periode": "2026Q4", "wijk": "../etc"})
+    assert bad.status_code == 200 and "Selecteer een geldige keuze" in bad.content.decode()
