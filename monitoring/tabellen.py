@@ -14,7 +14,34 @@ def _kop(cijfers: dict) -> tuple[str, str, str]:
     return p["code"], cijfers["begindatum"], cijfers["peildatum"]
 
 
+def _bestand_waarden(h: dict, c: str) -> dict[str, int]:
+    """Begin, flows and end of one klantgroep (``ALLE``: the totals)."""
+    matrix = h["doorstroom"]
+    if c == ALLE:
+        door = sum(sum(r.values()) for r in matrix.values())
+        return {
+            "begin": sum(h["bestand_begin"].values()),
+            "in": sum(h["instroom"].values()),
+            "door_in": door,
+            "door_uit": door,
+            "uit": sum(h["uitstroom"].values()),
+            "eind": sum(h["bestand_eind"].values()),
+        }
+    return {
+        "begin": h["bestand_begin"].get(c, 0),
+        "in": h["instroom"].get(c, 0),
+        "door_in": sum(matrix.get(v, {}).get(c, 0) for v in matrix),
+        "door_uit": sum(matrix.get(c, {}).values()),
+        "uit": h["uitstroom"].get(c, 0),
+        "eind": h["bestand_eind"].get(c, 0),
+    }
+
+
+KOLOMMEN = ("begin", "in", "door_in", "door_uit", "uit", "eind")
+
+
 def bestand(s: dict, reg: Register) -> Tabel:
+    """begin + instroom + doorstroom in − doorstroom uit − uitstroom = eind, per group."""
     h, groepen = s["huidig"], s["klantgroepen"]
     code, begin, eind = _kop(h)
     tabel = Tabel(
@@ -33,28 +60,9 @@ def bestand(s: dict, reg: Register) -> Tabel:
         voorlopig=h["periode"]["voorlopig"],
         noot=f"Begin = stand op {datum_lang(begin)}, eind = stand op {datum_lang(eind)}.",
     )
-    codes = [g["code"] for g in groepen]
-    matrix = h["doorstroom"]
     for g in groepen + [{"code": ALLE, "naam": "Totaal"}]:
         c = g["code"]
-        if c == ALLE:
-            waarden = {
-                "begin": sum(h["bestand_begin"].values()),
-                "in": sum(h["instroom"].values()),
-                "door_in": sum(sum(r.values()) for r in matrix.values()),
-                "uit": sum(h["uitstroom"].values()),
-                "eind": sum(h["bestand_eind"].values()),
-            }
-            waarden["door_uit"] = waarden["door_in"]
-        else:
-            waarden = {
-                "begin": h["bestand_begin"].get(c, 0),
-                "in": h["instroom"].get(c, 0),
-                "door_in": sum(matrix.get(v, {}).get(c, 0) for v in matrix),
-                "door_uit": sum(matrix.get(c, {}).values()),
-                "uit": h["uitstroom"].get(c, 0),
-                "eind": h["bestand_eind"].get(c, 0),
-            }
+        waarden = _bestand_waarden(h, c)
         k = {
             "begin": ("bestand", begin, c),
             "in": ("in", code, c),
@@ -62,13 +70,13 @@ def bestand(s: dict, reg: Register) -> Tabel:
             "door_uit": ("door_uit", code, c),
             "uit": ("uit", code, c),
             "eind": ("bestand", eind, c),
-            "verschil": ("verschil", begin, eind, c),
         }
-        rij = [tekst(g["naam"])] + [
-            reg.n(k[n], waarden[n]) for n in ("begin", "in", "door_in", "door_uit", "uit", "eind")
-        ]
-        rij.append(reg.n(k["verschil"], waarden["eind"] - waarden["begin"], soort="verschil"))
-        tabel.rijen.append(rij)
+        verschil = ("verschil", begin, eind, c)
+        tabel.rijen.append(
+            [tekst(g["naam"])]
+            + [reg.n(k[n], waarden[n]) for n in KOLOMMEN]
+            + [reg.n(verschil, waarden["eind"] - waarden["begin"], soort="verschil")]
+        )
         reg.relatie(
             {
                 k["begin"]: 1,
@@ -79,7 +87,8 @@ def bestand(s: dict, reg: Register) -> Tabel:
                 k["eind"]: -1,
             }
         )
-        reg.relatie({k["verschil"]: 1, k["eind"]: -1, k["begin"]: 1})
+        reg.relatie({verschil: 1, k["eind"]: -1, k["begin"]: 1})
+    codes = [g["code"] for g in groepen]
     for n, kol in (
         ("bestand", begin),
         ("in", code),
@@ -198,51 +207,23 @@ def _periode_rij(reg: Register, p: dict, naam: str) -> list[Cel]:
     ]
 
 
-def trend(s: dict, reg: Register) -> Tabel:
-    """The period, its quarters and the earlier periods, with the 2019 baseline."""
-    h, groepen = s["huidig"], s["klantgroepen"]
-    perioden = list(reversed(s["eerder"])) + [h]
-    tabel = Tabel(
-        "trend",
-        "Ontwikkeling over de laatste perioden en de nulmeting van juli 2019",
-        ["Periode", "Instroom", "Uitstroom", "naar werk", "Groepswissels", "Bestand eind"]
-        + [g["naam"] for g in groepen],
-        voorlopig=h["periode"]["voorlopig"],
-    )
+def _nulmeting(s: dict) -> list[Cel]:
     nul = s["nulmeting"]["per_groep"]
-    tabel.rijen.append(
+    return (
         [tekst("Nulmeting juli 2019 (beleidskader)")]
         + [tekst("–")] * 4
         + [Cel(sum(nul.values()))]
-        + [Cel(nul.get(g["code"], 0)) for g in groepen]
+        + [Cel(nul.get(g["code"], 0)) for g in s["klantgroepen"]]
     )
-    vorige = None
-    for p in perioden:
-        code, begin, eind = _kop(p)
-        rij = _periode_rij(reg, p, periode_naam(p["periode"]))
-        rij += [
-            reg.n(("bestand", eind, g["code"]), p["bestand_eind"].get(g["code"], 0))
-            for g in groepen
-        ]
-        tabel.rijen.append(rij)
-        reg.som(("bestand", eind, ALLE), [("bestand", eind, g["code"]) for g in groepen])
-        if vorige is not None and vorige == begin:
-            reg.relatie(
-                {
-                    ("bestand", begin, ALLE): 1,
-                    ("in", code, ALLE): 1,
-                    ("uit", code, ALLE): -1,
-                    ("bestand", eind, ALLE): -1,
-                }
-            )
-        vorige = eind
-    vorige = h["begindatum"]
+
+
+def _kwartalen(s: dict, reg: Register, tabel: Tabel) -> None:
+    """The quarters of a half year, adding up to it and to its end."""
+    h, vorige = s["huidig"], s["huidig"]["begindatum"]
     for q in s["kwartalen"]:
-        code, begin, eind = _kop(q)
-        tabel.rijen.append(
-            _periode_rij(reg, q, "waarvan " + periode_naam(q["periode"]))
-            + [tekst("")] * len(groepen)
-        )
+        code, _, eind = _kop(q)
+        rij = _periode_rij(reg, q, "waarvan " + periode_naam(q["periode"]))
+        tabel.rijen.append(rij + [tekst("")] * len(s["klantgroepen"]))
         reg.relatie(
             {
                 ("bestand", vorige, ALLE): 1,
@@ -256,6 +237,40 @@ def trend(s: dict, reg: Register) -> Tabel:
         code = h["periode"]["code"]
         for n in ("in", "uit", "werk", "door_in"):
             reg.som((n, code, ALLE), [(n, q["periode"]["code"], ALLE) for q in s["kwartalen"]])
+
+
+def trend(s: dict, reg: Register) -> Tabel:
+    """The period, the earlier periods and the quarters, with the 2019 baseline."""
+    h, groepen = s["huidig"], s["klantgroepen"]
+    tabel = Tabel(
+        "trend",
+        "Ontwikkeling over de laatste perioden en de nulmeting van juli 2019",
+        ["Periode", "Instroom", "Uitstroom", "naar werk", "Groepswissels", "Bestand eind"]
+        + [g["naam"] for g in groepen],
+        voorlopig=h["periode"]["voorlopig"],
+    )
+    tabel.rijen.append(_nulmeting(s))
+    vorige = None
+    for p in list(reversed(s["eerder"])) + [h]:
+        code, begin, eind = _kop(p)
+        rij = _periode_rij(reg, p, periode_naam(p["periode"]))
+        rij += [
+            reg.n(("bestand", eind, g["code"]), p["bestand_eind"].get(g["code"], 0))
+            for g in groepen
+        ]
+        tabel.rijen.append(rij)
+        reg.som(("bestand", eind, ALLE), [("bestand", eind, g["code"]) for g in groepen])
+        if vorige == begin:  # consecutive periods: end = previous end + in − out
+            reg.relatie(
+                {
+                    ("bestand", begin, ALLE): 1,
+                    ("in", code, ALLE): 1,
+                    ("uit", code, ALLE): -1,
+                    ("bestand", eind, ALLE): -1,
+                }
+            )
+        vorige = eind
+    _kwartalen(s, reg, tabel)
     return tabel
 
 

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action, api_view
@@ -250,12 +251,14 @@ def indicatoren(request):
     """Geaggregeerde cijfers per klantgroep (geen persoonsgegevens; kleine aantallen '<5')."""
     if not request.user.heeft_rol(Rol.BELEIDSMEDEWERKER, Rol.BEHEERDER):
         raise PermissionDenied("Alleen voor beleid en beheer.")
+    from rest_framework.exceptions import ValidationError
+
     try:
         periode = Periode.parse(request.query_params.get("periode", ""))
     except ValueError as exc:
-        from rest_framework.exceptions import ValidationError
-
         raise ValidationError({"periode": [str(exc)]}) from exc
+    if periode.start > timezone.localdate():
+        raise ValidationError({"periode": ["Deze periode is nog niet begonnen."]})
     p = presenteer(periodecijfers(periode))
     return Response(_indicatoren_json(periode, p))
 

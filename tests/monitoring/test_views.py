@@ -219,3 +219,14 @@ def test_dashboard_current_period_wijk_filter_and_table_exports(client_as):
     assert c.get(reverse("monitoring:export_tabel", args=["geheim", "csv"])).status_code == 404
     bad = c.get(reverse("monitoring:dashboard"), {"periode": "2026Q4", "wijk": "../etc"})
     assert bad.status_code == 200 and "Selecteer een geldige keuze" in bad.content.decode()
+
+
+def test_api_refuses_a_period_that_has_not_started(users):
+    from tests.api.test_api import api_as
+
+    c = api_as(users["beleidsmedewerker"])
+    response = c.get("/api/v1/indicatoren/", {"periode": "2031Q1"})
+    assert response.status_code == 400 and "nog niet begonnen" in response.json()["periode"][0]
+    assert not PeriodeCijfers.objects.exists()
+    lopend = c.get("/api/v1/indicatoren/", {"periode": "2026Q4"}).json()
+    assert lopend["voorlopig"] is True
