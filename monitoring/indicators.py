@@ -1,20 +1,30 @@
-"""Indicators computed from history tables as of a date or over a period.
+"""Bestand and flow indicators, computed from dated history as of a date or over a period.
 
 Never from "current" fields: every figure is a count over dated facts (memberships with
-van/tot, benefit episodes with start/end, and the klantreis records), so a report for a past
-period gives the same numbers tomorrow. Each function runs a fixed number of queries.
+van/tot, benefit episodes with start/end), so a report for a past period gives the same numbers
+tomorrow. Each function runs a fixed number of queries. ``wijk`` (optional) limits every count
+to clients living in that wijk.
+
+The bestand flows come from the memberships themselves, so the table adds up by construction
+(memberships of one client never overlap; ``van`` inclusive, ``tot`` exclusive):
+
+    begin + instroom + doorstroom in − doorstroom uit − uitstroom = eind   (per klantgroep)
+
+* instroom: a membership starting in the period without a membership ending that day;
+* doorstroom in/uit: a membership starting in the period right after one in another group;
+* uitstroom: a membership ending in the period without a successor (the client left the
+  bestand). The reasons come from the benefit episodes ending in the period.
 """
 
 import datetime
 from collections import defaultdict
 
-from django.db.models import Count, DateField, ExpressionWrapper, OuterRef, Subquery
+from django.db.models import Count, DateField, Exists, ExpressionWrapper, OuterRef, Subquery
 
-from clients.constants import UITSTROOM_NAAR_WERK, LidmaatschapSoort, Uitstroomreden
-from clients.groepen.models import Groepslidmaatschap
+from clients.constants import UITSTROOM_NAAR_WERK, Uitstroomreden
 from clients.models import Uitkeringsperiode
-from klantgroepen.models import Klantgroep
 
+from .bronnen import Groepslidmaatschap, Klantgroep
 from .periods import Periode
 
 ONBEKEND = "onbekend"
@@ -24,91 +34,97 @@ def klantgroep_codes() -> list[tuple[str, str]]:
     return list(Klantgroep.objects.order_by("volgorde").values_list("code", "naam"))
 
 
-def clienten_per_klantgroep(*, peildatum: datetime.date) -> dict[str, int]:
+def _leden(wijk: str | None):
+    qs = Groepslidmaatschap.objects.all()
+    return qs.filter(client__wijk=wijk) if wijk else qs
+
+
+def clienten_per_klantgroep(*, peildatum: datetime.date, wijk: str | None = None) -> dict:
     """Clients per klantgroep code on ``peildatum`` (membership in force that day)."""
     return dict(
-        Groepslidmaatschap.objects.op_datum(peildatum)
+        _leden(wijk)
+        .op_datum(peildatum)
         .values_list("klantgroep__code")
         .annotate(n=Count("client_id", distinct=True))
         .values_list("klantgroep__code", "n")
     )
 
 
-def instroom_per_klantgroep(periode: Periode) -> dict[str, int]:
-    """First placements in a klantgroep (eerste indeling) with their start in the period."""
-    return dict(
-        Groepslidmaatschap.objects.filter(
-            soort=LidmaatschapSoort.EERSTE_INDELING, van__range=(periode.start, periode.eind)
-        )
+def stromen(periode: Periode, wijk: str | None = None) -> dict:
+    """instroom, uitstroom (out of the bestand) and the doorstroom matrix van → naar."""
+    vorige = Groepslidmaatschap.objects.filter(client_id=OuterRef("client_id"), tot=OuterRef("van"))
+    volgende = Exists(
+        Groepslidmaatschap.objects.filter(client_id=OuterRef("client_id"), van=OuterRef("tot"))
+    )
+    begonnen = (
+        _leden(wijk)
+        .filter(van__range=(periode.start, periode.eind))
+        .annotate(van_groep=Subquery(vorige.values("klantgroep__code")[:1]))
+        .values("van_groep", "klantgroep__code")
+        .annotate(n=Count("id"))
+    )
+    instroom: dict[str, int] = {}
+    matrix: dict[str, dict[str, int]] = defaultdict(dict)
+    for r in begonnen:
+        if r["van_groep"] is None:
+            instroom[r["klantgroep__code"]] = r["n"]
+        else:
+            matrix[r["van_groep"]][r["klantgroep__code"]] = r["n"]
+    geeindigd = (
+        _leden(wijk)
+        .filter(tot__range=(periode.start, periode.eind))
+        .annotate(door=volgende)
+        .filter(door=False)
         .values_list("klantgroep__code")
         .annotate(n=Count("id"))
-        .values_list("klantgroep__code", "n")
     )
+    return {"instroom": instroom, "uitstroom": dict(geeindigd), "doorstroom": dict(matrix)}
 
 
-def nieuwe_uitkeringen(periode: Periode) -> int:
+def nieuwe_uitkeringen(periode: Periode, wijk: str | None = None) -> int:
     """Benefit episodes that started in the period."""
-    return Uitkeringsperiode.objects.filter(startdatum__range=(periode.start, periode.eind)).count()
+    qs = Uitkeringsperiode.objects.filter(startdatum__range=(periode.start, periode.eind))
+    return (qs.filter(client__wijk=wijk) if wijk else qs).count()
 
 
-def _uitstroom_qs(periode: Periode):
+def _uitstroom_qs(periode: Periode, wijk: str | None):
     """Ended benefit episodes in the period (a refusal at screening is not uitstroom)."""
     dag_ervoor = ExpressionWrapper(
         OuterRef("einddatum") - datetime.timedelta(days=1), output_field=DateField()
     )
     groep = Groepslidmaatschap.objects.op_datum(dag_ervoor).filter(client_id=OuterRef("client_id"))
-    return (
+    qs = (
         Uitkeringsperiode.objects.filter(einddatum__range=(periode.start, periode.eind))
         .exclude(uitstroomreden=Uitstroomreden.GEEN_RECHT)
         .exclude(startdatum__isnull=True)
         .annotate(groep=Subquery(groep.order_by("-van").values("klantgroep__code")[:1]))
     )
+    return qs.filter(client__wijk=wijk) if wijk else qs
 
 
-def uitstroom(periode: Periode) -> dict[str, dict[str, int]]:
-    """Uitstroom counted by klantgroep (the group on the last day) × reason."""
+def uitstroom_redenen(periode: Periode, wijk: str | None = None) -> dict[str, dict[str, int]]:
+    """Ended benefits counted by klantgroep (the group on the last day) × reason."""
     tabel: dict[str, dict[str, int]] = defaultdict(dict)
-    rows = _uitstroom_qs(periode).values("groep", "uitstroomreden").annotate(n=Count("id"))
+    rows = _uitstroom_qs(periode, wijk).values("groep", "uitstroomreden").annotate(n=Count("id"))
     for row in rows:
         tabel[row["groep"] or ONBEKEND][row["uitstroomreden"] or Uitstroomreden.OVERIG] = row["n"]
     return dict(tabel)
 
 
-def doorstroom_matrix(periode: Periode) -> dict[str, dict[str, int]]:
-    """Group changes in the period as from → to counts (doorstroom and terugval)."""
-    vorige = Groepslidmaatschap.objects.filter(
-        client_id=OuterRef("client_id"), tot=OuterRef("van")
-    ).values("klantgroep__code")[:1]
-    rows = (
-        Groepslidmaatschap.objects.filter(
-            soort__in=[LidmaatschapSoort.DOORSTROOM, LidmaatschapSoort.TERUGVAL],
-            van__range=(periode.start, periode.eind),
-        )
-        .annotate(van_groep=Subquery(vorige))
-        .values("van_groep", "klantgroep__code")
-        .annotate(n=Count("id"))
-    )
-    matrix: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in rows:
-        matrix[row["van_groep"] or ONBEKEND][row["klantgroep__code"]] = row["n"]
-    return dict(matrix)
-
-
-def doorstroom_per_soort(periode: Periode) -> dict[str, int]:
-    return dict(
-        Groepslidmaatschap.objects.filter(
-            soort__in=[LidmaatschapSoort.DOORSTROOM, LidmaatschapSoort.TERUGVAL],
-            van__range=(periode.start, periode.eind),
-        )
-        .values_list("soort")
-        .annotate(n=Count("id"))
-        .values_list("soort", "n")
-    )
-
-
-def uitstroom_naar_werk(uitstroom_tabel: dict[str, dict[str, int]]) -> dict[str, int]:
-    """Per klantgroep: uitstroom with a work reason (regulier, loonkostensubsidie, beschut)."""
+def uitstroom_naar_werk(redenen: dict[str, dict[str, int]]) -> dict[str, int]:
+    """Per klantgroep: ended benefits with a work reason (regulier, loonkostensubsidie, beschut)."""
     return {
-        groep: sum(n for reden, n in redenen.items() if reden in UITSTROOM_NAAR_WERK)
-        for groep, redenen in uitstroom_tabel.items()
+        groep: sum(n for reden, n in per_reden.items() if reden in UITSTROOM_NAAR_WERK)
+        for groep, per_reden in redenen.items()
     }
+
+
+def doorstroom_per_soort(matrix: dict[str, dict[str, int]], volgorde: list[str]) -> dict:
+    """doorstroom (to a group with more self-reliance, earlier in the order) and terugval."""
+    uit = {"doorstroom": 0, "terugval": 0}
+    for van, naar_n in matrix.items():
+        for naar, n in naar_n.items():
+            if van in volgorde and naar in volgorde:
+                soort = "doorstroom" if volgorde.index(naar) < volgorde.index(van) else "terugval"
+                uit[soort] += n
+    return uit

@@ -87,3 +87,31 @@ class Raadsrapportage(models.Model):
     @property
     def bestandsnaam(self) -> str:
         return f"raadsrapportage-deventer-werk-{self.periode}.pdf"
+
+
+class PeriodeCijfers(models.Model):
+    """Figures of one period (and wijk), computed once by a Celery task and kept per version:
+    when the figures of a period change (late registrations), a new version is stored beside
+    the old one."""
+
+    periode = models.CharField("periode", max_length=6)
+    wijk = models.CharField("wijk", max_length=30, blank=True)
+    versie = models.PositiveSmallIntegerField("versie")
+    cijfers = models.JSONField("cijfers")
+    vingerafdruk = models.CharField("vingerafdruk", max_length=64)
+    voorlopig = models.BooleanField("voorlopig", default=False)
+    berekend_op = models.DateTimeField("berekend op", auto_now_add=True)
+    gecontroleerd_op = models.DateTimeField("laatst nagerekend op", auto_now=True)
+
+    class Meta:
+        verbose_name = "periodecijfers"
+        verbose_name_plural = "periodecijfers"
+        ordering = ["periode", "wijk", "-versie"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["periode", "wijk", "versie"], name="periodecijfers_uniek_per_versie"
+            )
+        ]
+
+    def __str__(self):
+        return f"Cijfers {self.periode} {self.wijk or 'heel Deventer'} v{self.versie}"

@@ -39,7 +39,7 @@ class Periode:
     def naam(self) -> str:
         jaar, nr = self.code[:4], self.code[-1]
         if self.is_halfjaar:
-            return f"{'eerste' if nr == '1' else 'tweede'} halfjaar {jaar}"
+            return f"{nr}e halfjaar {jaar}"
         return f"{nr}e kwartaal {jaar}"
 
     def vorige(self) -> "Periode":

@@ -1,4 +1,4 @@
-"""Requesting and making raad reports."""
+"""Requesting and making raad reports; storing period figures (versioned)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,42 @@ from django.utils import timezone
 from deventer_werk.audit.services import audit_record
 from deventer_werk.dates import today
 
-from . import rapport
-from .models import Raadsrapportage
-from .periods import Periode, halfjaar_van
+from . import cijfers as cijfers_mod
+from . import pdf
+from .models import PeriodeCijfers, Raadsrapportage
+from .periods import Periode, halfjaar_van, kwartaal_van
+
+
+def periodecijfers_vastleggen(periode: Periode, wijk: str = "") -> PeriodeCijfers:
+    """Compute the figures of a period; store a new version only when they changed."""
+    cijfers = cijfers_mod.cijfers_bereken(periode, wijk=wijk or None)
+    afdruk = cijfers_mod.vingerafdruk(cijfers)
+    with transaction.atomic():
+        laatste = (
+            PeriodeCijfers.objects.select_for_update()
+            .filter(periode=periode.code, wijk=wijk)
+            .order_by("-versie")
+            .first()
+        )
+        if laatste and laatste.vingerafdruk == afdruk:
+            laatste.save(update_fields=["gecontroleerd_op"])  # unchanged: no new version
+            return laatste
+        return PeriodeCijfers.objects.create(
+            periode=periode.code,
+            wijk=wijk,
+            versie=(laatste.versie + 1) if laatste else 1,
+            cijfers=cijfers,
+            vingerafdruk=afdruk,
+            voorlopig=cijfers["huidig"]["periode"]["voorlopig"],
+        )
+
+
+def periodecijfers_nachtelijk(*, vandaag: datetime.date | None = None) -> list[str]:
+    """Beat: the last finished quarter and half year (whole city), once per night."""
+    vandaag = vandaag or timezone.localdate()
+    perioden = [kwartaal_van(vandaag).vorige(), halfjaar_van(vandaag).vorige()]
+    return [periodecijfers_vastleggen(p).periode for p in perioden]
+
 
 logger = logging.getLogger(__name__)
 if TYPE_CHECKING:
@@ -31,9 +64,21 @@ def rapport_vraag_aan(
     concept: bool = False,
     vandaag: datetime.date | None = None,
 ) -> Raadsrapportage:
-    """Queue a report; the Celery task is sent only when the row is committed."""
+    """Queue a report; the Celery task is sent only when the row is committed. A period that
+    already has a report (queued, running or finished) whose figures have not changed since
+    gets that report back instead of a second one."""
     if periode.eind >= (vandaag or today()):
         raise ValueError("Deze periode is nog niet voorbij; kies een afgelopen periode.")
+    bestaand = (
+        Raadsrapportage.objects.select_for_update()
+        .filter(periode=periode.code)
+        .exclude(status=Raadsrapportage.Status.MISLUKT)
+        .defer("pdf")
+        .order_by("-aangevraagd_op")
+        .first()
+    )
+    if bestaand and not _cijfers_gewijzigd(bestaand):
+        return bestaand
     obj = Raadsrapportage.objects.create(
         periode=periode.code, aangevraagd_door=actor, concept=concept
     )
@@ -96,6 +141,20 @@ def _claim(rapport_id: int) -> bool:
     )
 
 
+def _cijfers_gewijzigd(rapport: Raadsrapportage) -> bool:
+    """True when the figures of the period were recomputed with a different result after the
+    report froze them (a newer stored version with another fingerprint)."""
+    if rapport.status != Raadsrapportage.Status.KLAAR or not rapport.cijfers:
+        return False
+    return (
+        PeriodeCijfers.objects.filter(
+            periode=rapport.periode, wijk="", berekend_op__gte=rapport.klaar_op
+        )
+        .exclude(vingerafdruk=cijfers_mod.vingerafdruk(rapport.cijfers))
+        .exists()
+    )
+
+
 def rapport_maak_nu(rapport_id: int) -> Raadsrapportage:
     """Freeze the figures and print the PDF; progress is saved as it goes."""
     obj = Raadsrapportage.objects.get(pk=rapport_id)
@@ -108,11 +167,11 @@ def rapport_maak_nu(rapport_id: int) -> Raadsrapportage:
         )
 
     try:
-        snapshot = rapport.cijfers_bereken(Periode.parse(obj.periode), voortgang)
+        snapshot = cijfers_mod.cijfers_bereken(Periode.parse(obj.periode), voortgang)
         voortgang(70, "Opmaak")
-        html = rapport.rapport_html(snapshot)
+        html = pdf.rapport_html(snapshot)
         voortgang(80, "PDF maken")
-        pdf = rapport.rapport_pdf(html)
+        document = pdf.rapport_pdf(html)
     except Exception as exc:
         Raadsrapportage.objects.filter(pk=obj.pk).update(
             status=Raadsrapportage.Status.MISLUKT, foutmelding=f"{type(exc).__name__}: {exc}"[:500]
@@ -123,7 +182,7 @@ def rapport_maak_nu(rapport_id: int) -> Raadsrapportage:
         voortgang=100,
         stap="",
         cijfers=snapshot,
-        pdf=pdf,
+        pdf=document,
         klaar_op=timezone.now(),
     )
     obj.refresh_from_db()

@@ -2,8 +2,11 @@
 
 from celery import shared_task
 
+from .periods import Periode
 from .services import (
     concept_vorig_halfjaar,
+    periodecijfers_nachtelijk,
+    periodecijfers_vastleggen,
     rapport_maak_nu,
     rapport_te_versturen,
     rapport_verstuur,
@@ -13,6 +16,17 @@ from .services import (
 @shared_task(name="monitoring.rapport_maak", acks_late=True)
 def rapport_maak(rapport_id: int) -> str:
     return rapport_maak_nu(rapport_id).status
+
+
+@shared_task(name="monitoring.periodecijfers", acks_late=True)
+def periodecijfers(periode: str, wijk: str = "") -> int:
+    """(Re)compute one period's figures; a new version only when they changed."""
+    return periodecijfers_vastleggen(Periode.parse(periode), wijk).versie
+
+
+@shared_task(name="monitoring.periodecijfers_nachtelijk")
+def periodecijfers_nacht() -> list[str]:
+    return periodecijfers_nachtelijk()
 
 
 @shared_task(name="monitoring.rapport_concept")

@@ -10,4 +10,5 @@ urlpatterns = [
     path("rapportages/<int:pk>/status/", views.rapport_status, name="rapport_status"),
     path("rapportages/<int:pk>/pdf/", views.rapport_download, name="rapport_download"),
     path("export/<int:jaar>.<str:formaat>", views.export, name="export"),
+    path("export/tabel/<slug:tabel>.<str:formaat>", views.export_tabel, name="export_tabel"),
 ]

@@ -1,8 +1,5 @@
 """Monitoring pages for the beleidsmedewerker: aggregates only, never personal data."""
 
-import csv
-import io
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,52 +7,88 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from clients.constants import Wijk
 from deventer_werk.access import require
 from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import Form
 
-from . import rapport, rules
+from . import exports, pdf, rules
+from .datums import periode_naam
 from .models import Raadsrapportage
 from .periods import Periode, halfjaar_van, kwartaal_van
+from .presentatie import presenteer
+from .selectors import periodecijfers
 from .services import rapport_vraag_aan
 
 
-def _periode_keuzes(aantal: int, soort: str) -> list[tuple[str, str]]:
+def _periode_keuzes(aantal: int, soort: str, *, lopend: bool = False) -> list[tuple[str, str]]:
     vandaag = timezone.localdate()
-    p = (kwartaal_van if soort == "Q" else halfjaar_van)(vandaag).vorige()
+    p = (kwartaal_van if soort == "Q" else halfjaar_van)(vandaag)
+    if not lopend:
+        p = p.vorige()
     keuzes = []
     for _ in range(aantal):
-        keuzes.append((p.code, p.naam))
+        keuzes.append((p.code, p.naam + (" (voorlopig)" if p.eind >= vandaag else "")))
         p = p.vorige()
     return keuzes
 
 
 class DashboardForm(Form):
-    periode = forms.ChoiceField(label="Kwartaal", choices=())
+    periode = forms.ChoiceField(label="Periode", choices=())
+    wijk = forms.ChoiceField(
+        label="Wijk", choices=[("", "Heel Deventer")] + list(Wijk.choices), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["periode"].choices = _periode_keuzes(12, "Q")
+        self.fields["periode"].choices = [
+            ("Kwartalen", _periode_keuzes(12, "Q", lopend=True)),
+            ("Halfjaren", _periode_keuzes(8, "H", lopend=True)),
+        ]
+
+
+def _dashboard_keuze(request) -> tuple[DashboardForm, Periode, str]:
+    form = DashboardForm(request.GET or None)
+    code, wijk = kwartaal_van(timezone.localdate()).code, ""
+    if form.is_bound and form.is_valid():
+        code, wijk = form.cleaned_data["periode"], form.cleaned_data["wijk"]
+    return form, Periode.parse(code), wijk
+
+
+DASHBOARD_TABELLEN = [
+    "bestand",
+    "trend",
+    "doorstroom",
+    "redenen",
+    "kennen",
+    "voortgang",
+    "trajecten",
+    "minima",
+]
 
 
 @login_required
 def dashboard(request):
     require(request.user, rules.DASHBOARD)
-    form = DashboardForm(request.GET or None)
-    code = form.fields["periode"].choices[0][0]
-    if form.is_bound and form.is_valid():
-        code = form.cleaned_data["periode"]
-    periode = Periode.parse(code)
-    snapshot = rapport.cijfers_bereken(periode)
+    form, periode, wijk = _dashboard_keuze(request)
+    snapshot = periodecijfers(periode, wijk)
+    p = presenteer(snapshot)
+    h = snapshot["huidig"]
+    grafieken = pdf.grafieken_dashboard(p)
     return render(
         request,
         "monitoring/dashboard.html",
         {
             "form": form,
             "s": snapshot,
-            "p": rapport.presentatie(snapshot),
+            "p": p,
+            "k": pdf.kerncijfers(p),
+            "tabellen": [p.tabellen[n] for n in DASHBOARD_TABELLEN if n in p.tabellen],
+            "grafieken": grafieken,
             "periode": periode,
-            "jaren": sorted({periode.start.year, periode.start.year - 1}, reverse=True),
+            "periode_naam": periode_naam(h["periode"]),
+            "wijk": wijk,
+            "wijk_naam": Wijk(wijk).label if wijk else "",
         },
     )
 
@@ -94,8 +127,9 @@ def rapport_detail(request, pk):
     obj = get_object_or_404(Raadsrapportage.objects.defer("pdf"), pk=pk)
     context = {"rapport": obj}
     if obj.status == Raadsrapportage.Status.KLAAR and obj.cijfers:
-        context["p"] = rapport.presentatie(obj.cijfers)
+        p = presenteer(obj.cijfers)
         context["s"] = obj.cijfers
+        context["tabellen"] = [p.tabellen[n] for n in DASHBOARD_TABELLEN if n in p.tabellen]
     return render(request, "monitoring/rapport_detail.html", context)
 
 
@@ -131,37 +165,25 @@ def rapport_download(request, pk):
     return response
 
 
-EXPORT_KOLOMMEN = [
-    "kwartaal",
-    "klantgroep",
-    "bestand begin",
-    "instroom",
-    "uitstroom",
-    "uitstroom naar werk",
-    "bestand eind",
-]
-
-
-def _export_rijen(jaar: int) -> list[list[str]]:
-    rijen = []
+def _kwartaal_tabellen(jaar: int) -> list:
+    """The bestand table of every quarter of the year that has started."""
+    tabellen = []
     for q in range(1, 5):
         periode = Periode.parse(f"{jaar}Q{q}")
         if periode.start > timezone.localdate():
             break
-        snapshot = rapport.cijfers_bereken(periode)
-        for r in rapport.presentatie(snapshot)["bestand"]:
-            rijen.append(
-                [
-                    periode.code,
-                    r["naam"],
-                    str(r["begin"]),
-                    str(r["instroom"]),
-                    str(r["uitstroom"]),
-                    str(r["naar_werk"]),
-                    str(r["eind"]),
-                ]
-            )
-    return rijen
+        tabellen.append(presenteer(periodecijfers(periode))["bestand"])
+    return tabellen
+
+
+def _export_audit(request, **details) -> None:
+    audit_record(
+        actor=request.user,
+        actie="cijfers_geexporteerd",
+        object_type="monitoring",
+        request=request,
+        details=details,
+    )
 
 
 @login_required
@@ -169,36 +191,27 @@ def export(request, jaar: int, formaat: str):
     require(request.user, rules.EXPORT)
     if formaat not in ("csv", "xlsx") or not 2015 <= jaar <= timezone.localdate().year:
         raise Http404
-    rijen = _export_rijen(jaar)
-    audit_record(
-        actor=request.user,
-        actie="cijfers_geexporteerd",
-        object_type="monitoring",
-        request=request,
-        details={"jaar": jaar, "formaat": formaat},
-    )
-    naam = f"deventer-werk-kwartaalcijfers-{jaar}"
-    if formaat == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, delimiter=";")
-        writer.writerow(EXPORT_KOLOMMEN)
-        writer.writerows(rijen)
-        response = HttpResponse("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
-        return response
-    from openpyxl import Workbook
+    tabellen = _kwartaal_tabellen(jaar)
+    _export_audit(request, jaar=jaar, formaat=formaat)
+    maak = exports.csv_response if formaat == "csv" else exports.xlsx_response
+    return maak(tabellen, f"deventer-werk-kwartaalcijfers-{jaar}")
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = f"Kwartaalcijfers {jaar}"
-    ws.append(EXPORT_KOLOMMEN)
-    for rij in rijen:
-        ws.append([int(c) if c.isdigit() else c for c in rij])
-    buf = io.BytesIO()
-    wb.save(buf)
-    response = HttpResponse(
-        buf.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
-    return response
+
+@login_required
+def export_tabel(request, tabel: str, formaat: str):
+    """Every dashboard table as CSV or XLSX, for the chosen period and wijk."""
+    require(request.user, rules.EXPORT)
+    form, periode, wijk = _dashboard_keuze(request)
+    if formaat not in ("csv", "xlsx") or (form.is_bound and not form.is_valid()):
+        raise Http404
+    p = presenteer(periodecijfers(periode, wijk))
+    if tabel == "alle":
+        tabellen = [p.tabellen[n] for n in DASHBOARD_TABELLEN if n in p.tabellen]
+    elif tabel in DASHBOARD_TABELLEN and tabel in p.tabellen:
+        tabellen = [p.tabellen[tabel]]
+    else:
+        raise Http404
+    _export_audit(request, periode=periode.code, wijk=wijk, tabel=tabel, formaat=formaat)
+    naam = f"deventer-werk-{tabel}-{periode.code}{'-' + wijk if wijk else ''}"
+    maak = exports.csv_response if formaat == "csv" else exports.xlsx_response
+    return maak(tabellen, naam)

@@ -207,11 +207,23 @@ class SignaalAfhandelSerializer(serializers.Serializer):
 
 class IndicatorRijSerializer(serializers.Serializer):
     klantgroep = StrictCharField()
-    bestand_begin = StrictCharField(help_text="'<5' als het aantal onderdrukt is")
+    bestand_begin = StrictCharField(
+        help_text="'<5' als het aantal klein is, 'x' als het anders terug te rekenen is"
+    )
     instroom = StrictCharField()
-    uitstroom = StrictCharField()
-    uitstroom_naar_werk = StrictCharField()
+    doorstroom_in = StrictCharField()
+    doorstroom_uit = StrictCharField()
+    uitstroom = StrictCharField(help_text="klanten die het bestand verlieten")
+    uitstroom_naar_werk = StrictCharField(help_text="uitkeringen beëindigd door werk")
     bestand_eind = StrictCharField()
+
+
+class IndicatorTabelSerializer(serializers.Serializer):
+    id = StrictCharField()
+    titel = StrictCharField()
+    voorlopig = serializers.BooleanField()
+    kolommen = serializers.ListField(child=StrictCharField())
+    rijen = serializers.ListField(child=serializers.ListField(child=StrictCharField()))
 
 
 class IndicatorenSerializer(serializers.Serializer):
@@ -219,8 +231,10 @@ class IndicatorenSerializer(serializers.Serializer):
     start = serializers.DateField()
     eind = serializers.DateField()
     drempel = serializers.IntegerField()
+    voorlopig = serializers.BooleanField()
     klantgroepen = IndicatorRijSerializer(many=True)
     doorstroom = serializers.DictField(child=serializers.DictField(child=StrictCharField()))
+    tabellen = IndicatorTabelSerializer(many=True)
 
 
 FASE_CHOICES = Fase.choices

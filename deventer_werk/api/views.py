@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action, api_view, permission_classes
@@ -23,9 +24,10 @@ from clients.trajecten import rules as trajecten_rules
 from deventer_werk.access import drf_permission, require
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
-from monitoring import rapport
 from monitoring import rules as monitoring_rules
 from monitoring.periods import Periode
+from monitoring.presentatie import presenteer
+from monitoring.selectors import periodecijfers
 
 from . import serializers as s
 from .filters import ClientFilter, SignaalFilter, StrictDjangoFilterBackend
@@ -265,42 +267,58 @@ class SignaalViewSet(viewsets.GenericViewSet):
 @permission_classes([IsAuthenticated, drf_permission(monitoring_rules.INDICATOREN)])
 def indicatoren(request):
     """Geaggregeerde cijfers per klantgroep (geen persoonsgegevens; kleine aantallen '<5')."""
+    from rest_framework.exceptions import ValidationError
+
     try:
         periode = Periode.parse(request.query_params.get("periode", ""))
     except ValueError as exc:
-        from rest_framework.exceptions import ValidationError
-
         raise ValidationError({"periode": [str(exc)]}) from exc
-    snapshot = rapport.cijfers_bereken(periode)
-    p = rapport.presentatie(snapshot)
-    groepen = snapshot["klantgroepen"]
-    return Response(
-        {
-            "periode": periode.code,
-            "start": periode.start,
-            "eind": periode.eind,
-            "drempel": snapshot["drempel"],
-            "klantgroepen": [
-                {
-                    "klantgroep": r["code"],
-                    "bestand_begin": str(r["begin"]),
-                    "instroom": str(r["instroom"]),
-                    "uitstroom": str(r["uitstroom"]),
-                    "uitstroom_naar_werk": str(r["naar_werk"]),
-                    "bestand_eind": str(r["eind"]),
-                }
-                for r in p["bestand"]
-            ],
-            "doorstroom": {
-                g["code"]: {
-                    n["code"]: str(c)
-                    for n, c in zip(groepen, rij["naar"], strict=True)
-                    if c is not None
-                }
-                for g, rij in zip(groepen, p["matrix"], strict=True)
-            },
-        }
-    )
+    if periode.start > timezone.localdate():
+        raise ValidationError({"periode": ["Deze periode is nog niet begonnen."]})
+    p = presenteer(periodecijfers(periode))
+    return Response(_indicatoren_json(periode, p))
+
+
+def _indicatoren_json(periode: Periode, p) -> dict:
+    """The same suppressed cells as the dashboard, PDF and exports (one presentation)."""
+    s = p.snapshot
+    code, begin, eind = periode.code, s["huidig"]["begindatum"], s["huidig"]["peildatum"]
+    codes = [g["code"] for g in s["klantgroepen"]]
+
+    def c(*sleutel) -> str:
+        return str(p.cel(sleutel))
+
+    return {
+        "periode": code,
+        "start": periode.start,
+        "eind": periode.eind,
+        "drempel": s["drempel"],
+        "voorlopig": s["huidig"]["periode"]["voorlopig"],
+        "klantgroepen": [
+            {
+                "klantgroep": g,
+                "bestand_begin": c("bestand", begin, g),
+                "instroom": c("in", code, g),
+                "doorstroom_in": c("door_in", code, g),
+                "doorstroom_uit": c("door_uit", code, g),
+                "uitstroom": c("uit", code, g),
+                "uitstroom_naar_werk": c("werk", code, g),
+                "bestand_eind": c("bestand", eind, g),
+            }
+            for g in codes
+        ],
+        "doorstroom": {v: {n: c("door", code, v, n) for n in codes if n != v} for v in codes},
+        "tabellen": [
+            {
+                "id": t.id,
+                "titel": t.titel,
+                "voorlopig": t.voorlopig,
+                "kolommen": t.kolommen,
+                "rijen": [[str(cel) for cel in rij] for rij in t.rijen],
+            }
+            for t in p.tabellen.values()
+        ],
+    }
 
 
 def _klantreis_lijst(

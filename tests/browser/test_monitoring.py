@@ -46,4 +46,4 @@ def test_beleidsmedewerker_requests_the_raad_report_and_downloads_the_pdf(
         ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Raadsrapportage Inzet op" in text
-    assert "eerste halfjaar 2026" in text
+    assert "1e halfjaar 2026" in text

@@ -3,13 +3,14 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from deventer_werk.audit.models import AuditEvent
-from monitoring.models import Budget, Raadsrapportage
+from monitoring.models import Budget, PeriodeCijfers, Raadsrapportage
 from monitoring.services import concept_vorig_halfjaar, rapport_maak_nu
 from tests.factories import client_in_groep
 
@@ -44,8 +45,9 @@ def test_dashboard_shows_no_personal_data_and_suppresses_small_counts(client_as)
         assert k.achternaam not in html
         assert k.bsn not in html
     # 3 Matchen clients: below the threshold of 5, shown as "<5"
-    assert 'data-klantgroep="matchen"' in html
-    assert "&lt;5" in html
+    assert 'data-k="bestand|2026-09-30|matchen">&lt;5<' in html
+    current = client_as("beleidsmedewerker").get(reverse("monitoring:dashboard"))
+    assert "voorlopige cijfers" in current.content.decode()  # the current quarter by default
 
 
 def test_dashboard_rejects_an_unknown_period_in_dutch(client_as):
@@ -63,15 +65,27 @@ def test_dashboard_query_count_does_not_grow_with_clients(n, client_as, django_a
 
     _bulk_clients(n, UserFactory(rol="inkomensconsulent"))
     c = client_as("beleidsmedewerker")
-    # 6 per page + per period (current, previous, one quarter): bestand begin and eind,
-    # instroom, nieuwe uitkeringen, uitstroom, doorstroom matrix, doorstroom per soort = 7 × 3
-    # + klantgroepen + budget = 6 + 21 + 2; the klantreis indicators add 18 per period
-    # (ambitiegesprekken, plan setting + plans 2, gesprekken and reviews held/due, trajecten,
-    # werkleerroutes, participatie 2, minimaregelingen 2, Wmo 2, ladder) + traject costs 1
-    # = 29 + 54 + 1, less 3 since the session is no longer written on every request
-    with django_assert_num_queries(81):
+    # the first request of a finished period computes and stores its figures once
+    assert c.get(reverse("monitoring:dashboard"), {"periode": "2026Q2"}).status_code == 200
+    assert PeriodeCijfers.objects.filter(periode="2026Q2").count() == 1
+    # after that the stored figures are read: 7 queries for 10 and for 1000 clients
+    # (session, user, groups, stored figures, ...); no computation over the history
+    with django_assert_num_queries(7):
         response = c.get(reverse("monitoring:dashboard"), {"periode": "2026Q2"})
     assert response.status_code == 200
+
+
+def test_period_figures_get_a_new_version_only_when_they_change():
+    from monitoring.periods import Periode
+    from monitoring.services import periodecijfers_vastleggen
+
+    q = Periode.parse("2026Q2")
+    eerste = periodecijfers_vastleggen(q)
+    assert periodecijfers_vastleggen(q).pk == eerste.pk  # unchanged: no second version
+    client_in_groep("zorgen", van=datetime.date(2026, 5, 1))  # a late registration
+    tweede = periodecijfers_vastleggen(q)
+    assert (eerste.versie, tweede.versie) == (1, 2)
+    assert PeriodeCijfers.objects.filter(periode="2026Q2").count() == 2  # the old one is kept
 
 
 def test_report_request_freeze_and_download_with_audit(client_as, users):
@@ -131,14 +145,20 @@ def test_exports_csv_and_xlsx_per_quarter(client_as):
     c = client_as("beleidsmedewerker")
     response = c.get(reverse("monitoring:export", args=[2026, "csv"]))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:2] == ["kwartaal", "klantgroep"]
-    q1_zorgen = next(r for r in rows if r[0] == "2026Q1" and r[1] == "Zorgen")
-    assert q1_zorgen[3] == "6" and q1_zorgen[6] == "6"  # instroom, bestand eind
-    assert len([r for r in rows[1:]]) == 4 * 4  # Q1–Q4 × 4 groups (Q4 has started)
+    assert rows[0] == ["Bestand en stromen per klantgroep, 1e kwartaal 2026"]
+    assert rows[1][:3] == ["Klantgroep", "Begin", "Instroom"]
+    zorgen = [r for r in rows if r and r[0] == "Zorgen"]
+    assert len(zorgen) == 4  # Q1–Q4 (Q4 has started)
+    assert zorgen[0][2] == "6" and zorgen[0][6] == "6"  # instroom, bestand eind
+    assert any("(voorlopig)" in r[0] for r in rows if r)  # Q4 is not over: marked
     x = c.get(reverse("monitoring:export", args=[2026, "xlsx"]))
-    ws = load_workbook(io.BytesIO(x.content)).active
+    wb = load_workbook(io.BytesIO(x.content))
+    ws = wb.worksheets[0]
     values = [[cell.value for cell in row] for row in ws.iter_rows()]
-    assert ["2026Q1", "Zorgen", 0, 6, 0, 0, 6] in values
+    assert ["Zorgen", 0, 6, 0, 0, 0, 6, 6] in values
+    assert ws.freeze_panes == "B3" and ws["A2"].font.bold and ws.column_dimensions["A"].width >= 18
+    assert ws["C3"].number_format == "#,##0"
+    assert "voorlopig" in wb.worksheets[-1].title
     assert c.get(reverse("monitoring:export", args=[2026, "exe"])).status_code == 404
 
 
@@ -146,3 +166,58 @@ def test_budget_is_seeded_from_the_policy():
     groeien = Budget.objects.get(jaar=2021, klantgroep__code="groeien", organisatie="DWT")
     assert groeien.bedrag == 4_600_000
     assert Budget.objects.get(jaar=2021, klantgroep=None, organisatie="IO").bedrag == 350_000
+
+
+def test_a_period_is_made_once_unless_its_figures_changed(client_as, users):
+    from monitoring.periods import Periode
+    from monitoring.services import periodecijfers_vastleggen
+
+    client_in_groep("groeien", van=datetime.date(2026, 2, 1))
+    c = client_as("beleidsmedewerker")
+    c.post(reverse("monitoring:rapporten"), {"periode": "2026H1"})
+    eerste = Raadsrapportage.objects.get()
+    again = c.post(reverse("monitoring:rapporten"), {"periode": "2026H1"})
+    assert again["Location"] == reverse("monitoring:rapport", args=[eerste.pk])
+    assert Raadsrapportage.objects.count() == 1  # queued: the same request is not repeated
+    rapport_maak_nu(eerste.pk)
+    c.post(reverse("monitoring:rapporten"), {"periode": "2026H1"})
+    assert Raadsrapportage.objects.count() == 1  # finished and unchanged
+    client_in_groep("groeien", van=datetime.date(2026, 3, 1))  # a late registration
+    periodecijfers_vastleggen(Periode.parse("2026H1"))  # the nightly task sees the change
+    c.post(reverse("monitoring:rapporten"), {"periode": "2026H1"})
+    assert Raadsrapportage.objects.count() == 2  # a new report beside the old one
+
+
+def test_dashboard_current_period_wijk_filter_and_table_exports(client_as):
+    from clients.models import Client
+
+    binnen = [client_in_groep("matchen", van=datetime.date(2026, 10, 5)) for _ in range(6)]
+    Client.objects.filter(pk__in=[k.pk for k in binnen]).update(wijk="binnenstad")
+    ander = client_in_groep("matchen", van=datetime.date(2026, 10, 6))
+    Client.objects.filter(pk=ander.pk).update(wijk="bathmen")  # another wijk
+    c = client_as("beleidsmedewerker")
+    html = c.get(reverse("monitoring:dashboard"), {"periode": "2026Q4"}).content.decode()
+    assert "voorlopige cijfers" in html and "<svg" in html
+    assert 'data-k="in|2026Q4|matchen">7<' in html
+    wijk = c.get(reverse("monitoring:dashboard"), {"periode": "2026Q4", "wijk": "binnenstad"})
+    assert re.search(r'data-k="in\|2026Q4\|matchen">([^<]*)<', wijk.content.decode())[1] == "6"
+    x = c.get(
+        reverse("monitoring:export_tabel", args=["bestand", "xlsx"]),
+        {"periode": "2026Q4", "wijk": "binnenstad"},
+    )
+    ws = load_workbook(io.BytesIO(x.content)).worksheets[0]
+    assert "voorlopig" in ws["A1"].value and "voorlopig" in ws.title
+    assert c.get(reverse("monitoring:export_tabel", args=["geheim", "csv"])).status_code == 404
+    bad = c.get(reverse("monitoring:dashboard"), {"periode": "2026Q4", "wijk": "../etc"})
+    assert bad.status_code == 200 and "Selecteer een geldige keuze" in bad.content.decode()
+
+
+def test_api_refuses_a_period_that_has_not_started(users):
+    from tests.api.test_api import api_as
+
+    c = api_as(users["beleidsmedewerker"])
+    response = c.get("/api/v1/indicatoren/", {"periode": "2031Q1"})
+    assert response.status_code == 400 and "nog niet begonnen" in response.json()["periode"][0]
+    assert not PeriodeCijfers.objects.exists()
+    lopend = c.get("/api/v1/indicatoren/", {"periode": "2026Q4"}).json()
+    assert lopend["voorlopig"] is True

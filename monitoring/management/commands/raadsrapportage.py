@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from monitoring import rapport
+from monitoring import cijfers, pdf
 from monitoring.periods import Periode
 
 
@@ -23,15 +23,15 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         t0 = time.monotonic()
-        snapshot = rapport.cijfers_bereken(p)
+        snapshot = cijfers.cijfers_bereken(p)
         t1 = time.monotonic()
-        document = rapport.rapport_html(snapshot)
+        document = pdf.rapport_html(snapshot)
         if html:
             Path(html).write_text(document, encoding="utf-8")
-        pdf = rapport.rapport_pdf(document)
-        Path(output).write_bytes(pdf)
+        document_pdf = pdf.rapport_pdf(document)
+        Path(output).write_bytes(document_pdf)
         t2 = time.monotonic()
         self.stdout.write(
-            f"Raadsrapportage {p.naam}: {output} ({len(pdf) // 1024} kB); "
+            f"Raadsrapportage {p.naam}: {output} ({len(document_pdf) // 1024} kB); "
             f"cijfers {t1 - t0:.1f} s, opmaak en PDF {t2 - t1:.1f} s, totaal {t2 - t0:.1f} s"
         )

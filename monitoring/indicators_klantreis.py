@@ -13,12 +13,12 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from clients.begeleiding.models import Voortgangsgesprek
 from clients.begeleiding.selectors import plan_actueel_grens, plan_actueel_maanden
 from clients.constants import TaakSoort, TaakStatus
-from clients.groepen.models import Groepslidmaatschap
 from clients.handhaving.models import Rechtmatigheidsonderzoek
 from clients.intake.models import Ambitiegesprek, LadderMeting, Screening
 from clients.models import Taak
 from clients.trajecten.models import InstrumentSoort, PlekPlaatsing, Traject
 
+from .bronnen import Groepslidmaatschap
 from .periods import Periode
 
 
@@ -189,113 +189,3 @@ def trajectkosten_per_groep(periode: Periode) -> dict[str, float]:
         .annotate(k=Sum("kosten"))
     )
     return {r["klantgroep__code"]: float(r["k"] or 0) for r in rows}
-
-
-def _pct(deel: int, geheel: int, drempel: int) -> str:
-    """A share; not shown when the base is below the threshold (it could reveal a person)."""
-    if geheel < drempel:
-        return "–"
-    return f"{round(100 * deel / geheel)}%"
-
-
-def presentatie(huidig: dict, vorige: dict, groepen: list[dict], cel) -> list[dict]:
-    if not huidig:
-        return []
-    tabellen = []
-    drempel = cel(1).drempel
-    a = huidig["ambitie"]
-    p = huidig["plan"]
-    tabellen.append(
-        {
-            "titel": "We kennen onze klanten",
-            "kolommen": ["Indicator", "Deze periode", "Vorige periode"],
-            "rijen": [
-                ["Ambitiegesprekken gevoerd", cel(a["totaal"]), cel(vorige["ambitie"]["totaal"])],
-                [
-                    "… waarvan met het bestaande bestand",
-                    cel(a["bestand"]),
-                    cel(vorige["ambitie"]["bestand"]),
-                ],
-                [
-                    "Matchen/Groeien op de einddatum",
-                    cel(p["matchen_groeien"]),
-                    cel(vorige["plan"]["matchen_groeien"]),
-                ],
-                [
-                    "… met een actueel plan van aanpak",
-                    cel(p["met_plan"]),
-                    cel(vorige["plan"]["met_plan"]),
-                ],
-                [
-                    "Aandeel met actueel plan",
-                    _pct(p["met_plan"], p["matchen_groeien"], drempel),
-                    _pct(vorige["plan"]["met_plan"], vorige["plan"]["matchen_groeien"], drempel),
-                ],
-                [
-                    "Mensen in een werkleerroute",
-                    cel(huidig["werkleerroutes"]),
-                    cel(vorige["werkleerroutes"]),
-                ],
-                [
-                    "Actief via vrijwilligerswerk of participatieplek",
-                    cel(huidig["participatie"]),
-                    cel(vorige["participatie"]),
-                ],
-                ["Verwijzingen naar Wmo / sociaal team", cel(huidig["wmo"]), cel(vorige["wmo"])],
-                [
-                    "Stap omhoog op de participatieladder",
-                    cel(huidig["ladder"]["hoger"]),
-                    cel(vorige["ladder"]["hoger"]),
-                ],
-            ],
-        }
-    )
-    v, r = huidig["voortgang"], huidig["rechtmatigheid"]
-    tabellen.append(
-        {
-            "titel": "Voortgangsgesprekken en rechtmatigheid: gehouden en gepland",
-            "kolommen": [
-                "Klantgroep",
-                "Voortgangsgesprekken gehouden",
-                "gepland",
-                "Rechtmatigheid getoetst",
-                "gepland (apart onderzoek)",
-            ],
-            "rijen": [
-                [
-                    g["naam"],
-                    cel(v["gehouden"].get(g["code"], 0)),
-                    cel(v["gepland"].get(g["code"], 0)),
-                    cel(r["besloten"].get(g["code"], 0) + r["in_gesprek"].get(g["code"], 0)),
-                    cel(r["gepland"].get(g["code"], 0)),
-                ]
-                for g in groepen
-            ],
-        }
-    )
-    if huidig["trajecten"]:
-        tabellen.append(
-            {
-                "titel": "Trajecten per instrument",
-                "kolommen": [
-                    "Instrument",
-                    "Gestart",
-                    "Beëindigd",
-                    "Succesvol",
-                    "Slagingspercentage",
-                ],
-                "rijen": [
-                    [naam, cel(g), cel(b), cel(s), _pct(s, b, drempel)]
-                    for naam, (g, b, s) in huidig["trajecten"].items()
-                ],
-            }
-        )
-    if huidig["minima"]:
-        tabellen.append(
-            {
-                "titel": "Minimaregelingen in voortgangsgesprekken",
-                "kolommen": ["Regeling", "In gebruik", "Geadviseerd"],
-                "rijen": [[naam, cel(g), cel(a)] for naam, (g, a) in huidig["minima"].items()],
-            }
-        )
-    return tabellen
