@@ -76,8 +76,8 @@ class BesluitView(KlantreisFormView):
     def laad(self, **kwargs) -> None:
         self.aanvraag = selectors.aanvraag_open(client=self.client)
         if self.aanvraag is None:
-            # no application waiting for a decision: nothing to decide here
-            raise PermissionDenied
+            # no application waiting for a decision: the child object does not exist
+            raise Http404("Geen openstaande aanvraag")
 
     def get_form_kwargs(self):
         return {"aanvraag": self.aanvraag}
