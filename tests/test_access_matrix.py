@@ -57,7 +57,7 @@ OPEN = {"login", "logout", "healthz", "api:schema", "api:docs"}
 EIGEN_AUTH_NAMESPACES = {"admin"}
 
 
-def route(rollen, soort="plain", args=None, method="get", kind=None):
+def route(rollen, soort="plain", args=None, method="get", kind=None, query=None):
     """``soort``: plain (no object), client (client-scoped; ``kind`` names the child object
     in the URL, if any) or object (a non-client object: ``args`` names its fixture key)."""
     return {
@@ -66,6 +66,7 @@ def route(rollen, soort="plain", args=None, method="get", kind=None):
         "args": args or {},
         "method": method,
         "kind": kind,
+        "query": query or {},
     }
 
 
@@ -145,7 +146,7 @@ MATRIX = {
     "api:client-list": route(DOSSIER),
     "api:client-detail": route(DOSSIER, "client", C),
     "api:client-zoeken": route(DOSSIER, method="post"),
-    "api:indicatoren": route({BL, BH}),
+    "api:indicatoren": route({BL, BH}, query={"periode": "2026Q2"}),
     "api:groepslidmaatschap-list": route(DOSSIER, "client", {"client_pk": "client"}),
     "api:signaal-list": route(DOSSIER, "client", {"client_pk": "client"}),
     "api:screening-list": route(DOSSIER, "client", {"client_pk": "client"}),
@@ -292,7 +293,7 @@ def _verwacht_toegestaan(status: int, method: str) -> bool:
 def _vraag(http, spec, url):
     if spec["method"] == "post":
         return http.post(url, {}, format="json")
-    return http.get(url)
+    return http.get(url, spec["query"])
 
 
 def _cases(naam, spec, rol, wereld):
