@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db
 
 # Every page: session, user, user's roles, and the idle-timeout session refresh at the end
 # (savepoint, update, release) = 6.
-# Mijn klanten: + count, page of clients, current memberships, open contacts (users joined).
-MIJN_KLANTEN_QUERIES = 6 + 4
+# Mijn klanten: + count, page of clients, current memberships, open contacts (users joined),
+# and the audit row naming the clients shown.
+MIJN_KLANTEN_QUERIES = 6 + 5
 
 
 # Dossier: + visibility check, audit insert, memberships, contacts, perioden, and one per
