@@ -46,3 +46,15 @@ def client_open_or_404(
             request=request,
         )
     return client
+
+
+def lijst_bekeken(request, *, object_type: str, client_ids) -> None:
+    """One audit row per view of a list page that shows client names: which clients were on
+    screen (ids only, never a name or BSN), so an AVG request can answer who saw a client."""
+    audit_record(
+        actor=request.user,
+        actie=Actie.BEKEKEN,
+        object_type=object_type,
+        request=request,
+        details={"clients": sorted({str(pk) for pk in client_ids})},
+    )

@@ -4,20 +4,22 @@ The order of checks is fixed here, once: login, then need-to-know (a dossier out
 user's view answers 404, whatever the role, so that a 403 never reveals that it exists), then
 the action from the access policy (403), and only then are child objects loaded (always
 scoped to the client). The service receives the validated form data; its ``ValidationError``
-lands next to the fields with the user's input kept.
+lands next to the fields with the user's input kept. Every GET of a form page writes one
+audit row (it shows client data), and every refusal (404 or 403) is recorded.
 """
 
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views import View
 
-from deventer_werk.access import Action, require
-from deventer_werk.audit.constants import Actie
+from deventer_werk.access import Action, may
+from deventer_werk.audit.constants import Actie, Resultaat
+from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import form_add_service_errors
 
 from .access import client_open_or_404
@@ -39,10 +41,21 @@ class KlantreisFormView(View):
     def dispatch(self, request, *args, **kwargs) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        # GEWIJZIGD: client_open_or_404 records only the refusal; a permitted page view is
+        # recorded in ``get`` once the role check passed, so no row claims a view that was refused.
         self.client = client_open_or_404(
             request, kwargs["pk"], actie=Actie.GEWIJZIGD, object_type=self.object_type
         )
-        require(request.user, self.actie)
+        if not may(request.user, self.actie):
+            audit_record(
+                actor=request.user,
+                actie=Actie.BEKEKEN if request.method == "GET" else Actie.GEWIJZIGD,
+                client_id=self.client.pk,
+                object_type=self.object_type,
+                resultaat=Resultaat.GEWEIGERD,
+                request=request,
+            )
+            raise PermissionDenied
         self.laad(**{k: v for k, v in kwargs.items() if k != "pk"})
         return super().dispatch(request, *args, **kwargs)
 
@@ -82,6 +95,14 @@ class KlantreisFormView(View):
         return render(self.request, self.template_name, context)
 
     def get(self, request, *args, **kwargs) -> HttpResponse:
+        # A form page shows the client's data (``bewerken`` all of it): one audit row per view.
+        audit_record(
+            actor=request.user,
+            actie=Actie.BEKEKEN,
+            client_id=self.client.pk,
+            object_type=self.object_type,
+            request=request,
+        )
         return self.render(self.get_form())
 
     def post(self, request, *args, **kwargs) -> HttpResponse:

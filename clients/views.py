@@ -13,7 +13,7 @@ from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import form_add_service_errors
 
 from . import rules
-from .access import client_open_or_404
+from .access import client_open_or_404, lijst_bekeken
 from .forms import (
     BsnZoekForm,
     ClientEditForm,
@@ -46,6 +46,7 @@ def mijn_klanten(request):
     page = Paginator(client_list_mijn_klanten(user=request.user), PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
+    lijst_bekeken(request, object_type="mijn_klanten", client_ids=[c.pk for c in page])
     return render(
         request,
         "clients/mijn_klanten.html",

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from clients.access import lijst_bekeken
 from clients.klantreis_views import KlantreisFormView
 from clients.models import Client
 from deventer_werk.access import require
@@ -102,6 +103,7 @@ def triage(request):
         .order_by("ontvangen_op", "pk")
     )
     page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
+    lijst_bekeken(request, object_type="triage", client_ids=[s.client_id for s in page])
     return render(
         request, "handhaving/triage.html", {"page": page, "keuzes": Samenloopsignaal.Triage.choices}
     )

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from clients.access import lijst_bekeken
 from clients.klantreis_views import KlantreisFormView
 from clients.models import Client
 from clients.selectors import _with_current
@@ -76,8 +77,8 @@ class BesluitView(KlantreisFormView):
     def laad(self, **kwargs) -> None:
         self.aanvraag = selectors.aanvraag_open(client=self.client)
         if self.aanvraag is None:
-            # no application waiting for a decision: nothing to decide here
-            raise PermissionDenied
+            # no application waiting for a decision: the child object does not exist
+            raise Http404("Geen openstaande aanvraag")
 
     def get_form_kwargs(self):
         return {"aanvraag": self.aanvraag}
@@ -151,6 +152,7 @@ def zonder_ambitiegesprek(request):
         selectors.zonder_ambitiegesprek().filter(pk__in=Client.objects.visible_to(request.user))
     ).order_by("achternaam", "voornamen", "pk")
     page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
+    lijst_bekeken(request, object_type="zonder_ambitiegesprek", client_ids=[c.pk for c in page])
     return render(request, "intake/zonder_ambitiegesprek.html", {"page": page})
 
 

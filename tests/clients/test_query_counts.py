@@ -12,8 +12,9 @@ pytestmark = pytest.mark.django_db
 
 # Every page: session, user, user's roles = 3 (the idle-timeout refresh writes the session at
 # most once a minute: not on a request right after logging in).
-# Mijn klanten: + count, page of clients, current memberships, open contacts (users joined).
-MIJN_KLANTEN_QUERIES = 3 + 4
+# Mijn klanten: + count, page of clients, current memberships, open contacts (users joined),
+# and the audit row naming the clients shown.
+MIJN_KLANTEN_QUERIES = 3 + 5
 
 
 # Dossier: + visibility check, audit insert, memberships, contacts, perioden, and one per

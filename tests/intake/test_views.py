@@ -127,8 +127,8 @@ def test_worklist_query_count(n, client_as, users, django_assert_num_queries):
 
     _bulk_clients(n, users["inkomensconsulent"])
     c = client_as("inkomensconsulent")  # IO sees the whole bestand
-    # page (3) + count, page of clients, memberships, contacts
-    with django_assert_num_queries(7):
+    # page (3) + count, page of clients, memberships, contacts, audit row of the clients shown
+    with django_assert_num_queries(8):
         response = c.get(reverse("intake:zonder_ambitiegesprek"))
     assert response.status_code == 200
     assert Client.objects.count() == n

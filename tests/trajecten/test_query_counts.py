@@ -21,10 +21,11 @@ PAGINA = 3
 # Dashboard: running trajecten (page + count), placements in nazorg and their checkpoints,
 # participatieplekken, results, placements this half year, my clients per group.
 DASHBOARD = PAGINA + 8
-# Traject list: filter form's instrument choices, count, page.
-LIJST = PAGINA + 3
-# Matching page: vacancy, candidates, dismissals for the verdringingscheck.
-MATCHING = PAGINA + 3
+# Traject list: filter form's instrument choices, count, page, audit row of the clients shown.
+LIJST = PAGINA + 4
+# Matching page: vacancy, candidates, dismissals for the verdringingscheck, audit row of the
+# candidates shown.
+MATCHING = PAGINA + 4
 
 
 def _bestand(n: int, coach, groep="groeien") -> list[Client]:

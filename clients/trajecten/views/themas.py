@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from clients.access import lijst_bekeken
 from deventer_werk.access import require
 from deventer_werk.forms import form_add_service_errors
 
@@ -70,12 +71,16 @@ def themabijeenkomst(request, bijeenkomst_pk):
                     request, f"Aanwezigheid van {uitnodiging.client.volledige_naam} is vastgelegd."
                 )
         return redirect("trajecten:themabijeenkomst", bijeenkomst_pk=bijeenkomst.pk)
+    getoond = list(uitnodigingen[:500])
+    lijst_bekeken(
+        request, object_type="themabijeenkomst", client_ids=[u.client_id for u in getoond]
+    )
     return render(
         request,
         "trajecten/themabijeenkomst.html",
         {
             "bijeenkomst": bijeenkomst,
-            "uitnodigingen": list(uitnodigingen[:500]),
+            "uitnodigingen": getoond,
             "totaal": bijeenkomst.uitnodigingen.count(),
             "begonnen": bijeenkomst.datum <= timezone.now(),
         },

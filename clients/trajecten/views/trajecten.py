@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from clients.access import lijst_bekeken
 from clients.klantreis_views import KlantreisFormView
 from deventer_werk.access import require
 
@@ -95,6 +96,7 @@ def traject_lijst(request):
         alleen_mijn=not filters.get("alle"),
     )
     page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
+    lijst_bekeken(request, object_type="trajecten_lijst", client_ids=[t.client_id for t in page])
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(

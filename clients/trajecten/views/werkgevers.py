@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from clients.access import lijst_bekeken
 from clients.klantreis_views import KlantreisFormView
 from deventer_werk.access import require
 from deventer_werk.forms import form_add_service_errors
@@ -138,14 +139,16 @@ def vacatures(request):
 def vacature(request, vacature_pk):
     require(request.user, rules.VACATURES)
     v = get_object_or_404(Vacature.objects.select_related("werkgever", "sector"), pk=vacature_pk)
+    kandidaten = selectors.kandidaten_voor(vacature=v, user=request.user) if v.open else []
+    lijst_bekeken(
+        request, object_type="vacature_kandidaten", client_ids=[k["client_id"] for k in kandidaten]
+    )
     return render(
         request,
         "trajecten/vacature.html",
         {
             "vacature": v,
-            "kandidaten": selectors.kandidaten_voor(vacature=v, user=request.user)
-            if v.open
-            else [],
+            "kandidaten": kandidaten,
             "waarschuwing": services.verdringingscheck(
                 werkgever=v.werkgever, peildatum=timezone.localdate()
             ),
