@@ -20,17 +20,6 @@ class ClientsConfig(AppConfig):
                 volgorde=95,
             )
         )
-        from .taken import taken_sectie
-
-        register_sectie(
-            DossierSectie(
-                key="taken",
-                volgorde=1,
-                template="clients/_sectie_taken.html",
-                context=taken_sectie,
-                queries=2,
-            )
-        )
         register_sectie(
             DossierSectie(
                 key="signalen",

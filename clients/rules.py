@@ -40,4 +40,5 @@ SIGNAAL_AFHANDELEN = regel("clients.signaal_afhandelen", DOSSIER_ROLLEN, "Signaa
 
 # Dossier sections (what part of an open dossier a role sees). Today every dossier role sees
 # every section; field-level need-to-know narrows these later (issue 12).
+SECTIE_TAKEN = regel("clients.sectie_taken", DOSSIER_ROLLEN, "Sectie wat is er te doen")
 SECTIE_SIGNALEN = regel("clients.sectie_signalen", DOSSIER_ROLLEN, "Sectie signalen")

@@ -23,7 +23,7 @@ from rest_framework.test import APIClient
 from clients.handhaving.models import Rechtmatigheidsonderzoek
 from clients.intake.models import KickoffSessie
 from clients.intake.services import aanvraag_registreer
-from clients.models import Client, Signaal
+from clients.models import Client, Signaal, Taak
 from clients.trajecten.models import (
     Plaatsing,
     PlekPlaatsing,
@@ -77,6 +77,7 @@ MATRIX = {
     "clients:mijn_klanten": route(DOSSIER),
     "clients:zoeken": route(DOSSIER),
     "clients:registreren": route({PW, IC}),
+    "clients:caseload_overdracht": route({BH}),
     "clients:dossier": route(DOSSIER, "client", C),
     "clients:bewerken": route(DOSSIER, "client", C),
     "clients:groepsindeling": route({IN, IC, WC, PM}, "client", C),
@@ -96,7 +97,8 @@ MATRIX = {
     "intake:kickoff_sessies": route({TR, IN}),
     "intake:kickoff_sessie": route({TR, IN}, "object", {"sessie_pk": "sessie"}),
     # begeleiding
-    "begeleiding:werkvoorraad": route(DOSSIER),
+    "begeleiding:werkvoorraad": route(DOSSIER | {TR}),
+    "begeleiding:taak": route(DOSSIER | {TR}, "object", {"taak_pk": "taak"}),
     "begeleiding:plan": route({WC, PM}, "client", C),
     "begeleiding:plan_versies": route(DOSSIER, "client", C),
     "begeleiding:voortgangsgesprek": route({IC}, "client", C),
@@ -141,6 +143,7 @@ MATRIX = {
     "monitoring:rapport_status": route({BL}, "object", {"pk": "rapport"}),
     "monitoring:rapport_download": route({BL}, "object", {"pk": "rapport"}),
     "monitoring:export": route({BL, BH}, "object", {"jaar": "jaar", "formaat": "formaat"}),
+    "monitoring:export_tabel": route({BL, BH}, "object", {"tabel": "tabel", "formaat": "formaat"}),
     "audit:zoeken": route({BH}),
     # API v1
     "api:client-list": route(DOSSIER),
@@ -166,6 +169,8 @@ MATRIX = {
 }
 # Objects that belong to someone else (another trainer's session, a meeting organised by a
 # werkcoach): the trainer, who has no dossier access, only sees their own.
+# Objects that are one person's work: the other roles that may open such pages get a 404.
+EIGEN_OBJECT = {"begeleiding:taak": {IC}}
 VREEMD_OBJECT = {
     "intake:kickoff_sessie": ("sessie", {TR}),
     "trajecten:themabijeenkomst": ("bijeenkomst", {TR}),
@@ -253,6 +258,14 @@ def wereld(users):
                 periode="2026H1", status="klaar", pdf=b"%PDF-1.4\n", aangevraagd_door=users[BL]
             ).pk,
             "klantgroep": "matchen",
+            "tabel": "alle",
+            "taak": Taak.objects.create(
+                client=eigen,
+                soort="overig",
+                datum=datetime.date(2026, 11, 24),
+                omschrijving="Bellen",
+                medewerker=users[IC],
+            ).pk,
             "jaar": 2026,
             "formaat": "csv",
         }
@@ -276,7 +289,12 @@ def wereld(users):
     return {"objecten": objecten, "vreemd": vreemd.pk, "vreemde_objecten": vreemde_objecten}
 
 
-NIET_BESTAAND = {"client": uuid.UUID(int=1), "jaar": 1990, "klantgroep": "bestaat-niet"}
+NIET_BESTAAND = {
+    "client": uuid.UUID(int=1),
+    "jaar": 1990,
+    "klantgroep": "bestaat-niet",
+    "tabel": "bestaat-niet",
+}
 
 
 def _url(naam, spec, objecten, vervang=None):
@@ -306,6 +324,8 @@ def _cases(naam, spec, rol, wereld):
     if spec["soort"] == "object":
         sleutel = next(iter(spec["args"].values()))
         niet_bestaand = NIET_BESTAAND.get(sleutel, 999_999)
+        if mag and rol not in EIGEN_OBJECT.get(naam, {rol}):
+            eigen = 404
         cases = [
             ("eigen", _url(naam, spec, objecten), eigen),
             (

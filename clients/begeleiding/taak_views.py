@@ -11,8 +11,10 @@ from clients.constants import TaakSoort, TaakStatus
 from clients.models import Client, Taak
 from clients.services import contactpersoon_wijs_toe
 from clients.taken import taak_draag_over, taak_rond_af, taak_van, taak_verplaats
+from deventer_werk.access import require
 from deventer_werk.forms import Form
 
+from . import rules
 from .taak_forms import TaakAfrondenForm, TaakOverdragenForm, TaakVerplaatsenForm
 
 ACTIES = {
@@ -61,6 +63,7 @@ def _voer_uit(actie: str, *, taak: Taak, form, user) -> None:
 @require_http_methods(["GET", "POST"])
 def taak(request, taak_pk: int):
     """One task with its three buttons: afronden (note), verplaatsen (reason), overdragen."""
+    require(request.user, rules.WERKVOORRAAD)
     taak = _taak_of_404(request.user, taak_pk)
     actie = request.POST.get("actie") if request.method == "POST" else None
     acties = dict(ACTIES)

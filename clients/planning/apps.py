@@ -8,3 +8,20 @@ class PlanningConfig(AppConfig):
     name = "clients.planning"
     label = "planning"
     verbose_name = "Planning en periodiek werk"
+
+    def ready(self) -> None:
+        from clients import rules
+        from clients.registry import DossierSectie, register_sectie
+
+        from .sectie import taken_sectie
+
+        register_sectie(
+            DossierSectie(
+                key="taken",
+                volgorde=1,
+                template="clients/_sectie_taken.html",
+                context=taken_sectie,
+                actie=rules.SECTIE_TAKEN.naam,
+                queries=2,
+            )
+        )
