@@ -20,20 +20,19 @@ def home(request):
     return render(request, "home.html")
 
 
-_redis_client = None
+_redis_clients: dict = {}
 
 
 def _redis():
-    """One client (with its connection pool) per process, reused by every health check."""
-    global _redis_client
-    if _redis_client is None:
-        import redis
-        from django.conf import settings
+    """One client (with its connection pool) per process and Redis URL, reused by every
+    health check."""
+    import redis
+    from django.conf import settings
 
-        _redis_client = redis.Redis.from_url(
-            settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2
-        )
-    return _redis_client
+    url = settings.REDIS_URL
+    if url not in _redis_clients:
+        _redis_clients[url] = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+    return _redis_clients[url]
 
 
 def healthz(request):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 # Registered tasks that run on demand only (sent by a view or a sweeper), never on beat.
-OP_AANVRAAG = {"deventer_werk.ping", "monitoring.rapport_maak"}
+OP_AANVRAAG = {"deventer_werk.ping", "monitoring.rapport_maak", "monitoring.periodecijfers"}
 
 
 def _project_tasks() -> set[str]:
@@ -40,6 +40,7 @@ def test_periodic_work_is_scheduled_on_beat_and_editable():
         "planning.sweeper",
         "monitoring.rapport_concept",
         "monitoring.rapport_sweeper",
+        "monitoring.periodecijfers_nachtelijk",
     } == taken
 
 

@@ -98,10 +98,11 @@ def test_reports_requested_while_redis_is_down_are_queued_and_swept(
     c = client_as("beleidsmedewerker")
     private_redis.kill()
     durations = []
-    for _ in range(5):
+    # five periods: a second request for the same period gets the existing report back
+    for periode in ("2023H2", "2024H1", "2024H2", "2025H1", "2025H2"):
         started = time.monotonic()
         with django_capture_on_commit_callbacks(execute=True):
-            response = c.post(reverse("monitoring:rapporten"), {"periode": "2025H2"}, follow=True)
+            response = c.post(reverse("monitoring:rapporten"), {"periode": periode}, follow=True)
         durations.append(time.monotonic() - started)
         assert response.status_code == 200
         assert "In de wachtrij" in response.content.decode()

@@ -113,5 +113,6 @@ def test_two_planners_in_two_processes_do_no_double_work(seed_data):
     ]
     for proc in procs:
         assert proc.wait(timeout=300) == 0
-    sleutels = list(Taak.objects.values_list("sleutel", flat=True))
+    # team-queue tasks ("klant zonder contactpersoon") have no planning key
+    sleutels = list(Taak.objects.filter(sleutel__isnull=False).values_list("sleutel", flat=True))
     assert len(sleutels) == len(set(sleutels)) > 0
