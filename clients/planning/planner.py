@@ -233,7 +233,10 @@ def plan_voortgang(*, peildatum: datetime.date, horizon_dagen: int | None = None
     nieuw: list[Taak] = []
     verwacht: dict[str, Taak] = {}
     eigenaar: dict = {}
-    for row in _actieve_clienten(peildatum).iterator(chunk_size=5000):
+    # One plain fetch (no server-side cursor): a named cursor opened here broke when the
+    # planner ran in a worker after other work on the same connection ("cursor does not
+    # exist"); the rows are small (about 10 values per active client).
+    for row in list(_actieve_clienten(peildatum)):
         resultaat.bekeken += 1
         eigenaar[row["client_id"]] = row["io_medewerker"]
         for taak, binnen in _voor_client(
