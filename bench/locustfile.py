@@ -47,7 +47,7 @@ def _endpoints(rol: dict) -> list[tuple[str, str]]:
     eigen = [
         (f"{naam}: werkvoorraad", "/werkvoorraad/"),
         (f"{naam}: mijn klanten", "/klanten/"),
-        (f"{naam}: zoeken op naam", "/klanten/zoeken/?z-naam={naam}"),
+        (f"{naam}: zoeken op naam", "POST /klanten/zoeken/ z-naam={naam}"),
         (f"{naam}: dossier", "/klanten/{client}/"),
         (f"{naam}: tijdlijn", "/klanten/{client}/tijdlijn/"),
     ]
@@ -90,8 +90,11 @@ class Medewerker(HttpUser):
         for rol in FIXTURE["rollen"]:
             cookie = rol["sessies"][nr % len(rol["sessies"])]
             headers = {"Cookie": f"sessionid={cookie}"}
+            post_headers = self._csrf(headers)
             for name, url in _endpoints(rol):
-                self.plan.append((name, url, headers, rol))
+                self.plan.append(
+                    (name, url, post_headers if url.startswith("POST") else headers, rol)
+                )
         token = {"Authorization": f"Token {FIXTURE['api']['token']}"}
         for name, url in API_ENDPOINTS:
             self.plan.append((name, url, token, FIXTURE["api"]))
@@ -99,6 +102,15 @@ class Medewerker(HttpUser):
         vloer_headers = {"Cookie": f"sessionid={vloer['sessies'][nr % len(vloer['sessies'])]}"}
         # The floor is requested as often as the average endpoint.
         self.plan.append(("vloer (floor)", "/bench/floor/", vloer_headers, vloer))
+
+    def _csrf(self, headers: dict) -> dict:
+        """Name search is a POST (no names in URLs): the form's CSRF cookie and token."""
+        response = self.client.get("/klanten/zoeken/", headers=headers, name="csrf (opstart)")
+        token = response.cookies.get("csrftoken", "")
+        return {
+            "Cookie": f"{headers['Cookie']}; csrftoken={token}",
+            "X-CSRFToken": token,
+        }
 
     @task
     def een_verzoek(self):
@@ -109,8 +121,21 @@ class Medewerker(HttpUser):
             vacature=random.choice(FIXTURE["vacatures"] or [0]),
             periode=FIXTURE["periode"],
         )
-        with self.client.get(
-            url, name=name, headers=headers, allow_redirects=False, catch_response=True
-        ) as response:
+        if url.startswith("POST "):
+            _, pad, veld = url.split(" ", 2)
+            sleutel, waarde = veld.split("=", 1)
+            verzoek = self.client.post(
+                pad,
+                data={sleutel: waarde},
+                name=name,
+                headers=headers,
+                allow_redirects=False,
+                catch_response=True,
+            )
+        else:
+            verzoek = self.client.get(
+                url, name=name, headers=headers, allow_redirects=False, catch_response=True
+            )
+        with verzoek as response:
             if response.status_code != 200:
                 response.failure(f"HTTP {response.status_code}")

@@ -57,12 +57,14 @@ def mijn_klanten(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def zoeken(request):
-    """Search by name/birth date (GET) or by BSN (POST: the BSN never appears in a URL)."""
+    """Search by name/birth date or by BSN, both POST: names and BSNs stay out of URLs and
+    access logs."""
     require(request.user, rules.DOSSIERWERK)
-    zoek_form = ClientZoekForm(request.GET or None, prefix="z")
-    bsn_form = BsnZoekForm(request.POST or None, prefix="b")
+    op_bsn = "b-bsn" in request.POST
+    zoek_form = ClientZoekForm(request.POST if request.POST and not op_bsn else None, prefix="z")
+    bsn_form = BsnZoekForm(request.POST if op_bsn else None, prefix="b")
     results = None
-    if request.method == "POST":
+    if op_bsn:
         if bsn_form.is_valid():
             results = list(client_search(user=request.user, bsn=bsn_form.cleaned_data["bsn"])[:50])
             criterium = "bsn"

@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "deventer_werk.accounts.context_processors.navigation",
+                "deventer_werk.security.context_processors.sessie",
             ],
         },
     },
@@ -117,8 +118,12 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "deventer_werk.security.passwords.DutchCommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
@@ -271,3 +276,71 @@ if PRODUCTION:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
     X_FRAME_OPTIONS = "DENY"
+
+# ---------------------------------------------------------------------------------------------
+# Login doors and headers: lockout (django-axes), second factor (django-otp), strict CSP
+# (django-csp), Permissions-Policy and no-store, client IP. See deventer_werk/security/.
+# ---------------------------------------------------------------------------------------------
+from datetime import timedelta  # noqa: E402
+
+from csp.constants import NONE, SELF  # noqa: E402
+
+INSTALLED_APPS += [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
+    "deventer_werk.security",
+]
+# Outermost, so that every answer carries the headers, /healthz's early answer too.
+MIDDLEWARE[0:0] = [
+    "csp.middleware.CSPMiddleware",
+    "deventer_werk.security.middleware.SecurityHeadersMiddleware",
+]
+_auth_mw = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+MIDDLEWARE[_auth_mw:_auth_mw] = [
+    "django_otp.middleware.OTPMiddleware",
+    "deventer_werk.security.middleware.TweeFactorMiddleware",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes requires
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Client IP behind a reverse proxy: only this header, only from this many of our own proxies.
+DW_TRUSTED_PROXY_HEADER = env.str("DW_TRUSTED_PROXY_HEADER", default="")
+DW_TRUSTED_PROXY_HOPS = env.int("DW_TRUSTED_PROXY_HOPS", default=1)
+
+# Lockout (django-axes): 5 failures for one username (from any address) lock that account, 5
+# failures from one address (whatever the usernames) lock that address; the beheerder unlocks.
+AXES_FAILURE_LIMIT = env.int("DW_LOCKOUT_FAILURES", default=5)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("DW_LOCKOUT_MINUTES", default=30))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "deventer_werk.security.views.geblokkeerd"
+AXES_CLIENT_IP_CALLABLE = "deventer_werk.security.client_ip.client_ip"
+AXES_VERBOSE = False
+
+# Second factor (TOTP, django-otp) for every account: on in production, off for local demo.
+DW_REQUIRE_2FA = env.bool("DW_REQUIRE_2FA", default=PRODUCTION)
+# Roles that need the second factor everywhere, also where DW_REQUIRE_2FA is off.
+DW_2FA_ROLLEN = env.list("DW_2FA_ROLLEN", default=["beheerder"])
+OTP_TOTP_ISSUER = "Deventer Werk"
+
+# Strict CSP: only our own files; no inline script or style anywhere (django-csp 4).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}

@@ -24,6 +24,7 @@ urlpatterns = [
     path("klantgroepen/", include("klantgroepen.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("beheer/toegangslog/", include("clients.toegangslog.urls")),
+    path("beveiliging/", include("deventer_werk.security.urls")),
     path("api/", include("deventer_werk.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,6 +4,7 @@ from deventer_werk.accounts.constants import Rol
 
 from .factories import UserFactory
 from .fixtures.klok import frozen_clock  # noqa: F401  (shared fixtures)
+from .fixtures.otp import login_met_tweede_factor
 from .fixtures.worker import celery_worker, celery_worker_process  # noqa: F401
 
 PASSWORD = "Test-Wachtwoord-2026"
@@ -63,10 +64,10 @@ def users(db):
 
 @pytest.fixture
 def client_as(client, users):
-    """Log the Django test client in as the given role."""
+    """Log the Django test client in as the given role (second factor passed)."""
 
     def _login(rol: str):
-        client.force_login(users[rol])
+        login_met_tweede_factor(client, users[rol])
         return client
 
     return _login

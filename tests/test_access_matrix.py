@@ -32,6 +32,7 @@ from clients.trajecten.models import (
 )
 from monitoring.models import Raadsrapportage
 from tests.factories import client_in_groep, klantgroep
+from tests.fixtures.otp import login_met_tweede_factor
 from tests.trajecten.factories import instrument, plek, sector, vacature, werkgever
 
 pytestmark = pytest.mark.django_db
@@ -145,6 +146,12 @@ MATRIX = {
     "monitoring:export": route({BL, BH}, "object", {"jaar": "jaar", "formaat": "formaat"}),
     "monitoring:export_tabel": route({BL, BH}, "object", {"tabel": "tabel", "formaat": "formaat"}),
     "audit:zoeken": route({BH}),
+    # login doors: the second factor and the keep-alive are every signed-in user's own
+    "security:2fa_setup": route(ALLE),
+    "security:2fa_verify": route(ALLE),
+    "security:herstelcodes": route(ALLE),
+    "security:keepalive": route(ALLE, method="post"),
+    "security:blokkades": route({BH}),
     # API v1
     "api:client-list": route(DOSSIER),
     "api:client-detail": route(DOSSIER, "client", C),
@@ -358,17 +365,33 @@ def _cases(naam, spec, rol, wereld):
     ]
 
 
+def _ontbrekende_headers(response, waar: str) -> list[str]:
+    """Every authenticated answer, page or API, allowed or refused: a strict CSP, the
+    Permissions-Policy and no-store (nothing of a dossier stays in a cache)."""
+    csp = response.get("Content-Security-Policy", "")
+    fout = []
+    if "script-src 'self'" not in csp or "style-src 'self'" not in csp or "unsafe-inline" in csp:
+        fout.append("CSP")
+    if "camera=()" not in response.get("Permissions-Policy", ""):
+        fout.append("Permissions-Policy")
+    if "no-store" not in response.get("Cache-Control", ""):
+        fout.append("no-store")
+    return [f"{waar}: zonder {', '.join(fout)}"] if fout else []
+
+
 @pytest.mark.parametrize("rol", ROLLEN)
 def test_access_matrix_per_role(rol, users, wereld, settings):
     settings.DEBUG_PROPAGATE_EXCEPTIONS = False
     http = APIClient()
-    http.force_login(users[rol])
+    login_met_tweede_factor(http, users[rol])
     fouten, toegestaan_onverwacht, aantal = [], 0, 0
     with time_machine.travel(datetime.datetime(2026, 11, 24, 10, tzinfo=datetime.UTC), tick=False):
         for naam, spec in sorted(MATRIX.items()):
             for case, url, verwacht in _cases(naam, spec, rol, wereld):
                 aantal += 1
-                status = _vraag(http, spec, url).status_code
+                response = _vraag(http, spec, url)
+                status = response.status_code
+                fouten += _ontbrekende_headers(response, f"{naam} [{case}] {url}")
                 toegestaan = _verwacht_toegestaan(status, spec["method"])
                 if verwacht == "toegestaan":
                     ok = toegestaan

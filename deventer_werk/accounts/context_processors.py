@@ -24,6 +24,7 @@ NAVIGATIE = (
     ("Raadsrapportages", "monitoring:rapporten", "monitoring.rapporten"),
     ("Klantgroepen", "klantgroepen:lijst", "klantgroepen.beheren"),
     ("Toegangslog", "audit:zoeken", "audit.toegangslog"),
+    ("Inlogblokkades", "security:blokkades", "security.blokkades"),
     ("Caseload overdragen", "clients:caseload_overdracht", "clients.caseload_overdragen"),
 )
 

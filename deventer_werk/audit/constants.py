@@ -10,6 +10,8 @@ class Actie(models.TextChoices):
     INGELOGD = "ingelogd", "Ingelogd"
     UITGELOGD = "uitgelogd", "Uitgelogd"
     INLOGPOGING_MISLUKT = "inlog_mislukt", "Inlogpoging mislukt"
+    GEBLOKKEERD = "geblokkeerd", "Inloggen geblokkeerd"
+    ONTGRENDELD = "ontgrendeld", "Blokkade opgeheven"
 
 
 class Resultaat(models.TextChoices):

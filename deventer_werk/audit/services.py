@@ -19,9 +19,9 @@ logger = logging.getLogger(__name__)
 
 
 def _client_ip(request: HttpRequest | None) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+    from deventer_werk.security.client_ip import client_ip
+
+    return client_ip(request)
 
 
 def audit_record(

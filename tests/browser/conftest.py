@@ -64,11 +64,44 @@ def page(browser, live_server, seed_data):
 
 
 def login(page, user, password: str = PASSWORD) -> None:
+    """Log in through the form; where the second factor is asked (the beheerder), enrol or
+    verify with a code computed from the user's TOTP device, as an authenticator app does."""
     page.goto("/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(user.username)
     page.get_by_label("Wachtwoord").fill(password)
     with page.expect_navigation():
         page.get_by_role("button", name="Inloggen").click()
+    if "/beveiliging/2fa/" in page.url:
+        tweede_stap(page, user)
+
+
+def totp_code(device) -> str:
+    """The code an authenticator app shows now; waits for the next 30-second step when this
+    step's code was used already (django-otp refuses a replayed code)."""
+    import time
+
+    from django_otp.oath import TOTP
+
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    while totp.t() <= device.last_t:
+        time.sleep(0.5)
+        totp.time = time.time()
+    return f"{totp.token():06d}"
+
+
+def tweede_stap(page, user) -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    instellen = "/instellen/" in page.url
+    device = TOTPDevice.objects.filter(user=user, confirmed=not instellen).latest("id")
+    page.get_by_label("Code uit uw authenticator-app").fill(totp_code(device))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Bevestigen" if instellen else "Controleren").click()
+    if instellen:
+        assert "herstelcodes" in page.url
+        with page.expect_navigation():
+            page.get_by_role("link", name="Ik heb de codes bewaard, verder").click()
 
 
 def shot(page, name: str) -> Path:

@@ -8,6 +8,7 @@ from clients.constants import Fase
 from clients.groepen.models import Groepslidmaatschap
 from clients.groepen.services import groepsindeling_wijzig
 from tests.factories import ClientFactory, PeriodeFactory, client_in_groep, klantgroep
+from tests.fixtures.otp import login_met_tweede_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +115,7 @@ def test_beheerder_edits_configuration_in_the_admin(client, users, url):
     beheerder = users["beheerder"]
     beheerder.is_staff = True
     beheerder.save()
-    client.force_login(beheerder)
+    login_met_tweede_factor(client, beheerder)
     assert client.get(url).status_code == 200
     client.force_login(users["inkomensconsulent"])
     assert client.get(url).status_code == 302  # to the admin login: not staff
