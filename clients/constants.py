@@ -84,7 +84,9 @@ class TaakStatus(models.TextChoices):
 
 
 # Kinds of which a client has at most one open task at a time (enforced by the database).
-# Nazorg (1, 3, 6, 12 months), plan actions and other work can be open several at once.
+# Nazorg (1, 3, 6, 12 months), plan actions and other work can be open several at once; a
+# claim task ("toewijzen") is open at most once per client and organisation (IO and DWT each
+# claim their own contact person), a constraint of its own.
 TAAK_EEN_OPEN_SOORTEN = (
     "ambitiegesprek",
     "kickoff",
@@ -93,8 +95,10 @@ TAAK_EEN_OPEN_SOORTEN = (
     "rechtmatigheid",
     "steekproef",
     "plan_herzien",
-    "toewijzen",
 )
+
+# Kinds only IO's rechtmatigheid roles see (DESIGN.md §1: DWT roles never see rechtmatigheid).
+TAAK_RECHTMATIGHEID_SOORTEN = ("rechtmatigheid", "steekproef")
 
 
 class Leefgebied(models.TextChoices):

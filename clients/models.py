@@ -279,6 +279,12 @@ class Taak(models.Model):
                 name="taak_een_open_per_soort",
                 violation_error_message="Deze klant heeft al een open taak van deze soort.",
             ),
+            models.UniqueConstraint(
+                fields=["client", "organisatie"],
+                condition=Q(status="open", soort="toewijzen"),
+                name="taak_een_open_claim_per_organisatie",
+                violation_error_message="Deze klant staat al in de teamwachtrij.",
+            ),
             models.CheckConstraint(
                 condition=Q(medewerker__isnull=False) | ~Q(rol=""), name="taak_heeft_eigenaar"
             ),

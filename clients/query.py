@@ -42,7 +42,9 @@ class ClientQuerySet(models.QuerySet):
         """Need-to-know: the one place that decides which dossiers a user may open.
 
         IO professionals see every client. DWT professionals see clients in intake with DWT
-        or whose current klantgroep is under DWT regie. Everyone else (trainer,
+        or whose current klantgroep is under DWT regie, and the werkcoach keeps seeing the
+        clients they placed in work while the nazorg runs (until ``nazorg_tot``, also after
+        uitstroom naar werk) or while they hold an open nazorg task. Everyone else (trainer,
         beleidsmedewerker, beheerder, inactive users) sees no dossier at all.
         """
         if user is None or not user.is_authenticated or not user.werkt_in_dossiers:
@@ -55,8 +57,26 @@ class ClientQuerySet(models.QuerySet):
             dwt_regie = Groepslidmaatschap.objects.actueel().filter(
                 client=OuterRef("pk"), klantgroep__regie=Organisatie.DWT
             )
-            return self.filter(Q(fase=Fase.INTAKE) | Exists(dwt_regie))
+            return self.filter(Q(fase=Fase.INTAKE) | Exists(dwt_regie) | self._in_nazorg(user))
         return self.none()
+
+    def _in_nazorg(self, user: User) -> Q:
+        """The werkcoach's placed clients while the nazorg runs (by the reverse relation:
+        the core app does not import the trajecten app), or with an open nazorg task."""
+        from deventer_werk.dates import today
+
+        from .constants import TaakSoort, TaakStatus
+        from .models import Taak
+
+        geplaatst = self.model.objects.filter(
+            plaatsingen__werkcoach=user,
+            plaatsingen__nazorg_tot__gte=today(),
+            plaatsingen__einde__isnull=True,
+        ).values("pk")
+        taak = Taak.objects.filter(
+            client=OuterRef("pk"), medewerker=user, soort=TaakSoort.NAZORG, status=TaakStatus.OPEN
+        )
+        return Q(pk__in=geplaatst) | Q(Exists(taak))
 
     def naam_bevat(self, tekst: str) -> ClientQuerySet:
         """Every word of ``tekst`` occurs in the name (incl. tussenvoegsel), ignoring case and

@@ -4,7 +4,10 @@ An app registers, in its ``AppConfig.ready()``:
 - a dossier section: a template plus a selector that returns its context for one client
   (each selector must use a fixed number of queries: the dossier's count is pinned);
 - a timeline provider: returns ``TijdlijnItem`` rows for one client (one query each);
-- dossier actions: links shown on the dossier for users who may perform the action.
+- dossier actions: links shown on the dossier for users who may perform the action;
+- a herplanner: brings one client's planned work in line after a change the planning rule
+  depends on (klantgroep, uitstroom, herinstroom, contact person), so that the core services
+  that make those changes do not import the planning app.
 
 Both sections and actions name an access rule (``deventer_werk.access``) from the app's
 ``rules.py``; the dossier asks ``may(user, rule)``, no role appears here.
@@ -70,3 +73,18 @@ def register_actie(actie: DossierActie) -> None:
 def register_tijdlijn(soort: str, label: str, provider: Callable[..., Iterable[TijdlijnItem]]):
     """``provider(*, client)`` yields the items of this kind for one client."""
     TIJDLIJN[soort] = (label, provider)
+
+
+HERPLANNERS: list[Callable[..., Any]] = []
+
+
+def register_herplanner(herplanner: Callable[..., Any]) -> None:
+    """``herplanner(*, client_id)`` runs inside the caller's transaction."""
+    if herplanner not in HERPLANNERS:
+        HERPLANNERS.append(herplanner)
+
+
+def client_herplan(*, client_id) -> None:
+    """Bring one client's planned work in line at once (every registered herplanner)."""
+    for herplanner in HERPLANNERS:
+        herplanner(client_id=client_id)

@@ -129,6 +129,8 @@ def client_register(
     periode = Uitkeringsperiode(client=client, melddatum=melddatum, startdatum=startdatum_uitkering)
     periode.full_clean()
     periode.save()
+    if returning is not None:
+        _herinstroom_taken(client=client, actor=actor)
     audit_record(
         actor=actor,
         actie=Actie.AANGEMAAKT,
@@ -139,6 +141,27 @@ def client_register(
     )
     logger.info("melding client=%s herinstroom=%s", client.pk, returning is not None)
     return client
+
+
+def _herplan(client: Client) -> None:
+    """The client's planned work in line at once, by the planner's rule (same transaction)."""
+    from .registry import client_herplan
+
+    client_herplan(client_id=client.pk)
+
+
+def _herinstroom_taken(*, client: Client, actor: User) -> None:
+    """A client who comes back on the benefit no longer works: the open nazorg checks of the
+    earlier placement lapse (kept as history), then the planner's rule applies again."""
+    from .constants import TaakSoort
+    from .taken import taak_vervallen
+
+    taak_vervallen(
+        taken=client.taken.filter(soort=TaakSoort.NAZORG),
+        reden="Herinstroom: de klant heeft weer een uitkering",
+        door=actor,
+    )
+    _herplan(client)
 
 
 @transaction.atomic
@@ -206,6 +229,7 @@ def periode_sluit(
     locked.fase = Fase.AFGESLOTEN
     locked.versie += 1
     locked.save(update_fields=["fase", "versie", "gewijzigd_op"])
+    _herplan(locked)
     audit_record(
         actor=actor,
         actie=Actie.GEWIJZIGD,
@@ -314,13 +338,17 @@ def contactpersoon_wijs_toe(
     contact.full_clean(validate_constraints=False)
     contact.save()
     if not opslag_rol:
-        taak_rond_af_voor(client=client, soort=TaakSoort.TOEWIJZEN, door=actor)
+        # Only this organisation's claim: the other organisation still claims its own.
+        taak_rond_af_voor(
+            client=client, soort=TaakSoort.TOEWIJZEN, door=actor, organisatie=organisatie
+        )
     herbelegd = taak_herbeleg(
         client=client,
         van_medewerker_id=current.medewerker_id if current else None,
         naar=medewerker,
         rol=rol,
     )
+    _herplan(client)
     audit_record(
         actor=actor,
         actie=Actie.GEWIJZIGD,

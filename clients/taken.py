@@ -8,10 +8,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from deventer_werk.accounts.constants import Organisatie
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 
-from .constants import TaakSoort, TaakStatus
+from .constants import TAAK_RECHTMATIGHEID_SOORTEN, TaakSoort, TaakStatus
 from .models import Client, Taak
 
 
@@ -88,8 +89,17 @@ def taak_rond_af(
     locked = Taak.objects.select_for_update().get(pk=taak.pk)
     if locked.status != TaakStatus.OPEN:
         return locked
-    if door is not None and status == TaakStatus.AFGEROND and not notitie.strip():
-        raise ValidationError({"notitie": ["Schrijf kort op wat er gedaan is."]})
+    if door is not None and not notitie.strip():
+        # By hand, always with a reason: a periodic kind is planned again from this day.
+        raise ValidationError(
+            {
+                "notitie": [
+                    "Schrijf kort op wat er gedaan is."
+                    if status == TaakStatus.AFGEROND
+                    else "Geef de reden waarom deze taak vervalt."
+                ]
+            }
+        )
     _sluit(locked, status=status, door=door, reden=notitie.strip())
     if door is not None:
         _audit_taak(actor=door, taak=locked, wat=status, herkomst=herkomst)
@@ -173,11 +183,17 @@ def taak_draag_over(
     return locked
 
 
-def taak_rond_af_voor(*, client: Client, soort: str | list[str], door=None) -> int:
+def taak_rond_af_voor(
+    *, client: Client, soort: str | list[str], door=None, organisatie: str | None = None
+) -> int:
     """Complete the open tasks of a kind for a client: called by the service that saves the
-    form doing the work (gesprek held, onderzoek decided, plan made ...)."""
+    form doing the work (gesprek held, onderzoek decided, plan made ...). With
+    ``organisatie`` only that organisation's tasks (claims are per organisation)."""
     soorten = [soort] if isinstance(soort, str) else list(soort)
-    return Taak.objects.filter(client=client, soort__in=soorten, status=TaakStatus.OPEN).update(
+    qs = Taak.objects.filter(client=client, soort__in=soorten, status=TaakStatus.OPEN)
+    if organisatie is not None:
+        qs = qs.filter(organisatie=organisatie)
+    return qs.update(
         status=TaakStatus.AFGEROND,
         afgerond_op=timezone.now(),
         afgerond_door=door if getattr(door, "is_authenticated", False) else None,
@@ -219,9 +235,21 @@ def taak_list_werkvoorraad(*, user, tot: datetime.date | None = None) -> QuerySe
 
 
 def taak_van(user) -> Q:
-    """The tasks that are ``user``'s work: their own and their team queues'."""
-    return Q(medewerker=user) | Q(
-        medewerker__isnull=True,
-        rol__in=list(user.rollen),
-        organisatie__in=["", user.organisatie or ""],
-    )
+    """The tasks that are ``user``'s work: their own and their team queues' (never a kind
+    the user may not see, see ``taak_zichtbaar``)."""
+    return (
+        Q(medewerker=user)
+        | Q(
+            medewerker__isnull=True,
+            rol__in=list(user.rollen),
+            organisatie__in=["", user.organisatie or ""],
+        )
+    ) & taak_zichtbaar(user)
+
+
+def taak_zichtbaar(user) -> Q:
+    """Need-to-know on tasks: rechtmatigheid and steekproef reviews are IO's (DESIGN.md §1);
+    no other organisation sees them anywhere, not on a werkvoorraad nor on a dossier."""
+    if user.organisatie == Organisatie.IO:
+        return Q()
+    return ~Q(soort__in=TAAK_RECHTMATIGHEID_SOORTEN)

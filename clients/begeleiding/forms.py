@@ -170,6 +170,16 @@ class VoortgangsgesprekForm(Form):
         choices=Voortgangsgesprek.Bevinding.choices,
         initial=Voortgangsgesprek.Bevinding.NIET_GETOETST,
     )
+    rechtmatigheid_niet_reden = forms.CharField(
+        label="Reden rechtmatigheid niet getoetst",
+        help_text=(
+            "Verplicht voor Groeien en Zorgen als de rechtmatigheid niet is getoetst; er "
+            "wordt dan een apart rechtmatigheidsonderzoek gepland."
+        ),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     verslag = forms.CharField(
         label="Verslag", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )

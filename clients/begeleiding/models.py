@@ -194,6 +194,9 @@ class Voortgangsgesprek(models.Model):
         choices=Bevinding.choices,
         default=Bevinding.NIET_GETOETST,
     )
+    # Where the klantgroep has rechtmatigheid inside the gesprek (Groeien, Zorgen; beleid
+    # §3.2) and it was not tested: why not. A separate rechtmatigheidsonderzoek is planned.
+    rechtmatigheid_niet_reden = models.TextField("reden rechtmatigheid niet getoetst", blank=True)
     verslag = models.TextField("verslag", blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 

@@ -15,7 +15,8 @@ from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
 from clients.models import Client
 from clients.services import ConcurrentEditError
 from clients.signalen import signaal_meld
-from clients.taken import taak_rond_af_voor
+from clients.taken import taak_plan, taak_rond_af_voor
+from deventer_werk.accounts.constants import Organisatie, Rol
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 from deventer_werk.dates import today
@@ -40,6 +41,28 @@ class DoelInvoer:
 
 def _huidige_groep(client: Client) -> Groepslidmaatschap | None:
     return Groepslidmaatschap.objects.huidig(client)
+
+
+#: A rechtmatigheidsonderzoek planned because a voortgangsgesprek did not test it is due
+#: this many days after the gesprek.
+RECHTMATIGHEID_APART_DAGEN = 28
+
+
+def _rechtmatigheid_apart_plan(*, gesprek: Voortgangsgesprek) -> None:
+    """The separate review for a gesprek that skipped the rechtmatigheid test; where an open
+    review exists already it stands (one open review per client)."""
+    taak_plan(
+        client=gesprek.client,
+        soort=TaakSoort.RECHTMATIGHEID,
+        omschrijving=(
+            f"Rechtmatigheidsonderzoek: niet getoetst in het voortgangsgesprek van "
+            f"{gesprek.datum:%d-%m-%Y}"
+        ),
+        datum=max(gesprek.datum, today()) + datetime.timedelta(days=RECHTMATIGHEID_APART_DAGEN),
+        rol=Rol.HANDHAVER,
+        organisatie=Organisatie.IO,
+        sleutel=f"rechtmatigheid-gesprek:{gesprek.pk}",
+    )
 
 
 @transaction.atomic
@@ -142,12 +165,16 @@ def voortgangsgesprek_leg_vast(
     reden_groepswijziging: str = "",
     rechtmatigheid_getoetst: bool = False,
     rechtmatigheid_bevinding: str = Voortgangsgesprek.Bevinding.NIET_GETOETST,
+    rechtmatigheid_niet_reden: str = "",
     dwt_coach: User | None = None,
     verslag: str = "",
     herkomst: str = Herkomst.WEB,
 ) -> Voortgangsgesprek:
     """Record a voortgangsgesprek; a different group decided in it is a doorstroom or terugval
-    with its reason; a debt signal becomes a signal on the dossier (with the referral)."""
+    with its reason; a debt signal becomes a signal on the dossier (with the referral).
+    Where the klantgroep has rechtmatigheid inside the gesprek (beleid §3.2: Groeien,
+    Zorgen), a gesprek without the test needs the reason and plans a separate
+    rechtmatigheidsonderzoek on the handhavers' team queue."""
     client = Client.objects.select_for_update().get(pk=client.pk)
     errors: dict[str, list[str]] = {}
     if client.fase != Fase.INGEDEELD:
@@ -169,6 +196,18 @@ def voortgangsgesprek_leg_vast(
     ):
         errors["rechtmatigheid_bevinding"] = [
             "Geef de bevinding als de rechtmatigheid is getoetst."
+        ]
+    toets_overgeslagen = (
+        groep is not None
+        and groep.klantgroep.rechtmatigheid_in_voortgangsgesprek
+        and not rechtmatigheid_getoetst
+    )
+    if toets_overgeslagen and not rechtmatigheid_niet_reden.strip():
+        assert groep is not None
+        errors["rechtmatigheid_niet_reden"] = [
+            f"In {groep.klantgroep.naam} hoort de toets op rechtmatigheid bij het "
+            "voortgangsgesprek (beleid §3.2). Geef de reden waarom die niet is getoetst; "
+            "er wordt dan een apart rechtmatigheidsonderzoek gepland."
         ]
     if errors:
         raise ValidationError(errors)
@@ -202,6 +241,7 @@ def voortgangsgesprek_leg_vast(
         groepswijziging=wijziging,
         rechtmatigheid_getoetst=rechtmatigheid_getoetst,
         rechtmatigheid_bevinding=rechtmatigheid_bevinding,
+        rechtmatigheid_niet_reden=rechtmatigheid_niet_reden.strip() if toets_overgeslagen else "",
         verslag=verslag,
     )
     gesprek.full_clean(exclude=["minimaregelingen_gebruikt", "minimaregelingen_geadviseerd"])
@@ -220,12 +260,17 @@ def voortgangsgesprek_leg_vast(
         )
     # A periodic or steekproef review is closed only by a rechtmatigheidsonderzoek.
     taak_rond_af_voor(client=client, soort=TaakSoort.VOORTGANGSGESPREK, door=actor)
+    if toets_overgeslagen:
+        _rechtmatigheid_apart_plan(gesprek=gesprek)
     audit_record(
         actor=actor,
         actie=Actie.AANGEMAAKT,
         client_id=client.pk,
         object_type="voortgangsgesprek",
         herkomst=herkomst,
-        details={"groepswijziging": bool(wijziging)},
+        details={
+            "groepswijziging": bool(wijziging),
+            "rechtmatigheid_apart": bool(toets_overgeslagen),
+        },
     )
     return gesprek

@@ -96,6 +96,7 @@ VOORTGANG_VELDEN = (
     "reden_groepswijziging",
     "rechtmatigheid_getoetst",
     "rechtmatigheid_bevinding",
+    "rechtmatigheid_niet_reden",
     "dwt_coach",
     "verslag",
 )

@@ -135,6 +135,10 @@ def groepsindeling_wijzig(
     lidmaatschap.save()
     if locked.fase != Fase.INGEDEELD:
         Client.objects.filter(pk=locked.pk).update(fase=Fase.INGEDEELD, versie=locked.versie + 1)
+    # Open work follows the new group at once (same transaction), not at the nightly run.
+    from clients.registry import client_herplan
+
+    client_herplan(client_id=locked.pk)
     audit_record(
         actor=actor,
         actie=Actie.GEWIJZIGD,

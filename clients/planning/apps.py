@@ -11,9 +11,12 @@ class PlanningConfig(AppConfig):
 
     def ready(self) -> None:
         from clients import rules
-        from clients.registry import DossierSectie, register_sectie
+        from clients.registry import DossierSectie, register_herplanner, register_sectie
 
+        from .planner import client_herplan
         from .sectie import taken_sectie
+
+        register_herplanner(client_herplan)
 
         register_sectie(
             DossierSectie(

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 from django.db.models import DateField, F, Max, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
 
 from clients.begeleiding.models import Voortgangsgesprek
@@ -37,7 +37,7 @@ from clients.groepen.models import Groepslidmaatschap
 from clients.handhaving.models import Rechtmatigheidsonderzoek, SteekproefInstelling
 from clients.models import Contactpersoon, Signaal, Taak
 from deventer_werk.accounts.constants import Organisatie, Rol
-from deventer_werk.dates import add_months
+from deventer_werk.dates import add_months, today
 from klantgroepen.models import Klantgroep
 
 from .zonder_eigenaar import plan_zonder_eigenaar
@@ -88,7 +88,22 @@ class PlanResultaat:
         }
 
 
-def _actieve_clienten(peildatum: datetime.date):
+def _met_hand_gesloten(soort: str):
+    """The latest day a planned task of ``soort`` was closed by hand (completed with a note
+    on the werkvoorraad): the work counts as done that day, so the rhythm starts again from
+    there. A form that does the work closes the task without a note; its own date counts."""
+    return (
+        Taak.objects.filter(
+            client_id=OuterRef("client_id"), soort=soort, status=TaakStatus.AFGEROND
+        )
+        .exclude(reden="")
+        .values("client_id")
+        .annotate(m=Max(TruncDate("afgerond_op")))
+        .values("m")
+    )
+
+
+def _actieve_clienten(peildatum: datetime.date, client_ids: list | None = None):
     laatste_gesprek = (
         Voortgangsgesprek.objects.filter(client_id=OuterRef("client_id"))
         .values("client_id")
@@ -112,12 +127,19 @@ def _actieve_clienten(peildatum: datetime.date):
         )
         .values("medewerker_id")[:1]
     )
+    qs = Groepslidmaatschap.objects.op_datum(peildatum).filter(client__fase=Fase.INGEDEELD)
+    if client_ids is not None:
+        qs = qs.filter(client_id__in=client_ids)
     return (
-        Groepslidmaatschap.objects.actueel()
-        .filter(client__fase=Fase.INGEDEELD, van__lte=peildatum)
-        .annotate(
+        qs.annotate(
             laatste_gesprek=Subquery(laatste_gesprek, output_field=DateField()),
             laatste_onderzoek=Subquery(laatste_onderzoek, output_field=DateField()),
+            gesprek_gesloten=Subquery(
+                _met_hand_gesloten(TaakSoort.VOORTGANGSGESPREK), output_field=DateField()
+            ),
+            onderzoek_gesloten=Subquery(
+                _met_hand_gesloten(TaakSoort.RECHTMATIGHEID), output_field=DateField()
+            ),
             io_medewerker=Subquery(io_contact),
         )
         .values(
@@ -129,15 +151,22 @@ def _actieve_clienten(peildatum: datetime.date):
             "klantgroep__rechtmatigheid_in_voortgangsgesprek",
             "laatste_gesprek",
             "laatste_onderzoek",
+            "gesprek_gesloten",
+            "onderzoek_gesloten",
             "io_medewerker",
         )
         .order_by("client_id")
     )
 
 
+def _laatste(*datums: datetime.date | None) -> datetime.date | None:
+    bekend = [d for d in datums if d is not None]
+    return max(bekend) if bekend else None
+
+
 def _voortgang_taak(row, eigenaar: dict, groep: Klantgroep) -> Taak | None:
     due = volgende_datum(
-        laatste=row["laatste_gesprek"],
+        laatste=_laatste(row["laatste_gesprek"], row["gesprek_gesloten"]),
         groep_van=row["van"],
         interval_maanden=groep.voortgang_interval_maanden,
     )
@@ -162,7 +191,7 @@ def _rechtmatigheid_taak(row) -> Taak | None:
     if row["klantgroep__rechtmatigheid_in_voortgangsgesprek"]:
         return None
     due = volgende_datum(
-        laatste=row["laatste_onderzoek"],
+        laatste=_laatste(row["laatste_onderzoek"], row["onderzoek_gesloten"]),
         groep_van=row["van"],
         interval_maanden=row["klantgroep__rechtmatigheid_interval_maanden"],
     )
@@ -217,26 +246,32 @@ def _voor_client(
     return taken
 
 
-def plan_voortgang(*, peildatum: datetime.date, horizon_dagen: int | None = None) -> PlanResultaat:
+def plan_voortgang(
+    *,
+    peildatum: datetime.date,
+    horizon_dagen: int | None = None,
+    client_ids: list | None = None,
+) -> PlanResultaat:
     """Put due voortgangsgesprekken, rechtmatigheidsonderzoeken and steekproef reviews on the
     responsible professional's werkvoorraad (or the role's team queue) and bring open planned
     tasks in line with today's rule: moved where the rhythm changed, cancelled where no longer
     due (group change, uitstroom, configuration), re-owned where the IO contact changed.
-    Safe to run any number of times."""
+    Safe to run any number of times. With ``client_ids`` only those clients are brought in
+    line (the same rule, see ``client_herplan``)."""
     horizon = peildatum + datetime.timedelta(
         days=settings.DW_PLANNING_HORIZON_DAGEN if horizon_dagen is None else horizon_dagen
     )
     steekproef = {s.klantgroep_id: s for s in SteekproefInstelling.objects.all()}
     groepen = {k.pk: k for k in Klantgroep.objects.all()}  # the cadence configuration
     resultaat = PlanResultaat(peildatum=peildatum)
-    open_gepland = _open_gepland()
+    open_gepland = _open_gepland(client_ids)
     nieuw: list[Taak] = []
     verwacht: dict[str, Taak] = {}
     eigenaar: dict = {}
     # One plain fetch (no server-side cursor): a named cursor opened here broke when the
     # planner ran in a worker after other work on the same connection ("cursor does not
     # exist"); the rows are small (about 10 values per active client).
-    for row in list(_actieve_clienten(peildatum)):
+    for row in list(_actieve_clienten(peildatum, client_ids)):
         resultaat.bekeken += 1
         eigenaar[row["client_id"]] = row["io_medewerker"]
         for taak, binnen in _voor_client(
@@ -258,8 +293,10 @@ def plan_voortgang(*, peildatum: datetime.date, horizon_dagen: int | None = None
         resultaat.verplaatst, resultaat.vervallen = _sluit_verouderd(verplaatst, vervallen)
         Taak.objects.bulk_create(toevoegen, batch_size=2000, ignore_conflicts=True)
         _herbeleg(open_gepland, eigenaar)
-        resultaat.zonder_eigenaar = plan_zonder_eigenaar(peildatum=peildatum)
+        resultaat.zonder_eigenaar = plan_zonder_eigenaar(peildatum=peildatum, client_ids=client_ids)
     _tel(resultaat, toevoegen)
+    if client_ids is not None:
+        return resultaat
     resultaat.te_laat = Taak.objects.filter(
         status=TaakStatus.OPEN,
         datum__lt=peildatum,
@@ -283,14 +320,23 @@ def _tel(resultaat: PlanResultaat, toevoegen: list[Taak]) -> None:
             resultaat.rechtmatigheid_gepland += 1
 
 
-def _open_gepland() -> list[tuple]:
+def _open_gepland(client_ids: list | None = None) -> list[tuple]:
     """Open periodic gesprekken and reviews the planner put on a werkvoorraad:
     (pk, client_id, sleutel, medewerker_id). One query."""
-    return list(
-        Taak.objects.filter(status=TaakStatus.OPEN)
-        .filter(Q(sleutel__startswith="voortgang:") | Q(sleutel__startswith="rechtmatigheid:"))
-        .values_list("pk", "client_id", "sleutel", "medewerker_id")
+    qs = Taak.objects.filter(status=TaakStatus.OPEN).filter(
+        Q(sleutel__startswith="voortgang:") | Q(sleutel__startswith="rechtmatigheid:")
     )
+    if client_ids is not None:
+        qs = qs.filter(client_id__in=client_ids)
+    return list(qs.values_list("pk", "client_id", "sleutel", "medewerker_id"))
+
+
+def client_herplan(*, client_id, peildatum: datetime.date | None = None) -> PlanResultaat:
+    """Bring one client's planned work in line at once, by the planner's own rule: called by
+    the services that change what the rule depends on (klantgroep, uitstroom, herinstroom,
+    contact person), inside their transaction, so that no stale task is visible in between
+    and a failed change leaves the tasks as they were. ``horizon_dagen`` is the planner's."""
+    return plan_voortgang(peildatum=peildatum or today(), client_ids=[client_id])
 
 
 def _niet_meer_actueel(open_gepland, verwacht: dict[str, Taak]) -> tuple[dict, dict]:

@@ -4,7 +4,9 @@ import datetime
 
 from clients.constants import TaakSoort, TaakStatus
 from clients.models import Client, Taak
+from clients.taken import taak_zichtbaar
 from clients.trajecten.models import Traject
+from deventer_werk.accounts.constants import Organisatie
 from deventer_werk.dates import today
 
 
@@ -15,6 +17,7 @@ def taken_sectie(*, client: Client, user) -> dict:
     vandaag: datetime.date = today()
     taken = list(
         Taak.objects.filter(client=client, status=TaakStatus.OPEN)
+        .filter(taak_zichtbaar(user))
         .select_related("medewerker")
         .order_by("datum", "pk")
     )
@@ -25,6 +28,8 @@ def taken_sectie(*, client: Client, user) -> dict:
         "open_taken": taken,
         "volgend_gesprek": next((t for t in taken if t.soort == TaakSoort.VOORTGANGSGESPREK), None),
         "volgende_review": next((t for t in taken if t.soort in reviews), None),
+        # rechtmatigheid is IO's (DESIGN.md §1): not even "niet gepland" for other roles
+        "toon_review": user.organisatie == Organisatie.IO,
         "trajecten_verlopen": list(
             Traject.objects.filter(
                 client=client, status=Traject.Status.LOPEND, gepland_einde__lt=vandaag

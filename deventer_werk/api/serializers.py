@@ -277,6 +277,9 @@ class VoortgangsgesprekSerializer(serializers.Serializer):
     rechtmatigheid_bevinding = serializers.ChoiceField(
         choices=["geen", "onderzoek", "niet"], required=False, default="niet"
     )
+    rechtmatigheid_niet_reden = StrictCharField(
+        required=False, allow_blank=True, max_length=2000, default=""
+    )
     leefsituatie = StrictCharField(required=False, allow_blank=True, max_length=4000)
     inkomenssituatie = StrictCharField(required=False, allow_blank=True, max_length=4000)
 

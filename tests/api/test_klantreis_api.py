@@ -36,9 +36,18 @@ def test_voortgangsgesprek_via_the_api_uses_the_same_rules(users):
         format="json",
     )
     assert no_group.status_code == 400 and "nieuwe_klantgroep" in no_group.json()
+    gesprek = {"datum": "2026-11-20", "plek": "thuis", "welzijn": 3, "stress": 3}
+    zonder_toets = c.post(url, {**gesprek, "juiste_groep": True}, format="json")
+    assert zonder_toets.status_code == 400  # Zorgen: rechtmatigheid belongs in the gesprek
+    assert "rechtmatigheid_niet_reden" in zonder_toets.json()
     ok = c.post(
         url,
-        {"datum": "2026-11-20", "plek": "thuis", "welzijn": 3, "stress": 3, "juiste_groep": True},
+        {
+            **gesprek,
+            "juiste_groep": True,
+            "rechtmatigheid_getoetst": True,
+            "rechtmatigheid_bevinding": "geen",
+        },
         format="json",
     )
     assert ok.status_code == 201

@@ -152,6 +152,10 @@ def test_persona_from_melding_to_first_group_step(
         p.locator("input[name='stress'][value='5']").check()
         p.get_by_label("Er zijn signalen van schulden").check()
         p.get_by_label("Ja", exact=True).check()
+        # rechtmatigheid not tested: the reason (required for Zorgen; beleid §3.2)
+        p.get_by_label("Reden rechtmatigheid niet getoetst").fill(
+            "Huisbezoek ging over de schulden; de toets volgt apart."
+        )
         assert_accessible(p)
         shot(p, f"32_{key}_voortgangsgesprek")
         _submit(p, "Gesprek vastleggen")

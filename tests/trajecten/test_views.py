@@ -118,8 +118,9 @@ def test_placement_from_a_vacancy_then_nazorg_after_uitstroom(client_as, users):
         "trajecten:plaatsing", args=[p.pk]
     )
     assert p.vacature == v
-    # the client left the benefit: the dossier is out of DWT's sight, the nazorg page is not
-    assert c.get(reverse("clients:dossier", args=[klant.pk])).status_code == 404
+    # the client left the benefit: the werkcoach who placed them keeps the dossier and the
+    # nazorg page while the nazorg runs (issue 28; before, the dossier answered 404)
+    assert c.get(reverse("clients:dossier", args=[klant.pk])).status_code == 200
     detail = c.get(response.url).content.decode()
     assert "Na 6 maanden" in detail and "uitstroom naar werk" in detail
     dashboard = c.get(reverse("trajecten:dashboard")).content.decode()
@@ -130,6 +131,7 @@ def test_placement_from_a_vacancy_then_nazorg_after_uitstroom(client_as, users):
     ander = UserFactory(username="coach2", rol="werkcoach")
     c.force_login(ander)
     assert c.get(response.url).status_code == 404
+    assert c.get(reverse("clients:dossier", args=[klant.pk])).status_code == 404
 
 
 def test_dashboard_hides_trajecten_of_clients_outside_need_to_know(client_as, users):
