@@ -49,6 +49,21 @@ class TijdlijnItem:
     titel: str
     door: str = ""
     url: str = ""
+    # What was written: (label, text, rule) rows, shown folded under the item to users who may
+    # perform ``inhoud_actie`` and the row's own rule (access rule names; "" = no extra rule).
+    inhoud: tuple[tuple[str, str, str], ...] = ()
+    inhoud_actie: str = ""
+
+
+def inhoud_voor(
+    user, rijen: tuple[tuple[str, str, str], ...], actie: str = ""
+) -> tuple[tuple[str, str, str], ...]:
+    """The rows of written content ``user`` may read (need-to-know per field)."""
+    from deventer_werk.access import may
+
+    if actie and not may(user, actie):
+        return ()
+    return tuple(r for r in rijen if not r[2] or may(user, r[2]))
 
 
 SECTIES: list[DossierSectie] = []

@@ -4,14 +4,16 @@ Each part of the klantreis registers a provider (``clients.registry.register_tij
 each provider costs one query, so the page's query count depends only on the number of kinds.
 """
 
+import dataclasses
 import datetime
 
 from django.utils import timezone
 
+
 from clients.groepen.models import Groepslidmaatschap
 
 from .models import Client, Contactpersoon, Signaal, Uitkeringsperiode
-from .registry import TIJDLIJN, TijdlijnItem, register_tijdlijn
+from .registry import TIJDLIJN, TijdlijnItem, inhoud_voor, register_tijdlijn
 
 
 def _as_datetime(moment) -> datetime.datetime:
@@ -20,12 +22,21 @@ def _as_datetime(moment) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(moment, datetime.time.min))
 
 
-def tijdlijn_voor(*, client: Client, soorten: set[str] | None = None) -> list[TijdlijnItem]:
+def tijdlijn_voor(*, client: Client, user, soorten: set[str] | None = None) -> list[TijdlijnItem]:
+    """The client's items, newest first; the written content only where ``user`` may read it
+    (need-to-know per field: a DWT role sees that a voortgangsgesprek took place, not what
+    was said about income or health)."""
     items: list[TijdlijnItem] = []
     for soort, (_label, provider) in TIJDLIJN.items():
         if soorten and soort not in soorten:
             continue
         items.extend(provider(client=client))
+    items = [
+        dataclasses.replace(i, inhoud=inhoud_voor(user, i.inhoud, i.inhoud_actie))
+        if i.inhoud
+        else i
+        for i in items
+    ]
     return sorted(items, key=lambda i: _as_datetime(i.moment), reverse=True)
 
 

@@ -149,7 +149,7 @@ def tijdlijn(request, pk):
     client = client_open_or_404(request, pk, object_type="tijdlijn")
     require(request.user, rules.TIJDLIJN_BEKIJKEN)
     soorten = set(request.GET.getlist("soort")) & {k for k, _ in tijdlijn_soorten()}
-    items = tijdlijn_voor(client=client, soorten=soorten or None)
+    items = tijdlijn_voor(client=client, user=request.user, soorten=soorten or None)
     return render(
         request,
         "clients/tijdlijn.html",

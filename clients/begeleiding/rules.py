@@ -36,3 +36,18 @@ START_SESSIES = regel(
 DWT_COACH = regel("begeleiding.dwt_coach", (Rol.WERKCOACH,), "DWT-coach van een klant")
 
 SECTIE = regel("begeleiding.sectie", DOSSIER_ROLLEN, "Sectie begeleiding in het dossier")
+
+# What was said in a voortgangsgesprek (leefsituatie, inkomen, welzijn/stress, schulden,
+# minimaregelingen, verwijzing, rechtmatigheid, verslag): IO's conversation about income and
+# bestaanszekerheid (DESIGN.md §1: DWT sees none of it). DWT roles see that it took place.
+GESPREK_INHOUD = regel(
+    "begeleiding.gesprek_inhoud",
+    (Rol.POORTWACHTER, Rol.INKOMENSCONSULENT, Rol.PARTICIPATIEMAKELAAR, Rol.HANDHAVER),
+    "Inhoud van voortgangsgesprekken lezen",
+)
+# The rechtmatigheid part of it: the inkomensconsulent and the handhaver only (DESIGN.md §1).
+GESPREK_RECHTMATIGHEID = regel(
+    "begeleiding.gesprek_rechtmatigheid",
+    (Rol.INKOMENSCONSULENT, Rol.HANDHAVER),
+    "Rechtmatigheid in voortgangsgesprekken lezen",
+)

@@ -4,11 +4,12 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models.functions import Coalesce
 
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client
-from clients.registry import TijdlijnItem
+from clients.registry import TijdlijnItem, inhoud_voor
 from deventer_werk.access import may
 from deventer_werk.dates import today
 
@@ -61,17 +62,82 @@ def begeleiding_sectie(*, client: Client, user: User) -> dict:
         doel.actielijst = [  # type: ignore[attr-defined]  # for the template
             a for a in acties if a.doel_id == doel.pk
         ]
-    gesprekken = list(
-        Voortgangsgesprek.objects.filter(client=client)
-        .select_related("gehouden_door", "groepswijziging__klantgroep")
-        .order_by("-datum", "-pk")[:5]
-    )
+    inhoud = may(user, rules.GESPREK_INHOUD)
+    gesprekken = list(_gesprekken(client).order_by("-datum", "-pk")[:GESPREKKEN_OP_DOSSIER])
+    for g in gesprekken:
+        # What was said, only what this user may read (the template gets nothing else).
+        g.inhoud = inhoud_voor(  # type: ignore[attr-defined]
+            user, gesprek_inhoud(g), rules.GESPREK_INHOUD.naam
+        )
     return {
         "plan": plan,
         "doelen": doelen,
         "plan_actueel": (plan.actueel_op(today(), plan.actueel_maanden) if plan else False),
         "gesprekken": gesprekken,
+        "gesprek_inhoud": inhoud,
     }
+
+
+GESPREKKEN_OP_DOSSIER = 10
+
+
+def _regelingen(veld: str) -> ArraySubquery:
+    through = getattr(Voortgangsgesprek, veld).through
+    return ArraySubquery(
+        through.objects.filter(voortgangsgesprek=OuterRef("pk"))
+        .order_by("minimaregeling__naam")
+        .values("minimaregeling__naam")
+    )
+
+
+def _gesprekken(client: Client):
+    """Voortgangsgesprekken with what the dossier and the timeline show of them, in one query
+    (the minimaregelingen as arrays of names), with or without gesprekken."""
+    return (
+        Voortgangsgesprek.objects.filter(client=client)
+        .select_related(
+            "gehouden_door", "dwt_coach", "verwezen_naar", "groepswijziging__klantgroep"
+        )
+        .annotate(
+            gebruikt_namen=_regelingen("minimaregelingen_gebruikt"),
+            geadviseerd_namen=_regelingen("minimaregelingen_geadviseerd"),
+        )
+    )
+
+
+def _lijst(namen: list[str] | None) -> str:
+    return ", ".join(namen or []) or "geen"
+
+
+def gesprek_inhoud(g: Voortgangsgesprek) -> tuple[tuple[str, str, str], ...]:
+    """Everything recorded in a voortgangsgesprek, as (label, text, rule), in the order of the
+    form. Empty free-text fields are left out; choices always show (also "nee")."""
+    rijen: list[tuple[str, str]] = [
+        ("Hoe gaat het", f"{g.welzijn} van 5 (1 = slecht, 5 = goed)"),
+        ("Ervaren stress", f"{g.stress} van 5 (1 = weinig, 5 = veel)"),
+        ("Leefsituatie", g.leefsituatie),
+        ("Inkomenssituatie", g.inkomenssituatie),
+        ("Minimaregelingen in gebruik", _lijst(getattr(g, "gebruikt_namen", None))),
+        ("Minimaregelingen geadviseerd", _lijst(getattr(g, "geadviseerd_namen", None))),
+        ("Signalen van schulden", "ja" if g.schuldsignaal else "nee"),
+        ("Verwezen naar", str(g.verwezen_naar) if g.verwezen_naar_id else ""),
+        (
+            "Klantgroep",
+            f"gewijzigd naar {g.groepswijziging.klantgroep.naam}"
+            if g.groepswijziging_id
+            else ("passend" if g.juiste_groep else "niet passend"),
+        ),
+        (
+            "Rechtmatigheid",
+            g.get_rechtmatigheid_bevinding_display()
+            if g.rechtmatigheid_getoetst
+            else f"niet getoetst: {g.rechtmatigheid_niet_reden or 'geen reden vastgelegd'}",
+        ),
+        ("DWT-coach", str(g.dwt_coach) if g.dwt_coach_id else ""),
+        ("Verslag", g.verslag),
+    ]
+    beperkt = {"Rechtmatigheid": rules.GESPREK_RECHTMATIGHEID.naam}
+    return tuple((label, tekst, beperkt.get(label, "")) for label, tekst in rijen if tekst)
 
 
 def tijdlijn_plan(*, client: Client) -> Iterator[TijdlijnItem]:
@@ -86,12 +152,17 @@ def tijdlijn_plan(*, client: Client) -> Iterator[TijdlijnItem]:
 
 
 def tijdlijn_voortgang(*, client: Client) -> Iterator[TijdlijnItem]:
-    for g in Voortgangsgesprek.objects.filter(client=client).select_related("gehouden_door"):
-        titel = f"Voortgangsgesprek ({g.get_plek_display().lower()})"
-        if g.rechtmatigheid_getoetst:
-            titel += f"; rechtmatigheid: {g.get_rechtmatigheid_bevinding_display().lower()}"
+    """Each gesprek with what was said (3 queries); the timeline shows the content only to
+    roles that may read it (``rules.GESPREK_INHOUD``)."""
+    for g in _gesprekken(client):
         yield TijdlijnItem(
-            g.datum, "voortgangsgesprek", "Voortgangsgesprek", titel, door=str(g.gehouden_door)
+            g.datum,
+            "voortgangsgesprek",
+            "Voortgangsgesprek",
+            f"Voortgangsgesprek ({g.get_plek_display().lower()})",
+            door=str(g.gehouden_door),
+            inhoud=gesprek_inhoud(g),
+            inhoud_actie=rules.GESPREK_INHOUD.naam,
         )
 
 
