@@ -177,3 +177,22 @@ def test_hand_over_only_to_a_role_that_may_hold_the_work(client_as, users):
     taak_draag_over(taak=taak, door=coach, medewerker=collega, reden="Verlof")
     taak.refresh_from_db()
     assert taak.medewerker == collega
+
+
+@pytest.mark.parametrize("n", [10, 300])
+def test_beheerder_sees_dossiers_without_owner_per_organisation(
+    n, client_as, users, django_assert_num_queries
+):
+    from clients.planning.zonder_eigenaar import plan_zonder_eigenaar
+
+    bulk_clients(n, "groeien")  # no contact: IO and DWT each have to claim
+    bulk_clients(3, "zorgen", medewerker=users["inkomensconsulent"])  # IO contact, IO regie
+    plan_zonder_eigenaar(peildatum=D(2026, 11, 24))
+    c = client_as("beheerder")
+    c.get(reverse("clients:caseload_overdracht"))
+    # the page with the overdracht form, plus one query for the claim counts per
+    # organisation: the same number at both sizes
+    with django_assert_num_queries(7):
+        html = c.get(reverse("clients:caseload_overdracht")).content.decode()
+    assert f"Inkomensondersteuning: <strong>{n}</strong>" in html
+    assert f"Deventer Werktalent: <strong>{n}</strong>" in html
