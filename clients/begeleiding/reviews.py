@@ -1,19 +1,21 @@
 """The handhavers' triaged queue: due and overdue rechtmatigheid reviews in the team queue,
 ordered by risk reason and then by age, divided among the handhavers by taking the next few.
 
-Risk reasons, most urgent first (from the planning key of the task):
-1. not tested in the voortgangsgesprek (Groeien, Zorgen: beleid §3.2) — a known gap;
-2. steekproef (aselect, bound to its month);
-3. periodic review (the group's rhythm).
+Risk reasons, most urgent first:
+1. an open handhaving signal on the dossier (werkt niet mee, samenloop, lijkt meer te
+   kunnen) — a concrete reason to look;
+2. not tested in the voortgangsgesprek (Groeien, Zorgen: beleid §3.2) — a known gap;
+3. steekproef (aselect, bound to its month);
+4. periodic review (the group's rhythm).
 """
 
 import datetime
 
 from django.db import transaction
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 
-from clients.constants import TAAK_RECHTMATIGHEID_SOORTEN, TaakStatus
-from clients.models import Client, Taak
+from clients.constants import TAAK_RECHTMATIGHEID_SOORTEN, SignaalSoort, TaakStatus
+from clients.models import Client, Signaal, Taak
 from deventer_werk.accounts.constants import Rol
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
@@ -22,17 +24,44 @@ from deventer_werk.audit.services import audit_record
 DAGDOEL = 8
 EERSTE = 25
 
-REDENEN = (
-    ("rechtmatigheid-gesprek:", "Niet getoetst in het voortgangsgesprek"),
-    ("steekproef:", "Steekproef (aselect)"),
-    ("rechtmatigheid:", "Periodiek onderzoek"),
+HANDHAVINGSSIGNALEN = (
+    SignaalSoort.NIET_MEEWERKEN,
+    SignaalSoort.SAMENLOOP,
+    SignaalSoort.MEER_MOGELIJK,
 )
+
+
+def _signaal() -> Q:
+    return Q(
+        Exists(
+            Signaal.objects.filter(
+                client=OuterRef("client_id"),
+                afgehandeld_op__isnull=True,
+                soort__in=HANDHAVINGSSIGNALEN,
+            )
+        )
+    )
+
+
+def _redenen() -> list[tuple[Q, str]]:
+    """(condition, label) per risk reason, most urgent first; each review counts once, under
+    the first reason that applies."""
+    signaal = _signaal()
+    return [
+        (signaal, "Open handhavingssignaal"),
+        (~signaal & Q(sleutel__startswith="rechtmatigheid-gesprek:"), REDEN_GESPREK),
+        (~signaal & Q(sleutel__startswith="steekproef:"), "Steekproef (aselect)"),
+        (~signaal & Q(sleutel__startswith="rechtmatigheid:"), "Periodiek onderzoek"),
+    ]
+
+
+REDEN_GESPREK = "Niet getoetst in het voortgangsgesprek"
 
 
 def _rang():
     return Case(
-        *[When(sleutel__startswith=p, then=Value(i)) for i, (p, _) in enumerate(REDENEN, 1)],
-        default=Value(len(REDENEN) + 1),
+        *[When(q, then=Value(i)) for i, (q, _) in enumerate(_redenen(), 1)],
+        default=Value(len(_redenen()) + 1),
         output_field=IntegerField(),
     )
 
@@ -56,9 +85,10 @@ def reviews_triage(*, user, vandaag: datetime.date) -> dict:
         f"r{i}": Count(
             "pk",
             filter=Q(medewerker__isnull=True, rol=Rol.HANDHAVER, datum__lte=vandaag)
-            & Q(status=TaakStatus.OPEN, sleutel__startswith=p),
+            & Q(status=TaakStatus.OPEN)
+            & q,
         )
-        for i, (p, _) in enumerate(REDENEN, 1)
+        for i, (q, _) in enumerate(_redenen(), 1)
     }
     tellingen = Taak.objects.filter(soort__in=TAAK_RECHTMATIGHEID_SOORTEN).aggregate(
         wachtrij=Count(
@@ -85,7 +115,7 @@ def reviews_triage(*, user, vandaag: datetime.date) -> dict:
             .select_related("client")
             .order_by("rang", "datum", "pk")[:EERSTE]
         )
-    labels = dict(enumerate((label for _, label in REDENEN), 1))
+    labels = dict(enumerate((label for _, label in _redenen()), 1))
     for t in rijen:
         t.reden_label = labels.get(t.rang, "Overig")
         t.dagen_te_laat = (vandaag - t.datum).days

@@ -12,6 +12,7 @@ from django.utils import timezone
 from clients.constants import Fase, SignaalSoort
 from clients.models import Client, Signaal
 from deventer_werk.access import may
+from deventer_werk.accounts.constants import Rol
 
 from . import rules
 
@@ -81,14 +82,19 @@ def werkcoach_sectie(*, user, vandaag) -> dict:
     trajecten = _lijst(qs)
     for t in trajecten["rijen"]:
         t.dagen_over = (t.gepland_einde - vandaag).days
-    nazorg = Plaatsing.objects.filter(
-        werkcoach=user, nazorg_tot__gte=vandaag, einde__isnull=True
-    ).select_related("client", "werkgever")
+    nazorg = None
+    if user.heeft_rol(Rol.WERKCOACH):  # nazorg is the werkcoach's (Matchen, Groeien)
+        nazorg = _lijst(
+            Plaatsing.objects.filter(werkcoach=user, nazorg_tot__gte=vandaag, einde__isnull=True)
+            .select_related("client", "werkgever")
+            .order_by("nazorg_tot", "pk"),
+            10,
+        )
     return {
         "trajecten_einde": trajecten,
         "trajecten_lang_verlopen": lopend.filter(gepland_einde__lt=grens).count(),
         "verlopen_grens": grens,
-        "nazorg": _lijst(nazorg.order_by("nazorg_tot", "pk"), 10),
+        "nazorg": nazorg,
     }
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from clients.constants import TaakSoort
-from clients.models import Taak
+from clients.models import Signaal, Taak
 from clients.taken import taak_draag_over
 from clients.trajecten.models import PlekPlaatsing, Traject
 from tests.factories import UserFactory, bulk_clients, client_in_groep
@@ -41,27 +41,32 @@ def test_handhaver_queue_is_triaged_by_risk_reason_then_age_and_divisible(client
     gesprek_nieuw = _review(c, "rechtmatigheid-gesprek:2", D(2026, 11, 20))
     gesprek_oud = _review(d, "rechtmatigheid-gesprek:1", D(2026, 10, 1))
     _review(client_in_groep("zorgen"), "rechtmatigheid:x:2027-01-01", D(2027, 1, 1))  # not due
+    e = client_in_groep("groeien", achternaam="Signaalklant")
+    met_signaal = _review(e, f"rechtmatigheid:{e.pk}:2026-11-01", D(2026, 11, 1))
+    Signaal.objects.create(client=e, soort="niet_meewerken")
     html = client_as("handhaver").get(reverse(WERKVOORRAAD)).content.decode()
-    assert "Onderzoeken in de teamwachtrij (4)" in html
+    assert "Onderzoeken in de teamwachtrij (5)" in html
+    assert "Open handhavingssignaal: 1" in html
     assert "Niet getoetst in het voortgangsgesprek: 2" in html
     assert "Steekproef (aselect): 1" in html and "Periodiek onderzoek: 1" in html
     assert "van het dagdoel 8" in html
     rij = html[html.index('id="hh-reviews"') : html.index('id="hh-kop"')]
-    volgorde = [rij.index(k.client.achternaam) for k in (gesprek_oud, gesprek_nieuw)]
+    volgorde = [rij.index(k.client.achternaam) for k in (met_signaal, gesprek_oud, gesprek_nieuw)]
     volgorde += [rij.index(k.client.achternaam) for k in (steekproef, periodiek_oud)]
     assert volgorde == sorted(volgorde)  # risk reason first, then the oldest
     # divide: each handhaver takes the next ones, never the same
     tweede = UserFactory(username="handhaver2", rol="handhaver")
     c1 = client_as("handhaver")
-    assert c1.post(reverse("begeleiding:reviews_neem"), {"aantal": 2}).status_code == 302
+    assert c1.post(reverse("begeleiding:reviews_neem"), {"aantal": 3}).status_code == 302
     c1.force_login(tweede)
     c1.post(reverse("begeleiding:reviews_neem"), {"aantal": 2})
     eigenaar = dict(
-        Taak.objects.filter(pk__in=[gesprek_oud.pk, gesprek_nieuw.pk, steekproef.pk])
-        .values_list("pk", "medewerker__username")
-        .iterator()
+        Taak.objects.filter(
+            pk__in=[met_signaal.pk, gesprek_oud.pk, gesprek_nieuw.pk, steekproef.pk]
+        ).values_list("pk", "medewerker__username")
     )
     assert eigenaar == {
+        met_signaal.pk: "handhaver",
         gesprek_oud.pk: "handhaver",
         gesprek_nieuw.pk: "handhaver",
         steekproef.pk: "handhaver2",
@@ -121,9 +126,10 @@ def test_participatiemakelaar_start_page_query_count(
     c = client_as("participatiemakelaar")
     c.get(reverse(WERKVOORRAAD))
     # page (3) + task counts, urgent signals, signals per kind, caseload, filter choices,
-    # trajecten ending (count), long-stale (count), nazorg (count), own Faciliteren clients
-    # (count, rows), free plekken (count, rows), plans (setting, count, rows) = 18
-    with django_assert_num_queries(18):
+    # trajecten ending (count), long-stale (count), own Faciliteren clients (count, rows),
+    # free plekken (count, rows), plans (setting, count, rows) = 17 (no nazorg: the
+    # werkcoach's work)
+    with django_assert_num_queries(17):
         html = c.get(reverse(WERKVOORRAAD)).content.decode()
     assert f"Uw Faciliteren-klanten ({n})" in html
     assert f"Participatieplekken met een vrije plaats ({min(n, 30)})" in html
