@@ -114,3 +114,27 @@ def _verplaats_taken(*, van, naar, contacten) -> int:
         else:
             n += open_taken.update(medewerker=None, rol=rol, organisatie=organisatie)
     return n
+
+
+def zonder_eigenaar_per_organisatie() -> list[dict]:
+    """Selector for the beheerder: per organisation, the clients without a main contact
+    person (the open claim tasks in that organisation's team queue). One query."""
+    from django.db.models import Count
+
+    from deventer_werk.accounts.constants import Organisatie
+
+    from .constants import TaakSoort
+
+    tellingen = dict(
+        Taak.objects.filter(status=TaakStatus.OPEN, soort=TaakSoort.TOEWIJZEN)
+        .values("organisatie")
+        .annotate(n=Count("pk"))
+        .values_list("organisatie", "n")
+    )
+    return [
+        {"organisatie": org.label, "rol": rol, "n": tellingen.get(org.value, 0)}
+        for org, rol in (
+            (Organisatie.IO, "inkomensconsulenten"),
+            (Organisatie.DWT, "werkcoaches"),
+        )
+    ]

@@ -15,7 +15,7 @@ from klantgroepen.models import Klantgroep
 
 from . import rules
 from .constants import Wijk
-from .overdracht import caseload_draag_over
+from .overdracht import caseload_draag_over, zonder_eigenaar_per_organisatie
 
 
 def _medewerkers():
@@ -81,4 +81,9 @@ def caseload_overdracht(request):
             )
             return redirect("clients:caseload_overdracht")
     status = 400 if request.method == "POST" else 200
-    return render(request, "clients/caseload_overdracht.html", {"form": form}, status=status)
+    return render(
+        request,
+        "clients/caseload_overdracht.html",
+        {"form": form, "zonder_eigenaar": zonder_eigenaar_per_organisatie()},
+        status=status,
+    )

@@ -1,5 +1,6 @@
 """Signals on a dossier: raising and handling them (services) and reading them (selectors)."""
 
+import datetime
 import logging
 
 from django.core.exceptions import ValidationError
@@ -7,13 +8,47 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from deventer_werk.accounts.constants import Organisatie, Rol
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
+from deventer_werk.dates import today
 
-from .constants import URGENTE_SIGNALEN, SignaalSoort
-from .models import Client, Signaal
+from .constants import URGENTE_SIGNALEN, SignaalSoort, TaakSoort, TaakStatus
+from .models import Client, Contactpersoon, Signaal, Taak
 
 logger = logging.getLogger(__name__)
+
+
+#: Signals that become a follow-up task for IO: the client's inkomensconsulent, or the IO
+#: team queue while the client has none (urgent ones due the same day). Handhaving signals
+#: have the handhaver's triage; a kick-off no-show is the kick-off's own work (issue 26).
+OPVOLGING_IO = frozenset({*URGENTE_SIGNALEN, SignaalSoort.OVERIG})
+OPVOLGING_DAGEN = 7
+
+
+def _opvolging_plan(signaal: Signaal) -> None:
+    if signaal.soort not in OPVOLGING_IO:
+        return
+    ic = (
+        Contactpersoon.objects.actueel()
+        .filter(client_id=signaal.client_id, organisatie=Organisatie.IO, rol="")
+        .values_list("medewerker_id", flat=True)
+        .first()
+    )
+    eigenaar = (
+        {"medewerker_id": ic}
+        if ic
+        else {"rol": Rol.INKOMENSCONSULENT, "organisatie": Organisatie.IO}
+    )
+    vandaag = today()
+    Taak.objects.create(
+        client_id=signaal.client_id,
+        soort=TaakSoort.OPVOLGING,
+        omschrijving=f"Opvolging signaal: {signaal.get_soort_display()}",
+        datum=vandaag if signaal.urgent else vandaag + datetime.timedelta(days=OPVOLGING_DAGEN),
+        sleutel=f"signaal:{signaal.pk}",
+        **eigenaar,
+    )
 
 
 @transaction.atomic
@@ -43,6 +78,7 @@ def signaal_meld(
         raise ValidationError(
             {"soort": ["Er staat al een open signaal van deze soort voor deze klant."]}
         ) from exc
+    _opvolging_plan(signaal)
     audit_record(
         actor=actor,
         actie=Actie.AANGEMAAKT,
@@ -68,6 +104,12 @@ def signaal_handel_af(
     locked.afgehandeld_door = actor
     locked.afhandeling = afhandeling.strip()
     locked.save(update_fields=["afgehandeld_op", "afgehandeld_door", "afhandeling"])
+    Taak.objects.filter(sleutel=f"signaal:{locked.pk}", status=TaakStatus.OPEN).update(
+        status=TaakStatus.AFGEROND,
+        afgerond_op=locked.afgehandeld_op,
+        afgerond_door=actor if getattr(actor, "is_authenticated", False) else None,
+        reden="Signaal afgehandeld",
+    )
     audit_record(
         actor=actor,
         actie=Actie.GEWIJZIGD,

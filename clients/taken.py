@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from deventer_werk.accounts.constants import Organisatie
+from deventer_werk.accounts.constants import DOSSIER_ROLLEN, ROL_ORGANISATIE, Organisatie, Rol
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 
@@ -149,6 +149,31 @@ def _verplaatste_sleutel(sleutel: str | None, datum: datetime.date) -> str | Non
     return sleutel
 
 
+#: Who may hold a task of a kind: a person with one of these roles, or that role's team
+#: queue (each role belongs to one organisation). Kinds not listed: any dossier role of the
+#: organisation of the task's current owner.
+HOUDERS: dict[str, tuple[str, ...]] = {
+    TaakSoort.VOORTGANGSGESPREK: (Rol.INKOMENSCONSULENT,),
+    TaakSoort.BESLUIT: (Rol.INKOMENSCONSULENT,),
+    TaakSoort.RECHTMATIGHEID: (Rol.HANDHAVER, Rol.INKOMENSCONSULENT),
+    TaakSoort.STEEKPROEF: (Rol.HANDHAVER, Rol.INKOMENSCONSULENT),
+    TaakSoort.PLAN_HERZIEN: (Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
+    TaakSoort.ACTIE: (Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
+    TaakSoort.NAZORG: (Rol.WERKCOACH,),
+    TaakSoort.AMBITIEGESPREK: (Rol.INTAKER,),
+    TaakSoort.OPVOLGING: (Rol.INKOMENSCONSULENT, Rol.POORTWACHTER),
+}
+
+
+def taak_houders(taak: Taak, organisatie: str) -> tuple[str, ...]:
+    """The roles that may hold ``taak``; ``organisatie`` is the handing-over user's."""
+    if taak.soort == TaakSoort.TOEWIJZEN:
+        return (Rol.INKOMENSCONSULENT,) if taak.organisatie == Organisatie.IO else (Rol.WERKCOACH,)
+    if taak.soort in HOUDERS:
+        return HOUDERS[taak.soort]
+    return tuple(r for r in DOSSIER_ROLLEN if ROL_ORGANISATIE[r] == organisatie)
+
+
 @transaction.atomic
 def taak_draag_over(
     *,
@@ -166,6 +191,13 @@ def taak_draag_over(
         raise ValidationError({"__all__": ["Deze taak is niet meer open."]})
     if medewerker is None and not rol:
         raise ValidationError({"medewerker": ["Kies een collega of een teamwachtrij."]})
+    houders = taak_houders(locked, getattr(door, "organisatie", "") or "")
+    if medewerker is not None and not medewerker.heeft_rol(*houders):
+        raise ValidationError(
+            {"medewerker": [f"{medewerker} heeft geen rol die dit werk mag doen."]}
+        )
+    if medewerker is None and rol not in houders:
+        raise ValidationError({"medewerker": ["Deze teamwachtrij mag dit werk niet doen."]})
     van = locked.medewerker_id
     locked.medewerker = medewerker
     locked.rol = "" if medewerker is not None else rol

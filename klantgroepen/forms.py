@@ -14,6 +14,7 @@ class KlantgroepForm(ModelForm):
             "voortgangsgesprekken_per_jaar",
             "rechtmatigheid_interval_maanden",
             "rechtmatigheid_in_voortgangsgesprek",
+            "plan_herzien_maanden",
             "themabijeenkomst_type",
             "max_maanden_uitkering",
             "handhaving_focus",

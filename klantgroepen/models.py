@@ -28,6 +28,12 @@ class Klantgroep(models.Model):
     rechtmatigheid_in_voortgangsgesprek = models.BooleanField(
         "rechtmatigheid in het voortgangsgesprek", default=False
     )
+    plan_herzien_maanden = models.PositiveSmallIntegerField(
+        "plan van aanpak herzien elke … maanden",
+        null=True,
+        blank=True,
+        help_text="Leeg = de algemene termijn waarin een plan actueel is",
+    )
     themabijeenkomst_type = models.CharField(
         "themabijeenkomsten", max_length=20, choices=ThemabijeenkomstType.choices
     )

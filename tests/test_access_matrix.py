@@ -100,6 +100,7 @@ MATRIX = {
     # begeleiding
     "begeleiding:werkvoorraad": route(DOSSIER | {TR}),
     "begeleiding:taak": route(DOSSIER | {TR}, "object", {"taak_pk": "taak"}),
+    "begeleiding:reviews_neem": route({HH}, method="post"),
     "begeleiding:plan": route({WC, PM}, "client", C),
     "begeleiding:plan_versies": route(DOSSIER, "client", C),
     "begeleiding:voortgangsgesprek": route({IC}, "client", C),

@@ -26,6 +26,11 @@ START_TRAJECTEN = regel(
     (Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
     "Trajecten en plannen op de start",
 )
+START_PLEKKEN = regel(
+    "begeleiding.start_plekken",
+    (Rol.PARTICIPATIEMAKELAAR,),
+    "Eigen Faciliteren-klanten en vrije participatieplekken op de start",
+)
 START_HANDHAVING = regel(
     "begeleiding.start_handhaving", (Rol.HANDHAVER,), "Triage en signalen op de start"
 )

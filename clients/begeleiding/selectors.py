@@ -189,12 +189,15 @@ def plan_list_versies(*, client: Client) -> list[PlanVanAanpak]:
     )
 
 
-PLAN_TE_HERZIEN_MAX = 100
+PLAN_TE_HERZIEN_PER_PAGINA = 25
 
 
-def plan_list_te_herzien(*, user: User, peildatum: datetime.date) -> tuple[list[Client], int]:
+def plan_list_te_herzien(
+    *, user: User, peildatum: datetime.date, pagina: int = 1
+) -> tuple[list[Client], int]:
     """The user's own clients (contact person) in Matchen, Groeien or Faciliteren without a
-    plan that is actueel on ``peildatum``: oldest first, at most 100, and the total. 3 queries."""
+    plan that is actueel on ``peildatum``: one page of 25, oldest first, and the total.
+    3 queries (2 when there is nothing to list)."""
     from .services import PLAN_GROEPEN
 
     grens = plan_actueel_grens(peildatum, plan_actueel_maanden())
@@ -207,10 +210,14 @@ def plan_list_te_herzien(*, user: User, peildatum: datetime.date) -> tuple[list[
         .filter(Q(laatste_plan__isnull=True) | Q(laatste_plan__lt=grens))
     )
     totaal = qs.count()
+    if not totaal:
+        return [], 0
+    paginas = -(-totaal // PLAN_TE_HERZIEN_PER_PAGINA)
+    start = (min(max(pagina, 1), paginas) - 1) * PLAN_TE_HERZIEN_PER_PAGINA  # past the end: last
     klanten = list(
         qs.annotate(klantgroep_naam=Subquery(groep.values("klantgroep__naam")[:1])).order_by(
             F("laatste_plan").asc(nulls_first=True), "achternaam", "pk"
-        )[:PLAN_TE_HERZIEN_MAX]
+        )[start : start + PLAN_TE_HERZIEN_PER_PAGINA]
     )
     return klanten, totaal
 
@@ -269,6 +276,17 @@ def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:
         **rol_secties(user=user, vandaag=vandaag),
     }
     if may(user, rules.PLAN):
-        klanten, totaal = plan_list_te_herzien(user=user, peildatum=vandaag)
-        context.update(plannen_te_herzien=klanten, plannen_te_herzien_totaal=totaal)
+        try:
+            pagina = max(int(params.get("plannen_pagina", 1)), 1)
+        except (TypeError, ValueError):
+            pagina = 1
+        klanten, totaal = plan_list_te_herzien(user=user, peildatum=vandaag, pagina=pagina)
+        paginas = max(1, -(-totaal // PLAN_TE_HERZIEN_PER_PAGINA))
+        pagina = min(pagina, paginas)
+        context.update(
+            plannen_te_herzien=klanten,
+            plannen_te_herzien_totaal=totaal,
+            plannen_pagina=pagina,
+            plannen_paginas=paginas,
+        )
     return context

@@ -12,14 +12,14 @@ from django.db import transaction
 from clients.constants import Fase, SignaalSoort, TaakSoort
 from clients.groepen.models import Groepslidmaatschap
 from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
-from clients.models import Client
+from clients.models import Client, Taak
 from clients.services import ConcurrentEditError
 from clients.signalen import signaal_meld
-from clients.taken import taak_plan, taak_rond_af_voor
+from clients.taken import taak_plan, taak_rond_af_voor, taak_vervallen
 from deventer_werk.accounts.constants import Organisatie, Rol
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
-from deventer_werk.dates import today
+from deventer_werk.dates import add_months, today
 from klantgroepen.models import Klantgroep
 
 from .models import Minimaregeling, PlanActie, PlanDoel, PlanVanAanpak, Voortgangsgesprek
@@ -62,6 +62,45 @@ def _rechtmatigheid_apart_plan(*, gesprek: Voortgangsgesprek) -> None:
         rol=Rol.HANDHAVER,
         organisatie=Organisatie.IO,
         sleutel=f"rechtmatigheid-gesprek:{gesprek.pk}",
+    )
+
+
+def _plan_taken(*, actor: User, plan: PlanVanAanpak, klantgroep: Klantgroep) -> None:
+    """The plan's work on its author's werkvoorraad: the revision after the group's interval
+    (``plan_herzien_maanden``, else the general term in which a plan is actueel) and every
+    running action the professional owns, due on its deadline. The previous version's open
+    action tasks lapse: the new version carries the actions that still run. Actions the
+    client owns are followed up in the next gesprek, not as a task."""
+    from .selectors import plan_actueel_maanden
+
+    taak_vervallen(
+        taken=Taak.objects.filter(client_id=plan.client_id, soort=TaakSoort.ACTIE),
+        reden=f"Plan herzien: de acties staan in versie {plan.versie}",
+        door=actor,
+    )
+    maanden = klantgroep.plan_herzien_maanden or plan_actueel_maanden()
+    taak_plan(
+        client=plan.client,
+        soort=TaakSoort.PLAN_HERZIEN,
+        omschrijving=f"Plan van aanpak herzien (versie {plan.versie} van "
+        f"{plan.vastgesteld_op:%d-%m-%Y}, elke {maanden} maanden)",
+        datum=add_months(plan.vastgesteld_op, maanden),
+        medewerker=actor,
+        sleutel=f"plan_herzien:{plan.pk}",
+    )
+    lopend = (PlanActie.Status.OPEN, PlanActie.Status.BEZIG)
+    Taak.objects.bulk_create(
+        Taak(
+            client_id=plan.client_id,
+            soort=TaakSoort.ACTIE,
+            omschrijving=f"Actie uit plan van aanpak: {actie.omschrijving}"[:255],
+            datum=actie.deadline,
+            medewerker=actor,
+            sleutel=f"actie:{actie.pk}",
+        )
+        for actie in PlanActie.objects.filter(
+            plan=plan, eigenaar=PlanActie.Eigenaar.PROFESSIONAL, status__in=lopend
+        )
     )
 
 
@@ -134,6 +173,8 @@ def plan_stel_vast(
             for a in doel.acties
         )
     taak_rond_af_voor(client=client, soort=TaakSoort.PLAN_HERZIEN, door=actor)
+    assert groep is not None  # validated above
+    _plan_taken(actor=actor, plan=plan, klantgroep=groep.klantgroep)
     audit_record(
         actor=actor,
         actie=Actie.AANGEMAAKT,

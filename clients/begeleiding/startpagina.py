@@ -12,6 +12,7 @@ from django.utils import timezone
 from clients.constants import Fase, SignaalSoort
 from clients.models import Client, Signaal
 from deventer_werk.access import may
+from deventer_werk.accounts.constants import Rol
 
 from . import rules
 
@@ -56,28 +57,78 @@ def intaker_sectie(*, user) -> dict:
     return {"zonder_ambitie": _lijst(qs.order_by("aangemaakt_op", "pk"))}
 
 
-def werkcoach_sectie(*, user, vandaag) -> dict:
-    """Own clients' trajecten past their planned end, or ending within 30 days."""
-    from clients.trajecten.models import Traject
+#: A traject more than this long past its planned end is stale: counted as one group (to
+#: tidy up in the trajecten list), not listed above the ones that end now.
+VERLOPEN_GROEP = datetime.timedelta(days=90)
 
+
+def werkcoach_sectie(*, user, vandaag) -> dict:
+    """Own clients' trajecten ending within 30 days or recently past their planned end
+    (listed, soonest first), the long-stale ones grouped as one count, and the user's
+    placements in nazorg. 5 queries at most (no list query for an empty count)."""
+    from clients.trajecten.models import Plaatsing, Traject
+
+    lopend = Traject.objects.filter(
+        status=Traject.Status.LOPEND,
+        client__in=Client.objects.visible_to(user).with_contactpersoon(user),
+    )
+    grens = vandaag - VERLOPEN_GROEP
     qs = (
-        Traject.objects.filter(
-            status=Traject.Status.LOPEND,
-            gepland_einde__lte=vandaag + datetime.timedelta(days=30),
-            client__in=Client.objects.visible_to(user).with_contactpersoon(user),
-        )
+        lopend.filter(gepland_einde__lte=vandaag + datetime.timedelta(days=30))
+        .filter(gepland_einde__gte=grens)
         .select_related("client", "instrument")
         .order_by("gepland_einde", "pk")
     )
     trajecten = _lijst(qs)
     for t in trajecten["rijen"]:
         t.dagen_over = (t.gepland_einde - vandaag).days
-    return {"trajecten_einde": trajecten}
+    nazorg = None
+    if user.heeft_rol(Rol.WERKCOACH):  # nazorg is the werkcoach's (Matchen, Groeien)
+        nazorg = _lijst(
+            Plaatsing.objects.filter(werkcoach=user, nazorg_tot__gte=vandaag, einde__isnull=True)
+            .select_related("client", "werkgever")
+            .order_by("nazorg_tot", "pk"),
+            10,
+        )
+    return {
+        "trajecten_einde": trajecten,
+        "trajecten_lang_verlopen": lopend.filter(gepland_einde__lt=grens).count(),
+        "verlopen_grens": grens,
+        "nazorg": nazorg,
+    }
 
 
-def handhaver_sectie(*, user) -> dict:
-    """Samenloop signals waiting for triage and open "werkt niet mee" signals."""
+def participatiemakelaar_sectie(*, user) -> dict:
+    """Own Faciliteren clients (contact person) and active participatieplekken with a free
+    place. 4 queries at most."""
+    from django.db.models import F
+
+    from clients.trajecten.models import Participatieplek
+
+    mijn = (
+        Client.objects.visible_to(user)
+        .with_contactpersoon(user)
+        .in_actuele_klantgroep(code="faciliteren")
+        .order_by("achternaam", "voornamen", "pk")
+    )
+    plekken = (
+        Participatieplek.objects.filter(actief=True)
+        .annotate(bezet=Count("plaatsingen", filter=Q(plaatsingen__einde__isnull=True)))
+        .filter(plaatsen__gt=F("bezet"))
+        .order_by("wijk", "organisatie", "pk")
+    )
+    plekken_lijst = _lijst(plekken)
+    for p in plekken_lijst["rijen"]:
+        p.vrij = p.plaatsen - p.bezet
+    return {"faciliteren": _lijst(mijn), "plekken_vrij": plekken_lijst}
+
+
+def handhaver_sectie(*, user, vandaag) -> dict:
+    """Samenloop signals waiting for triage, open "werkt niet mee" signals, and the triaged
+    queue of overdue reviews (see ``reviews_triage``)."""
     from clients.handhaving.models import Samenloopsignaal
+
+    from .reviews import reviews_triage
 
     zichtbaar = Client.objects.visible_to(user)
     samenloop = Samenloopsignaal.objects.filter(triage="", client__in=zichtbaar)
@@ -90,7 +141,11 @@ def handhaver_sectie(*, user) -> dict:
         .select_related("client")
         .order_by("aangemaakt_op", "pk")
     )
-    return {"samenloop_triage": samenloop.count(), "niet_meewerken": _lijst(niet_mee, 10)}
+    return {
+        "samenloop_triage": samenloop.count(),
+        "niet_meewerken": _lijst(niet_mee, 10),
+        **reviews_triage(user=user, vandaag=vandaag),
+    }
 
 
 def trainer_sectie(*, user) -> dict:
@@ -119,8 +174,10 @@ def rol_secties(*, user, vandaag) -> dict:
         context["intaker"] = intaker_sectie(user=user)
     if may(user, rules.START_TRAJECTEN):
         context["werkcoach"] = werkcoach_sectie(user=user, vandaag=vandaag)
+    if may(user, rules.START_PLEKKEN):
+        context["participatiemakelaar"] = participatiemakelaar_sectie(user=user)
     if may(user, rules.START_HANDHAVING):
-        context["handhaver"] = handhaver_sectie(user=user)
+        context["handhaver"] = handhaver_sectie(user=user, vandaag=vandaag)
     if may(user, rules.START_SESSIES):
         context["trainer"] = trainer_sectie(user=user)
     return context

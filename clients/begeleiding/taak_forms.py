@@ -18,7 +18,7 @@ class TaakVerplaatsenForm(Form):
     reden = forms.CharField(label="Reden", max_length=500)
 
 
-def teamwachtrijen() -> list[tuple[str, str]]:
+def teamwachtrijen(houders: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
     return [
         (f"{rol}/{ROL_ORGANISATIE[rol]}", f"Teamwachtrij {Rol(rol).label.lower()}")
         for rol in (
@@ -29,22 +29,28 @@ def teamwachtrijen() -> list[tuple[str, str]]:
             Rol.HANDHAVER,
             Rol.POORTWACHTER,
         )
+        if houders is None or rol in houders
     ]
 
 
 class TaakOverdragenForm(Form):
+    """Only colleagues and team queues with a role that may hold this kind of work
+    (``taak_houders``); the service checks it again."""
+
     naar = forms.ChoiceField(label="Overdragen aan")
     reden = forms.CharField(label="Reden", max_length=200)
 
-    def __init__(self, *args, organisatie: str, **kwargs):
+    def __init__(self, *args, organisatie: str, houders: tuple[str, ...], **kwargs):
         super().__init__(*args, **kwargs)
         collega = [
             (f"mdw/{u.pk}", str(u))
-            for u in User.objects.filter(is_active=True, organisatie=organisatie)
-            .exclude(groups=None)
+            for u in User.objects.filter(
+                is_active=True, organisatie=organisatie, groups__name__in=houders
+            )
+            .distinct()
             .order_by("last_name", "first_name", "username")
         ]
-        self.fields["naar"].choices = [("", "— kies —"), *collega, *teamwachtrijen()]
+        self.fields["naar"].choices = [("", "— kies —"), *collega, *teamwachtrijen(houders)]
 
     def ontvanger(self) -> dict:
         """{"medewerker": user} or {"rol": ..., "organisatie": ...}."""

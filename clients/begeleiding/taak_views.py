@@ -10,7 +10,13 @@ from django.views.decorators.http import require_http_methods
 from clients.constants import TaakSoort, TaakStatus
 from clients.models import Client, Taak
 from clients.services import contactpersoon_wijs_toe
-from clients.taken import taak_draag_over, taak_rond_af, taak_van, taak_verplaats
+from clients.taken import (
+    taak_draag_over,
+    taak_houders,
+    taak_rond_af,
+    taak_van,
+    taak_verplaats,
+)
 from deventer_werk.access import require
 from deventer_werk.forms import Form
 
@@ -38,12 +44,17 @@ def _taak_of_404(user, pk: int) -> Taak:
     return taak
 
 
-def _maak_form(actie: str, user, data=None):
+def _maak_form(actie: str, user, taak: Taak, data=None):
     if actie == "claimen":
         return Form(data, prefix=actie)
     form_class = ACTIES[actie][0]
     if form_class is TaakOverdragenForm:
-        return form_class(data, organisatie=user.organisatie, prefix=actie)
+        return form_class(
+            data,
+            organisatie=user.organisatie,
+            houders=taak_houders(taak, user.organisatie or ""),
+            prefix=actie,
+        )
     return form_class(data, prefix=actie)
 
 
@@ -69,9 +80,9 @@ def taak(request, taak_pk: int):
     acties = dict(ACTIES)
     if taak.soort == TaakSoort.TOEWIJZEN and taak.organisatie == request.user.organisatie:
         acties = {"claimen": (None, "U bent nu de contactpersoon van deze klant."), **acties}
-    forms = {naam: _maak_form(naam, request.user) for naam in acties}
+    forms = {naam: _maak_form(naam, request.user, taak) for naam in acties}
     if actie in acties:
-        form = forms[actie] = _maak_form(actie, request.user, request.POST)
+        form = forms[actie] = _maak_form(actie, request.user, taak, request.POST)
         if form.is_valid():
             try:
                 _voer_uit(actie, taak=taak, form=form, user=request.user)
@@ -88,3 +99,25 @@ def taak(request, taak_pk: int):
         {"taak": taak, "forms": forms},
         status=400 if actie in acties else 200,
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def reviews_neem(request):
+    """The handhaver takes the next reviews of the triaged team queue (start page)."""
+    from deventer_werk.dates import today
+
+    from .reviews import DAGDOEL
+    from .reviews import reviews_neem as neem
+
+    require(request.user, rules.START_HANDHAVING)
+    try:
+        aantal = int(request.POST.get("aantal", DAGDOEL))
+    except (TypeError, ValueError):
+        aantal = DAGDOEL
+    n = neem(handhaver=request.user, aantal=aantal, vandaag=today())
+    if n:
+        messages.success(request, f"{n} onderzoek(en) uit de teamwachtrij staan nu op uw naam.")
+    else:
+        messages.info(request, "De teamwachtrij is leeg: er is niets te verdelen.")
+    return redirect("begeleiding:werkvoorraad")

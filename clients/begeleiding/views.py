@@ -116,7 +116,7 @@ def werkvoorraad(request):
         if request.session.get("dw_werk_teller") != teller:
             request.session["dw_werk_teller"] = teller
     params = request.GET.copy()
-    for naam in ("te_laat", "vandaag", "binnenkort"):
+    for naam in ("te_laat", "vandaag", "binnenkort", "plannen"):
         params.pop(f"{naam}_pagina", None)
     context["querystring"] = params.urlencode()
     return render(request, "begeleiding/werkvoorraad.html", context)

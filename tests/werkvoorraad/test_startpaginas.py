@@ -1,0 +1,204 @@
+"""Issue 28: start pages that are a day's work (handhaver, participatiemakelaar, werkcoach),
+with pinned query counts at two sizes, and hand-over only to a role that may hold the work."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from clients.constants import TaakSoort
+from clients.models import Signaal, Taak
+from clients.taken import taak_draag_over
+from clients.trajecten.models import PlekPlaatsing, Traject
+from tests.factories import UserFactory, bulk_clients, client_in_groep
+from tests.trajecten.factories import instrument, plek
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+WERKVOORRAAD = "begeleiding:werkvoorraad"
+
+
+def _review(klant, sleutel: str, datum: datetime.date, soort=TaakSoort.RECHTMATIGHEID) -> Taak:
+    return Taak.objects.create(
+        client=klant,
+        soort=soort,
+        omschrijving="Onderzoek",
+        datum=datum,
+        rol="handhaver",
+        organisatie="IO",
+        sleutel=sleutel,
+    )
+
+
+def test_handhaver_queue_is_triaged_by_risk_reason_then_age_and_divisible(client_as, users):
+    a, b, c, d = (
+        client_in_groep("zorgen", achternaam=n)
+        for n in ("Periodiekoud", "Steekproefklant", "Gespreknieuw", "Gesprekoud")
+    )
+    periodiek_oud = _review(a, f"rechtmatigheid:{a.pk}:2023-01-01", D(2023, 1, 1))
+    steekproef = _review(b, f"steekproef:{b.pk}:2026-11", D(2026, 11, 1), TaakSoort.STEEKPROEF)
+    gesprek_nieuw = _review(c, "rechtmatigheid-gesprek:2", D(2026, 11, 20))
+    gesprek_oud = _review(d, "rechtmatigheid-gesprek:1", D(2026, 10, 1))
+    _review(client_in_groep("zorgen"), "rechtmatigheid:x:2027-01-01", D(2027, 1, 1))  # not due
+    e = client_in_groep("groeien", achternaam="Signaalklant")
+    met_signaal = _review(e, f"rechtmatigheid:{e.pk}:2026-11-01", D(2026, 11, 1))
+    Signaal.objects.create(client=e, soort="niet_meewerken")
+    html = client_as("handhaver").get(reverse(WERKVOORRAAD)).content.decode()
+    assert "Onderzoeken in de teamwachtrij (5)" in html
+    assert "Open handhavingssignaal: 1" in html
+    assert "Niet getoetst in het voortgangsgesprek: 2" in html
+    assert "Steekproef (aselect): 1" in html and "Periodiek onderzoek: 1" in html
+    assert "van het dagdoel 8" in html
+    rij = html[html.index('id="hh-reviews"') : html.index('id="hh-kop"')]
+    volgorde = [rij.index(k.client.achternaam) for k in (met_signaal, gesprek_oud, gesprek_nieuw)]
+    volgorde += [rij.index(k.client.achternaam) for k in (steekproef, periodiek_oud)]
+    assert volgorde == sorted(volgorde)  # risk reason first, then the oldest
+    # divide: each handhaver takes the next ones, never the same
+    tweede = UserFactory(username="handhaver2", rol="handhaver")
+    c1 = client_as("handhaver")
+    assert c1.post(reverse("begeleiding:reviews_neem"), {"aantal": 3}).status_code == 302
+    c1.force_login(tweede)
+    c1.post(reverse("begeleiding:reviews_neem"), {"aantal": 2})
+    eigenaar = dict(
+        Taak.objects.filter(
+            pk__in=[met_signaal.pk, gesprek_oud.pk, gesprek_nieuw.pk, steekproef.pk]
+        ).values_list("pk", "medewerker__username")
+    )
+    assert eigenaar == {
+        met_signaal.pk: "handhaver",
+        gesprek_oud.pk: "handhaver",
+        gesprek_nieuw.pk: "handhaver",
+        steekproef.pk: "handhaver2",
+    }
+    periodiek_oud.refresh_from_db()
+    assert periodiek_oud.medewerker == tweede
+
+
+@pytest.mark.parametrize("n", [10, 300])
+def test_handhaver_start_page_query_count(n, client_as, users, django_assert_num_queries):
+    klanten = bulk_clients(n, "faciliteren")
+    Taak.objects.bulk_create(
+        Taak(
+            client=k,
+            soort=TaakSoort.RECHTMATIGHEID,
+            omschrijving="Periodiek",
+            datum=D(2026, 1, 1),
+            rol="handhaver",
+            organisatie="IO",
+            sleutel=f"rechtmatigheid:{k.pk}:2026-01-01",
+        )
+        for k in klanten
+    )
+    c = client_as("handhaver")
+    c.get(reverse(WERKVOORRAAD))  # the menu counter is written to the session once
+    # page (3) + task counts, overdue page, urgent signals, signals per kind, caseload,
+    # filter choices, samenloop count, "werkt niet mee" count, review counts (one
+    # aggregate), the queue's first rows = 13
+    with django_assert_num_queries(13):
+        html = c.get(reverse(WERKVOORRAAD)).content.decode()
+    assert f"Onderzoeken in de teamwachtrij ({n})" in html
+    assert html.count("Periodiek onderzoek</td>") == min(n, 25)
+
+
+def test_participatiemakelaar_sees_own_faciliteren_clients_and_free_places(client_as, users):
+    pm = users["participatiemakelaar"]
+    eigen = client_in_groep("faciliteren", io=pm, achternaam="Eigenklant")
+    client_in_groep("faciliteren", io=users["inkomensconsulent"], achternaam="Vreemdeklant")
+    vol = plek(organisatie="Kringloop Vol", plaatsen=1)
+    PlekPlaatsing.objects.create(client=eigen, plek=vol, start=D(2026, 1, 1), makelaar=pm)
+    plek(organisatie="Buurthuis Vrij", plaatsen=2)
+    html = client_as("participatiemakelaar").get(reverse(WERKVOORRAAD)).content.decode()
+    assert "Uw Faciliteren-klanten (1)" in html and "Eigenklant" in html
+    assert "Vreemdeklant" not in html
+    assert "Participatieplekken met een vrije plaats (1)" in html
+    assert "Buurthuis Vrij" in html and "Kringloop Vol" not in html
+    assert "(2 van 2 vrij)" in html
+
+
+@pytest.mark.parametrize("n", [10, 300])
+def test_participatiemakelaar_start_page_query_count(
+    n, client_as, users, django_assert_num_queries
+):
+    bulk_clients(n, "faciliteren", medewerker=users["participatiemakelaar"])
+    for i in range(min(n, 30)):
+        plek(organisatie=f"Plek {i}", plaatsen=2)
+    c = client_as("participatiemakelaar")
+    c.get(reverse(WERKVOORRAAD))
+    # page (3) + task counts, urgent signals, signals per kind, caseload, filter choices,
+    # trajecten ending (count), long-stale (count), own Faciliteren clients (count, rows),
+    # free plekken (count, rows), plans (setting, count, rows) = 17 (no nazorg: the
+    # werkcoach's work)
+    with django_assert_num_queries(17):
+        html = c.get(reverse(WERKVOORRAAD)).content.decode()
+    assert f"Uw Faciliteren-klanten ({n})" in html
+    assert f"Participatieplekken met een vrije plaats ({min(n, 30)})" in html
+
+
+def test_werkcoach_sees_nazorg_and_stale_trajecten_grouped(client_as, users):
+    from tests.trajecten.factories import aanbieder
+
+    coach = users["werkcoach"]
+    klant = client_in_groep("groeien", van=D(2022, 1, 1), dwt=coach, achternaam="Coachklant")
+    for einde in (D(2023, 3, 1), D(2024, 5, 1), D(2026, 11, 30)):
+        Traject.objects.create(
+            client=klant,
+            instrument=instrument("Werkleerroute logistiek"),
+            aanbieder=aanbieder(),
+            klantgroep=klant.lidmaatschappen.get().klantgroep,
+            werkcoach=coach,
+            start=D(2022, 2, 1),
+            gepland_einde=einde,
+        )
+    html = client_as("werkcoach").get(reverse(WERKVOORRAAD)).content.decode()
+    assert "Trajecten die aflopen of net over hun einddatum zijn (1)" in html
+    assert "30-11-2026" in html and "01-03-2023" not in html  # the old ones are not on top
+    assert "Daarnaast staan 2 trajecten van vóór" in html
+    assert "Uw plaatsingen in nazorg (0)" in html
+
+
+def test_hand_over_only_to_a_role_that_may_hold_the_work(client_as, users):
+    coach = users["werkcoach"]
+    klant = client_in_groep("groeien", dwt=coach)
+    taak = Taak.objects.create(
+        client=klant,
+        soort=TaakSoort.PLAN_HERZIEN,
+        omschrijving="Plan herzien",
+        datum=D(2026, 11, 30),
+        medewerker=coach,
+    )
+    collega = UserFactory(username="coach2", rol="werkcoach", first_name="Wim", last_name="Coach")
+    UserFactory(username="intaker2", rol="intaker", first_name="Ida", last_name="Intake")
+    c = client_as("werkcoach")
+    page = c.get(reverse("begeleiding:taak", args=[taak.pk])).content.decode()
+    assert f"mdw/{collega.pk}" in page and "Ida Intake" not in page
+    assert "werkcoach/DWT" in page and "intaker/DWT" not in page
+    response = c.post(
+        reverse("begeleiding:taak", args=[taak.pk]),
+        {"actie": "overdragen", "overdragen-naar": "intaker/DWT", "overdragen-reden": "Druk"},
+    )
+    assert response.status_code == 400
+    with pytest.raises(ValidationError):
+        taak_draag_over(taak=taak, door=coach, medewerker=users["intaker"], reden="Druk")
+    taak_draag_over(taak=taak, door=coach, medewerker=collega, reden="Verlof")
+    taak.refresh_from_db()
+    assert taak.medewerker == collega
+
+
+@pytest.mark.parametrize("n", [10, 300])
+def test_beheerder_sees_dossiers_without_owner_per_organisation(
+    n, client_as, users, django_assert_num_queries
+):
+    from clients.planning.zonder_eigenaar import plan_zonder_eigenaar
+
+    bulk_clients(n, "groeien")  # no contact: IO and DWT each have to claim
+    bulk_clients(3, "zorgen", medewerker=users["inkomensconsulent"])  # IO contact, IO regie
+    plan_zonder_eigenaar(peildatum=D(2026, 11, 24))
+    c = client_as("beheerder")
+    c.get(reverse("clients:caseload_overdracht"))
+    # the page with the overdracht form, plus one query for the claim counts per
+    # organisation: the same number at both sizes
+    with django_assert_num_queries(7):
+        html = c.get(reverse("clients:caseload_overdracht")).content.decode()
+    assert f"Inkomensondersteuning: <strong>{n}</strong>" in html
+    assert f"Deventer Werktalent: <strong>{n}</strong>" in html
