@@ -9,7 +9,6 @@ import datetime
 
 from django.utils import timezone
 
-
 from clients.groepen.models import Groepslidmaatschap
 
 from .models import Client, Contactpersoon, Signaal, Uitkeringsperiode

@@ -3,8 +3,8 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
 from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from clients.groepen.models import Groepslidmaatschap
