@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from .models import DiagnoseInstrument, DiagnoseVraag, KickoffSessie, Netwerkpartner, ScreeningVraag
+from .models import (
+    DiagnoseInstrument,
+    DiagnoseVraag,
+    KickoffInstelling,
+    KickoffSessie,
+    Netwerkpartner,
+    ScreeningVraag,
+)
 
 
 @admin.register(ScreeningVraag)
@@ -36,3 +43,22 @@ class DiagnoseInstrumentAdmin(admin.ModelAdmin):
 @admin.register(KickoffSessie)
 class KickoffSessieAdmin(admin.ModelAdmin):
     list_display = ("klantgroep", "datum", "plaats", "trainer", "capaciteit")
+
+
+@admin.register(KickoffInstelling)
+class KickoffInstellingAdmin(admin.ModelAdmin):
+    """One row (seeded by migration 0007): change it, never add or delete it."""
+
+    list_display = (
+        "__str__",
+        "uitnodigen_na_dagen",
+        "max_gemist",
+        "eerste_afspraak_na_dagen",
+        "reserve_plaatsen",
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -7,9 +7,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods
 
 from clients.access import lijst_bekeken
+from clients.groepen.models import Groepslidmaatschap
 from clients.klantreis_views import KlantreisFormView
 from clients.models import Client
 from clients.selectors import _with_current
@@ -103,10 +105,14 @@ class AmbitiegesprekView(KlantreisFormView):
     form_class = AmbitiegesprekForm
     template_name = "intake/ambitiegesprek.html"
     object_type = "ambitiegesprek"
-    melding = (
-        "Het ambitiegesprek is vastgelegd en de klant is ingedeeld. "
-        "De uitnodiging voor de kick-off volgt automatisch."
-    )
+    melding = "Het ambitiegesprek is vastgelegd en de klant is ingedeeld."
+
+    def succes(self, resultaat):
+        # policy §3.2: the client leaves the gesprek with the kick-off date
+        uitnodiging = services.kickoff_open_uitnodiging(client_id=self.client.pk)
+        if uitnodiging is not None:
+            self.melding = f"{self.melding} {kickoff_melding(uitnodiging)}"
+        return super().succes(resultaat)
 
     def opslaan(self, data, form):
         return services.ambitiegesprek_leg_vast(
@@ -135,6 +141,21 @@ class LadderView(KlantreisFormView):
         return services.ladder_meet(
             actor=self.request.user, client=self.client, datum=data["datum"], trede=data["trede"]
         )
+
+
+def kickoff_melding(uitnodiging: KickoffUitnodiging) -> str:
+    """What the intaker tells the client at the end of the gesprek."""
+    if uitnodiging.sessie is None:
+        groep = Groepslidmaatschap.objects.huidig(uitnodiging.client)
+        naam = groep.klantgroep.naam if groep else ""
+        return (
+            f"Er is nog geen kick-off {naam} met een vrije plaats: de klant staat op de "
+            "wachtlijst, de trainers plannen een bijeenkomst en de uitnodiging volgt dan "
+            "automatisch."
+        )
+    sessie = uitnodiging.sessie
+    wanneer = date_format(timezone.localtime(sessie.datum), "l j F Y \\o\\m H:i")
+    return f"Uitgenodigd voor de kick-off {sessie.klantgroep.naam} op {wanneer} ({sessie.plaats})."
 
 
 screening = ScreeningView.as_view()
@@ -191,7 +212,7 @@ def kickoff_sessies(request):
         {
             "page": page,
             "form": form,
-            "wachtend": selectors.kickoff_wachtend_per_groep(peildatum=timezone.localdate()),
+            "wachtend": selectors.kickoff_wachtend_per_groep(),
         },
     )
 

@@ -7,23 +7,31 @@ import re
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from clients.constants import LidmaatschapSoort, SignaalSoort
 from clients.groepen.services import groepsindeling_wijzig
-from clients.intake.models import AanwezigheidRegistratie, KickoffSessie, KickoffUitnodiging
+from clients.intake.models import (
+    AanwezigheidRegistratie,
+    KickoffInstelling,
+    KickoffSessie,
+    KickoffUitnodiging,
+)
+from clients.intake.selectors import tijdlijn_kickoff
 from clients.intake.services import (
     kickoff_aanwezigheid,
     kickoff_nodig_uit,
     kickoff_sessie_plan,
+    kickoff_uitnodig,
 )
 from clients.models import Signaal
 from clients.services import ConcurrentEditError
 from deventer_werk.audit.models import AuditEvent
 from tests.factories import UserFactory, bulk_clients, klantgroep
-from tests.fixtures.klok import NU
+from tests.fixtures.klok import NU, VANDAAG
 
-from .factories import ambitie, melding
+from .factories import ambitie, melding, screening_met_afspraak
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 SESSIE = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
@@ -47,69 +55,149 @@ def _uitgenodigd(users, code="zorgen", **kwargs):
     return klant
 
 
-def test_invitation_goes_to_the_current_group_and_the_latest_gesprek_only(users):
-    klant = _uitgenodigd(users, "groeien")
-    # a second ambitiegesprek (the client's group is discussed again) and a group change
-    tweede = ambitie(users["intaker"], klant, "matchen", datum=datetime.date(2026, 11, 4))
-    groeien = _sessie(users["trainer"], "groeien")
-    matchen = _sessie(users["trainer"], "matchen")
-    assert kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 20)) == 1
-    uitnodiging = KickoffUitnodiging.objects.get()
-    assert uitnodiging.ambitiegesprek == tweede and uitnodiging.sessie == matchen
-    assert not groeien.uitnodigingen.exists()
-    # the system invitation is on the audit trail, as a background task without a person
-    event = AuditEvent.objects.get(object_type="kickoff_uitnodiging")
-    assert event.herkomst == "taak" and event.actor_id is None and event.client_id == klant.pk
+def _op(dag: int, uur: int = 9) -> datetime.datetime:
+    """A session moment in December 2026 (UTC; 10:00 in Deventer for uur=9)."""
+    return datetime.datetime(2026, 12, dag, uur, tzinfo=datetime.UTC)
 
 
-def test_a_group_change_after_the_gesprek_invites_to_the_new_group(users):
-    klant = _uitgenodigd(users, "groeien")
-    groepsindeling_wijzig(
-        actor=users["inkomensconsulent"],
-        client=klant,
-        klantgroep=klantgroep("zorgen"),
-        van=datetime.date(2026, 11, 10),
-        soort=LidmaatschapSoort.TERUGVAL,
-        reden="Zware klachten",
-    )
-    _sessie(users["trainer"], "groeien")
-    zorgen = _sessie(users["trainer"], "zorgen")
-    assert kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 20)) == 1
-    assert KickoffUitnodiging.objects.get().sessie == zorgen
+def _gesprek_vandaag(users, code="groeien", **kwargs):
+    klant = melding(users["poortwachter"], **kwargs)
+    ambitie(users["intaker"], klant, code, datum=VANDAAG)
+    return klant
 
 
-def test_only_sessions_after_the_invitation_day_and_a_cancellation_frees_a_seat(users):
-    dag = datetime.date(2026, 11, 30)
-    zelfde_dag = _sessie(
-        users["trainer"], datum=datetime.datetime(2026, 11, 30, 15, tzinfo=datetime.UTC)
-    )
-    later = _sessie(users["trainer"], capaciteit=1)
-    eerste = _uitgenodigd(users)
-    assert kickoff_nodig_uit(peildatum=dag) == 1
-    assert not zelfde_dag.uitnodigingen.exists()
-    tweede = _uitgenodigd(users)
-    assert kickoff_nodig_uit(peildatum=dag) == 0  # full: waits for the next run
+def test_saving_the_gesprek_invites_to_the_first_session_two_weeks_later_with_a_seat(users):
+    te_vroeg = _sessie(users["trainer"], "groeien", datum=_op(7))  # gesprek + 13 days
+    vol = _sessie(users["trainer"], "groeien", datum=_op(8), capaciteit=1)
+    _sessie(users["trainer"], "matchen", datum=_op(8, 8))  # another group
+    eerste = _sessie(users["trainer"], "groeien", datum=_op(9))
+    _sessie(users["trainer"], "groeien", datum=_op(10))
+    bezet = _gesprek_vandaag(users)  # takes the one seat of 8 December
+    assert KickoffUitnodiging.objects.get(client=bezet).sessie == vol
+    klant = _gesprek_vandaag(users, achternaam="Jansen")
+    uitnodiging = KickoffUitnodiging.objects.get(client=klant)
+    assert uitnodiging.sessie == eerste and uitnodiging.uitgenodigd_op == VANDAAG
+    assert uitnodiging.aanleiding == "ambitiegesprek"
+    assert not te_vroeg.uitnodigingen.exists()
+    # on the audit trail, as the intaker's work
+    event = AuditEvent.objects.filter(object_type="kickoff_uitnodiging", client_id=klant.pk).get()
+    assert event.actor_id == users["intaker"].pk and event.details["sessie"] == eerste.pk
+
+
+def test_the_interval_is_configuration(users):
+    KickoffInstelling.objects.update(uitnodigen_na_dagen=7)
+    week = _sessie(users["trainer"], "groeien", datum=_op(1))
+    _sessie(users["trainer"], "groeien", datum=_op(9))
+    klant = _gesprek_vandaag(users)
+    assert KickoffUitnodiging.objects.get(client=klant).sessie == week
+
+
+def test_a_gesprek_recorded_late_invites_to_a_future_session(users):
+    verleden = _sessie(users["trainer"], "groeien", datum=_op(1))
+    klant = melding(users["poortwachter"])
+    with time_machine.travel(_op(2, 12), tick=False):
+        ambitie(users["intaker"], klant, "groeien", datum=datetime.date(2026, 10, 5))
+        later = _sessie(users["trainer"], "groeien", datum=_op(3))
+    uitnodiging = KickoffUitnodiging.objects.get(client=klant)
+    assert uitnodiging.sessie == later and not verleden.uitnodigingen.exists()
+
+
+def test_without_a_free_seat_the_client_waits_and_a_new_session_invites_at_once(users, client_as):
+    _sessie(users["trainer"], "groeien", datum=_op(9), capaciteit=1)
+    _gesprek_vandaag(users)
+    klant = _gesprek_vandaag(users, achternaam="Wachter")
+    uitnodiging = KickoffUitnodiging.objects.get(client=klant)
+    assert uitnodiging.sessie is None and uitnodiging.uitgenodigd_op is None
+    # the trainers' task: the kick-off page says a session is needed for Groeien
+    html = client_as("trainer").get(reverse("intake:kickoff_sessies")).content.decode()
+    assert "<strong>1</strong> — plan een bijeenkomst" in html
+    nieuw = _sessie(users["trainer"], "groeien", datum=_op(15))
+    uitnodiging.refresh_from_db()
+    assert uitnodiging.sessie == nieuw and uitnodiging.uitgenodigd_op == VANDAAG
+    html = client_as("trainer").get(reverse("intake:kickoff_sessies")).content.decode()
+    assert "plan een bijeenkomst" not in html
+
+
+def test_a_second_open_invitation_for_the_same_client_is_refused(users):
+    sessie = _sessie(users["trainer"], "groeien", datum=_op(9))
+    klant = _gesprek_vandaag(users, achternaam="Dubbel")
+    gesprek = klant.ambitiegesprekken.get()
+    with pytest.raises(ValidationError) as exc:
+        kickoff_uitnodig(actor=users["intaker"], client=klant, ambitiegesprek=gesprek)
+    assert "Dubbel heeft al een open uitnodiging voor de kick-off" in str(exc.value)
+    assert "09-12-2026 om 10:00" in str(exc.value)
+    # and the database refuses it too (two workers at once)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        KickoffUitnodiging.objects.create(
+            client=klant, ambitiegesprek=gesprek, sessie=sessie, uitgenodigd_op=VANDAAG
+        )
+    assert KickoffUitnodiging.objects.filter(client=klant).count() == 1
+    # a second gesprek for the same group keeps the invitation
+    ambitie(users["intaker"], klant, "groeien", datum=VANDAAG)
+    assert KickoffUitnodiging.objects.filter(client=klant).count() == 1
+
+
+def test_a_new_gesprek_for_another_group_lapses_the_open_invitation(users):
+    groeien = _sessie(users["trainer"], "groeien", datum=_op(9))
+    matchen = _sessie(users["trainer"], "matchen", datum=_op(9, 13))
+    klant = _gesprek_vandaag(users)
+    ambitie(users["intaker"], klant, "matchen", datum=VANDAAG)
+    oud, nieuw = KickoffUitnodiging.objects.filter(client=klant).order_by("pk")
+    assert oud.sessie == groeien and oud.vervallen_op is not None
+    assert "Nieuw ambitiegesprek: klantgroep Matchen" in oud.reden_vervallen
+    assert nieuw.sessie == matchen and nieuw.open
+    assert groeien.uitnodigingen.count() == 1  # kept as history, the seat is free again
+    html = "".join(i.titel for i in tijdlijn_kickoff(client=klant))
+    assert "Uitnodiging kick-off vervallen: Nieuw ambitiegesprek" in html
+
+
+def test_the_nightly_task_seats_waiting_clients_but_never_invites_old_gesprekken(users):
+    sessie = _sessie(users["trainer"], "groeien", datum=_op(9), capaciteit=1)
+    eerste = _gesprek_vandaag(users)
+    wachter = _gesprek_vandaag(users)
+    # an old gesprek of the existing bestand that never got an invitation
+    oud = bulk_clients(1, "groeien", van=datetime.date(2022, 3, 1), fase="ingedeeld")[0]
+    _oud_gesprek(oud, users["intaker"], datetime.date(2022, 3, 1))
+    assert kickoff_nodig_uit(peildatum=VANDAAG) == 0
     kickoff_aanwezigheid(
         actor=users["trainer"],
         uitnodiging=KickoffUitnodiging.objects.get(client=eerste),
         aanwezigheid="afgemeld",
     )
-    assert kickoff_nodig_uit(peildatum=dag) == 1
-    assert later.uitnodigingen.filter(client=tweede).exists()
+    # the cancellation re-invited ``eerste`` (waiting); the freed seat goes to who waited first
+    assert kickoff_nodig_uit(peildatum=VANDAAG) == 1
+    assert KickoffUitnodiging.objects.get(client=wachter).sessie == sessie
+    assert not KickoffUitnodiging.objects.filter(client=oud).exists()
 
 
-def test_clients_who_left_are_not_invited(users):
+def test_clients_who_left_are_not_seated(users):
     from clients.services import periode_sluit
 
-    klant = _uitgenodigd(users)
+    klant = _gesprek_vandaag(users)
     periode_sluit(
-        actor=users["inkomensconsulent"],
-        client=klant,
-        einddatum=datetime.date(2026, 11, 15),
-        reden="verhuizing",
+        actor=users["inkomensconsulent"], client=klant, einddatum=VANDAAG, reden="verhuizing"
     )
-    _sessie(users["trainer"])
-    assert kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 20)) == 0
+    sessie = _sessie(users["trainer"], "groeien", datum=_op(9))
+    assert not sessie.uitnodigingen.exists()
+
+
+def _oud_gesprek(client, intaker, datum):
+    from clients.groepen.models import Groepslidmaatschap
+    from clients.intake.models import Ambitiegesprek, DiagnoseInstrument
+
+    groep = Groepslidmaatschap.objects.get(client=client)
+    return Ambitiegesprek.objects.create(
+        client=client,
+        datum=datum,
+        intaker=intaker,
+        instrument=DiagnoseInstrument.objects.get(actief=True),
+        participatieladder=3,
+        gekozen_klantgroep=groep.klantgroep,
+        geadviseerde_klantgroep=groep.klantgroep,
+        afspraak_getekend_op=datum,
+        rechten_plichten_op=datum,
+        lidmaatschap=groep,
+    )
 
 
 def test_attendance_before_the_session_only_a_cancellation(users):
@@ -124,7 +212,7 @@ def test_attendance_before_the_session_only_a_cancellation(users):
     assert "vooraf kan alleen een afmelding" in str(exc.value)
     assert not Signaal.objects.exists() and not AanwezigheidRegistratie.objects.exists()
     kickoff_aanwezigheid(actor=users["trainer"], uitnodiging=uitnodiging, aanwezigheid="afgemeld")
-    assert KickoffUitnodiging.objects.get().aanwezigheid == "afgemeld"
+    assert KickoffUitnodiging.objects.get(pk=uitnodiging.pk).aanwezigheid == "afgemeld"
 
 
 def test_correction_keeps_history_closes_the_no_show_signal_and_checks_the_version(users):
@@ -359,3 +447,54 @@ def test_attendance_list_query_count_for_an_intaker(n, client_as, users, django_
     with django_assert_num_queries(PRESENTIELIJST_QUERIES):
         response = c.get(reverse("intake:kickoff_sessie", args=[sessie.pk]))
     assert response.status_code == 200
+
+
+def _gesprek_formulier(code: str) -> dict:
+    from .factories import alle_antwoorden
+
+    data: dict = {f"score_{k}": v for k, v in alle_antwoorden(4).items()}
+    data.update(
+        {
+            "datum": VANDAAG.isoformat(),
+            "participatieladder": "4",
+            "gekozen_klantgroep": klantgroep(code).pk,
+            "geadviseerde_klantgroep": klantgroep(code).pk,
+            "afspraak_getekend_op": VANDAAG.isoformat(),
+            "rechten_plichten_op": VANDAAG.isoformat(),
+        }
+    )
+    return data
+
+
+def test_the_intaker_sees_the_kickoff_date_at_once_and_on_the_dossier(client_as, users):
+    _sessie(users["trainer"], "matchen", datum=_op(9), plaats="Stadhuis, zaal 3")
+    klant = melding(users["poortwachter"], achternaam="de Wit")
+    screening_met_afspraak(users["poortwachter"], users["intaker"], klant)
+    c = client_as("intaker")
+    r = c.post(
+        reverse("intake:ambitiegesprek", args=[klant.pk]),
+        _gesprek_formulier("matchen"),
+        follow=True,
+    )
+    html = r.content.decode()
+    assert (
+        "Uitgenodigd voor de kick-off Matchen op woensdag 9 december 2026 om 10:00 "
+        "(Stadhuis, zaal 3)." in html
+    )
+    dossier = c.get(reverse("clients:dossier", args=[klant.pk])).content.decode()
+    assert "Matchen op woensdag 9 december 2026 10:00, Stadhuis, zaal 3: uitgenodigd" in dossier
+    tijdlijn = c.get(reverse("clients:tijdlijn", args=[klant.pk])).content.decode()
+    assert "Uitgenodigd voor de kick-off Matchen van 09-12-2026 10:00" in tijdlijn
+
+
+def test_without_a_session_the_intaker_is_told_the_client_waits(client_as, users):
+    klant = melding(users["poortwachter"])
+    screening_met_afspraak(users["poortwachter"], users["intaker"], klant)
+    r = client_as("intaker").post(
+        reverse("intake:ambitiegesprek", args=[klant.pk]),
+        _gesprek_formulier("groeien"),
+        follow=True,
+    )
+    html = r.content.decode()
+    assert "Er is nog geen kick-off Groeien met een vrije plaats" in html
+    assert "wacht op een nieuwe bijeenkomst met een vrije plaats" in html  # the dossier

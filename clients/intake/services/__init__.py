@@ -15,9 +15,15 @@ from .kickoff import (
     kickoff_aanwezigheid,
     kickoff_nodig_uit,
     kickoff_sessie_plan,
-    kickoff_wachtend,
 )
 from .screening import aanvraag_besluit, aanvraag_registreer, screening_leg_vast
+from .uitnodiging import (
+    kickoff_na_ambitiegesprek,
+    kickoff_open_uitnodiging,
+    kickoff_plaats_wachtenden,
+    kickoff_uitnodig,
+    uitnodiging_omschrijving,
+)
 
 __all__ = [
     "KICKOFF_BRON",
@@ -30,7 +36,11 @@ __all__ = [
     "kickoff_aanwezigheid",
     "kickoff_nodig_uit",
     "kickoff_sessie_plan",
-    "kickoff_wachtend",
+    "kickoff_na_ambitiegesprek",
+    "kickoff_open_uitnodiging",
+    "kickoff_plaats_wachtenden",
+    "kickoff_uitnodig",
     "ladder_meet",
     "screening_leg_vast",
+    "uitnodiging_omschrijving",
 ]
