@@ -158,6 +158,16 @@ def kickoff_melding(uitnodiging: KickoffUitnodiging) -> str:
     return f"Uitgenodigd voor de kick-off {sessie.klantgroep.naam} op {wanneer} ({sessie.plaats})."
 
 
+def _aanwezigheid_melding(uitnodiging: KickoffUitnodiging) -> str:
+    """The confirmation names where a client who missed the kick-off is invited next."""
+    naam = uitnodiging.client.volledige_naam
+    tekst = f"Aanwezigheid van {naam} is vastgelegd."
+    volgende = services.kickoff_open_uitnodiging(client_id=uitnodiging.client_id)
+    if volgende is not None and volgende.vorige_id == uitnodiging.pk:
+        tekst += f" {naam} is opnieuw uitgenodigd: {services.uitnodiging_omschrijving(volgende)}."
+    return tekst
+
+
 screening = ScreeningView.as_view()
 aanvraag = AanvraagView.as_view()
 besluit = BesluitView.as_view()
@@ -251,9 +261,7 @@ def kickoff_sessie(request, sessie_pk):
             except ValidationError as exc:
                 fouten[uitnodiging.pk] = exc.messages
             else:
-                messages.success(
-                    request, f"Aanwezigheid van {uitnodiging.client.volledige_naam} is vastgelegd."
-                )
+                messages.success(request, _aanwezigheid_melding(uitnodiging))
                 return redirect("intake:kickoff_sessie", sessie_pk=sessie.pk)
         else:
             fouten[uitnodiging.pk] = [e for errs in form.errors.values() for e in errs]

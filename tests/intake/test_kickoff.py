@@ -14,6 +14,7 @@ from clients.constants import LidmaatschapSoort, SignaalSoort
 from clients.groepen.services import groepsindeling_wijzig
 from clients.intake.models import (
     AanwezigheidRegistratie,
+    Ambitiegesprek,
     KickoffInstelling,
     KickoffSessie,
     KickoffUitnodiging,
@@ -498,3 +499,139 @@ def test_without_a_session_the_intaker_is_told_the_client_waits(client_as, users
     html = r.content.decode()
     assert "Er is nog geen kick-off Groeien met een vrije plaats" in html
     assert "wacht op een nieuwe bijeenkomst met een vrije plaats" in html  # the dossier
+
+
+# Attendance has consequences (slice 2) ----------------------------------------------------------
+def _gemist(users, uitnodiging, aanwezigheid="niet_verschenen"):
+    with time_machine.travel(uitnodiging.sessie.datum + datetime.timedelta(hours=2), tick=False):
+        return kickoff_aanwezigheid(
+            actor=users["trainer"], uitnodiging=uitnodiging, aanwezigheid=aanwezigheid
+        )
+
+
+def test_a_no_show_is_reinvited_to_the_next_session_with_a_free_seat(users):
+    eerste = _sessie(users["trainer"], "groeien", datum=_op(9))
+    vol = _sessie(users["trainer"], "groeien", datum=_op(16), capaciteit=1)
+    volgende = _sessie(users["trainer"], "groeien", datum=_op(23))
+    KickoffUitnodiging.objects.create(
+        client=_gesprek_vandaag(users, "groeien"),
+        ambitiegesprek=Ambitiegesprek.objects.latest("pk"),
+        sessie=vol,
+        uitgenodigd_op=VANDAAG,
+        aanwezigheid="afgemeld",  # a cancelled seat, then taken below
+    )
+    KickoffUitnodiging.objects.filter(sessie=eerste).update(sessie=vol)  # vol is full now
+    klant = _gesprek_vandaag(users, "groeien", achternaam="Noshow")
+    uitnodiging = KickoffUitnodiging.objects.get(client=klant)
+    assert uitnodiging.sessie == eerste
+    _gemist(users, uitnodiging)
+    nieuw = KickoffUitnodiging.objects.get(client=klant, aanwezigheid="")
+    assert nieuw.sessie == volgende and nieuw.aanleiding == "opnieuw"
+    assert nieuw.vorige == uitnodiging
+    titels = [i.titel for i in tijdlijn_kickoff(client=klant)]
+    assert any(
+        t.startswith("Opnieuw uitgenodigd voor de kick-off Groeien van 23-12") for t in titels
+    )
+    # one miss: the no-show signal of that session, no "werkt niet mee" yet
+    assert list(klant.signalen.values_list("soort", flat=True)) == ["kickoff_no_show"]
+
+
+def test_a_cancellation_before_the_session_reinvites_and_frees_the_seat(users):
+    sessie = _sessie(users["trainer"], "groeien", datum=_op(9), capaciteit=1)
+    later = _sessie(users["trainer"], "groeien", datum=_op(16))
+    klant = _gesprek_vandaag(users, "groeien")
+    kickoff_aanwezigheid(
+        actor=users["trainer"],
+        uitnodiging=KickoffUitnodiging.objects.get(client=klant),
+        aanwezigheid="afgemeld",
+    )
+    assert KickoffUitnodiging.objects.get(client=klant, aanwezigheid="").sessie == later
+    ander = _gesprek_vandaag(users, "groeien")
+    assert KickoffUitnodiging.objects.get(client=ander).sessie == sessie  # the freed seat
+
+
+def test_correcting_a_miss_withdraws_the_reinvitation(users):
+    _sessie(users["trainer"], "groeien", datum=_op(9))
+    _sessie(users["trainer"], "groeien", datum=_op(16))
+    klant = _gesprek_vandaag(users, "groeien")
+    uitnodiging = KickoffUitnodiging.objects.get(client=klant)
+    _gemist(users, uitnodiging)
+    _gemist(users, uitnodiging, "aanwezig")
+    herkansing = KickoffUitnodiging.objects.get(client=klant, vorige=uitnodiging)
+    assert herkansing.vervallen_op is not None
+    assert herkansing.reden_vervallen == "Aanwezigheid gecorrigeerd: de klant was er wel"
+    assert not KickoffUitnodiging.objects.filter(
+        client=klant, aanwezigheid="", vervallen_op__isnull=True
+    ).exists()
+
+
+def test_repeated_misses_signal_the_contact_person_and_no_shows_the_handhaver(client_as, users):
+    from clients.models import Contactpersoon, Taak
+
+    sessies = [_sessie(users["trainer"], "groeien", datum=_op(d)) for d in (9, 16, 23)]
+    klant = _gesprek_vandaag(users, "groeien", achternaam="Vermist")
+    Contactpersoon.objects.create(
+        client=klant, organisatie="IO", medewerker=users["inkomensconsulent"], van=VANDAAG
+    )
+    _gemist(users, KickoffUitnodiging.objects.get(sessie=sessies[0]), "afgemeld")
+    assert not Signaal.objects.filter(bron="kick-off gemist").exists()  # 1 of 2
+    _gemist(users, KickoffUitnodiging.objects.get(sessie=sessies[1]))
+    signaal = Signaal.objects.get(bron="kick-off gemist")
+    assert signaal.soort == "kickoff_no_show" and "2 keer gemist" in signaal.omschrijving
+    taak = Taak.objects.get(client=klant, soort="opvolging")
+    assert taak.medewerker == users["inkomensconsulent"]  # no werkcoach yet: the IO contact
+    # one no-show and one cancellation: not yet "werkt niet mee"
+    assert not Signaal.objects.filter(soort=SignaalSoort.NIET_MEEWERKEN).exists()
+    _gemist(users, KickoffUitnodiging.objects.get(sessie=sessies[2]))
+    niet_mee = Signaal.objects.get(soort=SignaalSoort.NIET_MEEWERKEN)
+    assert niet_mee.client == klant and "2 keer niet verschenen" in niet_mee.omschrijving
+    assert Signaal.objects.filter(bron="kick-off gemist").count() == 2  # no second of a kind
+    # the contact person and the handhaver see it on their start page
+    with time_machine.travel(_op(24), tick=False):
+        werk = client_as("inkomensconsulent").get(reverse("begeleiding:werkvoorraad"))
+        assert "Kick-off gemist" in werk.content.decode()
+        start = client_as("handhaver").get(reverse("begeleiding:werkvoorraad")).content.decode()
+    assert 'Signalen "werkt niet mee": 1' in start and "Vermist" in start
+    # and it keeps inviting (the kick-off is verplicht)
+    assert KickoffUitnodiging.objects.filter(client=klant, aanwezigheid="").count() == 1
+
+
+def test_the_number_of_misses_is_configuration(users):
+    KickoffInstelling.objects.update(max_gemist=1)
+    _sessie(users["trainer"], "zorgen", datum=_op(9))
+    klant = _gesprek_vandaag(users, "zorgen")
+    _gemist(users, KickoffUitnodiging.objects.get(client=klant))
+    assert Signaal.objects.filter(client=klant, bron="kick-off gemist").exists()
+    assert Signaal.objects.filter(client=klant, soort=SignaalSoort.NIET_MEEWERKEN).exists()
+    # no contact person at all: the follow-up lands in the IO team queue (Zorgen: IO regie)
+    from clients.models import Taak
+
+    taak = Taak.objects.get(client=klant, soort="opvolging")
+    assert taak.medewerker is None and (taak.rol, taak.organisatie) == ("inkomensconsulent", "IO")
+
+
+def test_attendance_on_a_waiting_invitation_is_refused_and_nothing_is_saved(users):
+    klant = _gesprek_vandaag(users, "faciliteren")
+    uitnodiging = KickoffUitnodiging.objects.get(client=klant)
+    with pytest.raises(ValidationError) as exc:
+        kickoff_aanwezigheid(
+            actor=users["trainer"], uitnodiging=uitnodiging, aanwezigheid="afgemeld"
+        )
+    assert "wacht nog op een bijeenkomst" in str(exc.value)
+    assert not AanwezigheidRegistratie.objects.exists()
+    assert KickoffUitnodiging.objects.filter(client=klant).count() == 1
+
+
+def test_the_trainer_reads_where_a_no_show_is_invited_next(client_as, users):
+    sessie = _sessie(users["trainer"], "matchen", datum=_op(9))
+    _sessie(users["trainer"], "matchen", datum=_op(16), plaats="Stadhuis")
+    klant = _gesprek_vandaag(users, "matchen", achternaam="Bos")
+    uitnodiging = KickoffUitnodiging.objects.get(client=klant)
+    with time_machine.travel(_op(9, 12), tick=False):
+        r = client_as("trainer").post(
+            reverse("intake:kickoff_sessie", args=[sessie.pk]),
+            {"uitnodiging": uitnodiging.pk, "aanwezigheid": "niet_verschenen", "versie": 1},
+            follow=True,
+        )
+    html = r.content.decode()
+    assert "is opnieuw uitgenodigd: 16-12-2026 om 10:00, Stadhuis." in html
