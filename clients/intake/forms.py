@@ -205,6 +205,9 @@ class KickoffSessieForm(Form):
 
 
 class AanwezigheidForm(Form):
+    """One row of the attendance list; for a present client of Matchen, Groeien or
+    Faciliteren optionally the contact person and the date of the first appointment."""
+
     aanwezigheid = forms.ChoiceField(
         label="Aanwezigheid",
         widget=forms.RadioSelect,
@@ -212,6 +215,16 @@ class AanwezigheidForm(Form):
         error_messages={"required": "Kies aanwezig, afgemeld of niet verschenen."},
     )
     versie = forms.IntegerField(widget=forms.HiddenInput)
+    contactpersoon = forms.ModelChoiceField(
+        label="Contactpersoon", required=False, queryset=User.objects.none()
+    )
+    afspraak_datum = forms.DateField(label="Eerste afspraak", required=False, widget=DateInput())
+    afspraak_tijd = forms.TimeField(label="Tijd", required=False, widget=TimeInput())
+
+    def __init__(self, *args, medewerkers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if medewerkers is not None:
+            self.fields["contactpersoon"].queryset = medewerkers
 
 
 class LadderForm(Form):

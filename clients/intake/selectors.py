@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from clients.constants import Fase
 from clients.groepen.models import Groepslidmaatschap
-from clients.models import Client
+from clients.models import Client, Taak
 from clients.registry import TijdlijnItem
 from deventer_werk.access import may
 from deventer_werk.dates import today
@@ -183,6 +183,19 @@ def tijdlijn_kickoff(*, client: Client) -> Iterator[TijdlijnItem]:
                 "Kick-off",
                 f"Uitnodiging kick-off vervallen: {u.reden_vervallen}",
             )
+    # what followed the kick-off (vervolg.py): the first appointment, with whom
+    for t in Taak.objects.filter(
+        client=client, sleutel__startswith="kickoff-vervolg:"
+    ).select_related("medewerker"):
+        wie = str(t.medewerker) if t.medewerker else f"teamwachtrij {t.rol}"
+        tijd = f" {t.tijd:%H:%M}" if t.tijd else ""
+        yield TijdlijnItem(
+            t.aangemaakt_op,
+            "kickoff",
+            "Kick-off",
+            f"{t.omschrijving}: {t.datum:%d-%m-%Y}{tijd} met {wie}",
+            door="automatisch",
+        )
 
 
 def tijdlijn_ladder(*, client: Client) -> Iterator[TijdlijnItem]:

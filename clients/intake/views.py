@@ -15,7 +15,7 @@ from clients.groepen.models import Groepslidmaatschap
 from clients.klantreis_views import KlantreisFormView
 from clients.models import Client
 from clients.selectors import _with_current
-from deventer_werk.access import may, require
+from deventer_werk.access import gebruikers_met, may, require
 from deventer_werk.audit.constants import Actie
 from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import form_add_service_errors
@@ -31,6 +31,7 @@ from .forms import (
     ScreeningForm,
 )
 from .models import KickoffUitnodiging
+from .services.vervolg import kickoff_standaard_afspraak, kickoff_vervolg_voor
 
 
 class ScreeningView(KlantreisFormView):
@@ -158,6 +159,22 @@ def kickoff_melding(uitnodiging: KickoffUitnodiging) -> str:
     return f"Uitgenodigd voor de kick-off {sessie.klantgroep.naam} op {wanneer} ({sessie.plaats})."
 
 
+def _vervolg_context(sessie) -> dict | None:
+    """What the trainer arranges for a present client of this session's group (§4.1)."""
+    vervolg = kickoff_vervolg_voor(sessie.klantgroep)
+    if vervolg is None:
+        return None
+    return {
+        "label": vervolg.label,
+        "leeg": "Nog niemand: teamwachtrij (claimen)"
+        if vervolg.rol == "werkcoach"
+        else "Nog niemand: teamwachtrij",
+        "medewerkers": list(gebruikers_met(vervolg.actie)),
+        "datum": kickoff_standaard_afspraak(sessie.datum),
+        "taak": "Eerste afspraak" if vervolg.rol == "werkcoach" else "Kennismaking",
+    }
+
+
 def _aanwezigheid_melding(uitnodiging: KickoffUitnodiging) -> str:
     """The confirmation names where a client who missed the kick-off is invited next."""
     naam = uitnodiging.client.volledige_naam
@@ -249,14 +266,21 @@ def kickoff_sessie(request, sessie_pk):
         )
         if uitnodiging is None:
             raise Http404
-        form = AanwezigheidForm(request.POST)
+        vervolg = kickoff_vervolg_voor(sessie.klantgroep)
+        form = AanwezigheidForm(
+            request.POST, medewerkers=gebruikers_met(vervolg.actie) if vervolg else None
+        )
         if form.is_valid():
+            d = form.cleaned_data
             try:
                 services.kickoff_aanwezigheid(
                     actor=request.user,
                     uitnodiging=uitnodiging,
-                    aanwezigheid=form.cleaned_data["aanwezigheid"],
-                    versie=form.cleaned_data["versie"],
+                    aanwezigheid=d["aanwezigheid"],
+                    versie=d["versie"],
+                    contactpersoon=d["contactpersoon"],
+                    afspraak_datum=d["afspraak_datum"],
+                    afspraak_tijd=d["afspraak_tijd"],
                 )
             except ValidationError as exc:
                 fouten[uitnodiging.pk] = exc.messages
@@ -276,6 +300,7 @@ def kickoff_sessie(request, sessie_pk):
         request,
         "intake/kickoff_sessie.html",
         {
+            "vervolg": _vervolg_context(sessie) if mag_vastleggen else None,
             "sessie": sessie,
             "mag_vastleggen": mag_vastleggen,
             "fouten": fouten,

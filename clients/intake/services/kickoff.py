@@ -30,6 +30,7 @@ from ._common import (
 )
 from .gemist import kickoff_gemist_gevolgen
 from .uitnodiging import kickoff_plaats_wachtenden
+from .vervolg import kickoff_vervolg
 
 if TYPE_CHECKING:
     from deventer_werk.accounts.models import User
@@ -89,10 +90,16 @@ def kickoff_aanwezigheid(
     uitnodiging: KickoffUitnodiging,
     aanwezigheid: str,
     versie: int | None = None,
+    contactpersoon: User | None = None,
+    afspraak_datum: datetime.date | None = None,
+    afspraak_tijd: datetime.time | None = None,
     herkomst: str = Herkomst.WEB,
 ) -> KickoffUitnodiging:
-    """Record attendance. Every recording is kept (``AanwezigheidRegistratie``); a no-show
-    leaves a follow-up signal on the dossier, and correcting a no-show closes that signal.
+    """Record attendance. The first "aanwezig" starts what follows the kick-off
+    (``vervolg.kickoff_vervolg``: the contact person ``contactpersoon`` and the first
+    appointment on ``afspraak_datum``, both optional). Every recording is kept
+    (``AanwezigheidRegistratie``); a no-show leaves a follow-up signal on the dossier, and
+    correcting a no-show closes that signal; a miss re-invites (``gemist.py``).
     Pass ``versie`` (from the page) to refuse a save based on an outdated view."""
     if aanwezigheid not in KickoffUitnodiging.Aanwezigheid.values or not aanwezigheid:
         raise ValidationError({"aanwezigheid": ["Kies aanwezig, afgemeld of niet verschenen."]})
@@ -173,6 +180,15 @@ def kickoff_aanwezigheid(
         details={"aanwezigheid": aanwezigheid, "vorige": vorige},
     )
     kickoff_gemist_gevolgen(actor=actor, uitnodiging=locked, vorige=vorige, herkomst=herkomst)
+    if aanwezigheid == KickoffUitnodiging.Aanwezigheid.AANWEZIG:
+        kickoff_vervolg(
+            actor=actor,
+            uitnodiging=locked,
+            medewerker=contactpersoon,
+            afspraak_datum=afspraak_datum,
+            afspraak_tijd=afspraak_tijd,
+            herkomst=herkomst,
+        )
     return locked
 
 
