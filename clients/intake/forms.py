@@ -204,6 +204,22 @@ class KickoffSessieForm(Form):
         self.fields["trainer"].queryset = gebruikers_met(rules.KICKOFF_TRAINEN)
 
 
+class KickoffBestandForm(Form):
+    klantgroep = forms.ModelChoiceField(label="Klantgroep", queryset=Klantgroep.objects.all())
+    aantal = forms.IntegerField(
+        label="Aantal klanten",
+        min_value=1,
+        max_value=500,
+        initial=20,
+        help_text="Nieuwste klanten eerst; per bijeenkomst blijven plaatsen vrij voor nieuwe "
+        "klanten (instelling)",
+        error_messages={
+            "min_value": "Kies een aantal van 1 tot en met 500.",
+            "max_value": "Kies een aantal van 1 tot en met 500.",
+        },
+    )
+
+
 class AanwezigheidForm(Form):
     """One row of the attendance list; for a present client of Matchen, Groeien or
     Faciliteren optionally the contact person and the date of the first appointment."""

@@ -298,3 +298,28 @@ def kickoff_sessie_detail(*, user: User, sessie_pk: int) -> KickoffSessie | None
         .filter(pk=sessie_pk)
         .first()
     )
+
+
+def kickoff_bestand_overzicht() -> list[dict]:
+    """Per group: clients of the bestand never invited, and the seats a batch may take in the
+    coming sessions (beyond the reserve for new clients). Counts only: 2 + groups queries."""
+    from .models import KickoffInstelling
+    from .services.bestand import kickoff_bestand
+
+    reserve = KickoffInstelling.huidig().reserve_plaatsen
+    vrij: dict[int, int] = {}
+    for s in KickoffSessie.objects.filter(datum__gt=timezone.now()).annotate(
+        aantal=Count("uitnodigingen", filter=BEZET)
+    ):
+        vrij[s.klantgroep_id] = vrij.get(s.klantgroep_id, 0) + max(
+            s.capaciteit - reserve - s.aantal, 0
+        )
+    return [
+        {
+            "groep": g,
+            "bestand": kickoff_bestand(klantgroep=g).order_by().count(),
+            "vrij": vrij.get(g.pk, 0),
+            "reserve": reserve,
+        }
+        for g in Klantgroep.objects.order_by("volgorde")
+    ]

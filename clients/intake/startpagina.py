@@ -37,7 +37,5 @@ def trainer_sectie(*, user: User) -> dict:
         )
         .order_by("datum", "pk")[:EERSTE]
     )
-    for s in sessies:
-        s.plaatsen_vrij = max(s.capaciteit - s.uitgenodigd, 0)
     te_plannen = [(g, n, sinds) for g, n, sinds in kickoff_wachtend_per_groep() if n]
     return {"sessies": sessies, "te_plannen": te_plannen}

@@ -26,11 +26,13 @@ from .forms import (
     AanwezigheidForm,
     AmbitiegesprekForm,
     BesluitForm,
+    KickoffBestandForm,
     KickoffSessieForm,
     LadderForm,
     ScreeningForm,
 )
 from .models import KickoffUitnodiging
+from .services.bestand import kickoff_bestand_nodig_uit
 from .services.vervolg import kickoff_standaard_afspraak, kickoff_vervolg_voor
 
 
@@ -307,4 +309,37 @@ def kickoff_sessie(request, sessie_pk):
             "gekozen": request.POST.get("aanwezigheid") if fouten else None,
             "keuzes": [c for c in KickoffUitnodiging.Aanwezigheid.choices if c[0]],
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kickoff_bestand(request):
+    """The trainer invites the existing bestand in batches of a chosen size (no names shown:
+    counts per group and the seats a batch may take)."""
+    require(request.user, rules.KICKOFF_PLANNEN)
+    form = KickoffBestandForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        groep = form.cleaned_data["klantgroep"]
+        try:
+            uitslag = kickoff_bestand_nodig_uit(
+                actor=request.user, klantgroep=groep, aantal=form.cleaned_data["aantal"]
+            )
+        except ValidationError as exc:
+            form_add_service_errors(form, exc)
+        else:
+            tekst = (
+                f"{uitslag.uitgenodigd} klant{'en' if uitslag.uitgenodigd != 1 else ''} van "
+                f"{groep.naam} uit het bestaande bestand uitgenodigd (gevraagd: "
+                f"{uitslag.gevraagd}); per bijeenkomst blijven {uitslag.reserve} plaatsen vrij "
+                "voor nieuwe klanten."
+            )
+            if uitslag.uitgenodigd < min(uitslag.gevraagd, uitslag.kandidaten):
+                tekst += " Er zijn niet meer plaatsen: plan een extra bijeenkomst."
+            messages.success(request, tekst)
+            return redirect("intake:kickoff_bestand")
+    return render(
+        request,
+        "intake/kickoff_bestand.html",
+        {"form": form, "groepen": selectors.kickoff_bestand_overzicht()},
     )

@@ -175,3 +175,32 @@ def test_a_no_show_is_invited_to_the_next_session(page, browser, live_server, te
         p.context.close()
     open_ = KickoffUitnodiging.objects.get(client=klant, aanwezigheid="")
     assert open_.sessie.datum == _dag(tweede, 10) and open_.aanleiding == "opnieuw"
+
+
+def test_the_trainer_invites_a_batch_of_the_bestand(page, browser, live_server, team):
+    from tests.factories import bulk_clients
+    from tests.intake.test_kickoff import _oud_gesprek
+
+    vandaag = timezone.localdate()
+    KickoffSessie.objects.create(
+        klantgroep=klantgroep("zorgen"),
+        datum=_dag(vandaag + datetime.timedelta(days=10), 10),
+        plaats="Wijkcentrum De Hoven",
+        trainer=team["trainer"],
+        capaciteit=10,
+    )
+    for c in bulk_clients(12, "zorgen", van=datetime.date(2022, 1, 10), fase="ingedeeld"):
+        _oud_gesprek(c, team["intaker"], datetime.date(2022, 1, 10))
+    p = _als(browser, live_server, team["trainer"])
+    p.goto("/kick-off/")
+    p.get_by_role("link", name="Bestaand bestand uitnodigen (in porties)").click()
+    p.get_by_label("Klantgroep").select_option(label="Zorgen")
+    p.get_by_label("Aantal klanten").fill("12")
+    assert_accessible(p)
+    _submit(p, "Portie uitnodigen")
+    main = p.locator("main").inner_text()
+    assert "6 klanten van Zorgen uit het bestaande bestand uitgenodigd (gevraagd: 12)" in main
+    assert "per bijeenkomst blijven 4 plaatsen vrij voor nieuwe klanten" in main
+    shot(p, "44_bestand_portie")
+    p.context.close()
+    assert KickoffUitnodiging.objects.filter(aanleiding="bestand").count() == 6
