@@ -161,6 +161,21 @@ def kickoff_melding(uitnodiging: KickoffUitnodiging) -> str:
     return f"Uitgenodigd voor de kick-off {sessie.klantgroep.naam} op {wanneer} ({sessie.plaats})."
 
 
+def _bevestig(request, sessie, uitnodiging: KickoffUitnodiging):
+    """The client confirmed they will come: a message either way, back to the list."""
+    try:
+        versie = int(request.POST.get("versie", ""))
+    except ValueError:
+        versie = -1  # a page without a version is outdated
+    try:
+        services.kickoff_bevestig(actor=request.user, uitnodiging=uitnodiging, versie=versie)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"De komst van {uitnodiging.client.volledige_naam} is bevestigd.")
+    return redirect("intake:kickoff_sessie", sessie_pk=sessie.pk)
+
+
 def _vervolg_context(sessie) -> dict | None:
     """What the trainer arranges for a present client of this session's group (§4.1)."""
     vervolg = kickoff_vervolg_voor(sessie.klantgroep)
@@ -268,6 +283,8 @@ def kickoff_sessie(request, sessie_pk):
         )
         if uitnodiging is None:
             raise Http404
+        if request.POST.get("actie") == "bevestigen":
+            return _bevestig(request, sessie, uitnodiging)
         vervolg = kickoff_vervolg_voor(sessie.klantgroep)
         form = AanwezigheidForm(
             request.POST, medewerkers=gebruikers_met(vervolg.actie) if vervolg else None
@@ -303,6 +320,7 @@ def kickoff_sessie(request, sessie_pk):
         "intake/kickoff_sessie.html",
         {
             "vervolg": _vervolg_context(sessie) if mag_vastleggen else None,
+            "sessie_komt": sessie.datum > timezone.now(),
             "sessie": sessie,
             "mag_vastleggen": mag_vastleggen,
             "fouten": fouten,

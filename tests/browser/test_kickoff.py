@@ -112,6 +112,8 @@ def test_persona_from_ambitiegesprek_to_first_appointment_after_the_kickoff(
     with time_machine.travel(_dag(kickoff_dag, 12), tick=True):
         p = _als(browser, live_server, team["trainer"])
         p.goto("/")
+        assert_accessible(p)
+        shot(p, f"45_{key}_start_trainer")
         p.get_by_role("link", name=f"{groep} {kickoff_dag:%d-%m-%Y} 10:00").click()
         p.get_by_label("Aanwezig", exact=True).check()
         if genoemd:

@@ -13,6 +13,7 @@ from ._common import (
 from .ambitie import ambitiegesprek_leg_vast, ladder_meet
 from .kickoff import (
     kickoff_aanwezigheid,
+    kickoff_bevestig,
     kickoff_nodig_uit,
     kickoff_sessie_plan,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "aanvraag_registreer",
     "ambitiegesprek_leg_vast",
     "kickoff_aanwezigheid",
+    "kickoff_bevestig",
     "kickoff_nodig_uit",
     "kickoff_sessie_plan",
     "kickoff_na_ambitiegesprek",

@@ -194,3 +194,44 @@ def kickoff_aanwezigheid(
 
 def _no_show_omschrijving(sessie: KickoffSessie) -> str:
     return f"Niet verschenen op de kick-off van {timezone.localtime(sessie.datum):%d-%m-%Y %H:%M}"
+
+
+@transaction.atomic
+def kickoff_bevestig(
+    *,
+    actor: User,
+    uitnodiging: KickoffUitnodiging,
+    versie: int | None = None,
+    herkomst: str = Herkomst.WEB,
+) -> KickoffUitnodiging:
+    """The client confirmed they will come (by phone, mail, at the desk): recorded before the
+    session on an open invitation; counted as "bevestigd" on the trainer's start page."""
+    locked = (
+        KickoffUitnodiging.objects.select_for_update(of=("self",))
+        .select_related("sessie")
+        .get(pk=uitnodiging.pk)
+    )
+    if versie is not None and locked.versie != versie:
+        raise ConcurrentEditError()
+    if not locked.open or locked.sessie is None:
+        raise ValidationError(
+            {"__all__": ["Alleen een open uitnodiging voor een bijeenkomst kan worden bevestigd."]}
+        )
+    if locked.sessie.datum <= timezone.now():
+        raise ValidationError(
+            {"__all__": ["De bijeenkomst is al begonnen: leg de aanwezigheid vast."]}
+        )
+    if locked.bevestigd_op is not None:
+        return locked
+    locked.bevestigd_op = timezone.now()
+    locked.versie += 1
+    locked.save(update_fields=["bevestigd_op", "versie"])
+    audit_record(
+        actor=actor,
+        actie=Actie.GEWIJZIGD,
+        client_id=locked.client_id,
+        object_type="kickoff",
+        herkomst=herkomst,
+        details={"bevestigd": True, "uitnodiging": locked.pk},
+    )
+    return locked
