@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 
 from .models import (
@@ -8,6 +9,7 @@ from .models import (
     Netwerkpartner,
     ScreeningVraag,
 )
+from .services.uitnodiging import bezette_plaatsen
 
 
 @admin.register(ScreeningVraag)
@@ -40,8 +42,28 @@ class DiagnoseInstrumentAdmin(admin.ModelAdmin):
         return ()
 
 
+class KickoffSessieForm(forms.ModelForm):
+    """A session is never over capacity: its capacity cannot drop below the seats taken."""
+
+    class Meta:
+        model = KickoffSessie
+        fields = ("klantgroep", "datum", "plaats", "trainer", "capaciteit")
+
+    def clean_capaciteit(self):
+        capaciteit = self.cleaned_data["capaciteit"]
+        if self.instance.pk:
+            bezet = bezette_plaatsen(self.instance)
+            if capaciteit is not None and capaciteit < bezet:
+                raise forms.ValidationError(
+                    f"De capaciteit kan niet lager zijn dan het aantal uitgenodigde klanten "
+                    f"({bezet}); er is niets opgeslagen."
+                )
+        return capaciteit
+
+
 @admin.register(KickoffSessie)
 class KickoffSessieAdmin(admin.ModelAdmin):
+    form = KickoffSessieForm
     list_display = ("klantgroep", "datum", "plaats", "trainer", "capaciteit")
 
 

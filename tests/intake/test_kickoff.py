@@ -637,3 +637,26 @@ def test_the_trainer_reads_where_a_no_show_is_invited_next(client_as, users):
         )
     html = r.content.decode()
     assert "is opnieuw uitgenodigd: 16-12-2026 om 10:00, Stadhuis." in html
+
+
+def test_a_session_is_never_over_capacity(users):
+    from clients.intake.admin import KickoffSessieForm
+
+    sessie = _sessie(users["trainer"], "groeien", datum=_op(9), capaciteit=2)
+    klanten = [_gesprek_vandaag(users) for _ in range(3)]
+    assert sessie.uitnodigingen.count() == 2  # the third waits
+    assert KickoffUitnodiging.objects.get(client=klanten[2]).sessie is None
+    # the beheerder cannot lower the capacity below the seats taken
+    data = {
+        "klantgroep": sessie.klantgroep_id,
+        "datum_0": "2026-12-09",
+        "datum_1": "10:00",
+        "plaats": sessie.plaats,
+        "trainer": sessie.trainer_id,
+        "capaciteit": 1,
+    }
+    form = KickoffSessieForm(data, instance=sessie)
+    assert not form.is_valid()
+    assert "niet lager zijn dan het aantal uitgenodigde klanten (2)" in str(form.errors)
+    sessie.refresh_from_db()
+    assert sessie.capaciteit == 2
