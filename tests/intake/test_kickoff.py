@@ -660,3 +660,19 @@ def test_a_session_is_never_over_capacity(users):
     assert "niet lager zijn dan het aantal uitgenodigde klanten (2)" in str(form.errors)
     sessie.refresh_from_db()
     assert sessie.capaciteit == 2
+
+
+def test_the_seat_of_a_client_who_left_is_freed_by_the_nightly_task(users):
+    from clients.services import periode_sluit
+
+    sessie = _sessie(users["trainer"], "groeien", datum=_op(9), capaciteit=1)
+    weg = _gesprek_vandaag(users)
+    wachter = _gesprek_vandaag(users)
+    periode_sluit(
+        actor=users["inkomensconsulent"], client=weg, einddatum=VANDAAG, reden="verhuizing"
+    )
+    assert kickoff_nodig_uit(peildatum=VANDAAG) == 1
+    vervallen = KickoffUitnodiging.objects.get(client=weg)
+    assert vervallen.reden_vervallen == "Uitstroom: dossier afgesloten"
+    assert KickoffUitnodiging.objects.get(client=wachter).sessie == sessie
+    assert kickoff_nodig_uit(peildatum=VANDAAG) == 0  # idempotent

@@ -1,49 +1,14 @@
 """Kick-off invitations become repeatable (issue 26): an invitation is no longer one-to-one
-with the ambitiegesprek, it can wait for a session (no seat yet), and a client has at most one
-open invitation. Existing rows keep their data: the day they were made is their invitation
-day, and where a client had more than one open invitation the older ones lapse (with the
-reason) instead of being deleted. The settings row is seeded and the beheerder may edit it."""
+with the ambitiegesprek, it can wait for a session (no seat yet), lapse, be confirmed and
+point at the invitation it repeats; the kick-off settings. Schema only: the existing rows are
+brought in line by 0008 (a data change and the indexes made here cannot share a transaction on
+PostgreSQL), the constraints follow in 0009."""
 
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
-from django.db.models import Count
-
-from deventer_werk.accounts.beheer import beheerder_mag_configureren
-
-
-def bestaande_rijen(apps, schema_editor):
-    import datetime
-
-    from django.utils import timezone
-
-    Uitnodiging = apps.get_model("intake", "KickoffUitnodiging")
-    Instelling = apps.get_model("intake", "KickoffInstelling")
-    Instelling.objects.get_or_create(pk=1)
-    for u in Uitnodiging.objects.all().only("pk", "uitgenodigd_op"):
-        moment = timezone.make_aware(datetime.datetime.combine(u.uitgenodigd_op, datetime.time(8)))
-        Uitnodiging.objects.filter(pk=u.pk).update(aangemaakt_op=moment)
-    dubbel = (
-        Uitnodiging.objects.filter(aanwezigheid="")
-        .values("client_id")
-        .annotate(n=Count("pk"))
-        .filter(n__gt=1)
-        .values_list("client_id", flat=True)
-    )
-    for client_id in list(dubbel):
-        open_ = Uitnodiging.objects.filter(client_id=client_id, aanwezigheid="").order_by(
-            "-uitgenodigd_op", "-pk"
-        )
-        Uitnodiging.objects.filter(pk__in=[u.pk for u in open_[1:]]).update(
-            vervallen_op=timezone.now(),
-            reden_vervallen="Vervangen door een latere uitnodiging (omzetting issue 26)",
-        )
-
-
-def grant(apps, schema_editor):
-    beheerder_mag_configureren(apps, "intake", ["kickoffinstelling"])
 
 
 class Migration(migrations.Migration):
@@ -187,6 +152,4 @@ class Migration(migrations.Migration):
             name="uitgenodigd_op",
             field=models.DateField(blank=True, null=True, verbose_name="uitgenodigd op"),
         ),
-        migrations.RunPython(bestaande_rijen, migrations.RunPython.noop),
-        migrations.RunPython(grant, migrations.RunPython.noop),
     ]

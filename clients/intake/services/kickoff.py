@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from clients.constants import SignaalSoort
+from clients.constants import Fase, SignaalSoort
 from clients.models import Signaal
 from clients.services import ConcurrentEditError
 from clients.signalen import signaal_handel_af, signaal_meld
@@ -29,7 +29,7 @@ from ._common import (
     KICKOFF_BRON,
 )
 from .gemist import kickoff_gemist_gevolgen
-from .uitnodiging import kickoff_plaats_wachtenden
+from .uitnodiging import kickoff_laat_vervallen, kickoff_plaats_wachtenden
 from .vervolg import kickoff_vervolg
 
 if TYPE_CHECKING:
@@ -79,8 +79,27 @@ def kickoff_nodig_uit(
     a seat now (a cancellation freed one, a session was added in the admin). The invitation
     itself is made when the ambitiegesprek is saved; old gesprekken of the existing bestand
     are invited in batches by a trainer (``kickoff_bestand_nodig_uit``), never here.
-    ``peildatum`` is kept for the task's signature; the clock decides. Idempotent."""
+    ``peildatum`` is kept for the task's signature; the clock decides. Open invitations of
+    clients who left lapse first, so their seats are free again. Idempotent."""
+    kickoff_na_uitstroom(herkomst=herkomst)
     return kickoff_plaats_wachtenden(herkomst=herkomst)
+
+
+def kickoff_na_uitstroom(*, herkomst: str = Herkomst.TAAK) -> int:
+    """Open invitations of clients whose dossier is closed lapse (kept, with the reason)."""
+    open_ = KickoffUitnodiging.objects.filter(
+        aanwezigheid="", vervallen_op__isnull=True, client__fase=Fase.AFGESLOTEN
+    )
+    aantal = 0
+    for uitnodiging in open_:
+        kickoff_laat_vervallen(
+            actor=None,
+            uitnodiging=uitnodiging,
+            reden="Uitstroom: dossier afgesloten",
+            herkomst=herkomst,
+        )
+        aantal += 1
+    return aantal
 
 
 @transaction.atomic

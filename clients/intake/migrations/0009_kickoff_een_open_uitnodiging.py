@@ -1,4 +1,4 @@
-"""The constraints of the repeatable kick-off invitation (after 0007 made the rows fit):
+"""The constraints of the repeatable kick-off invitation (after 0008 made the rows fit):
 one open invitation per client, attendance only with a session, a session with its day."""
 
 from django.db import migrations, models
@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("intake", "0007_kickoff_herhaalbaar_en_instelling"),
+        ("intake", "0008_kickoff_bestaande_rijen"),
     ]
 
     operations = [
