@@ -97,6 +97,7 @@ MATRIX = {
     "intake:zonder_ambitiegesprek": route({IN, IC}),
     "intake:kickoff_sessies": route({TR, IN}),
     "intake:kickoff_sessie": route({TR, IN}, "object", {"sessie_pk": "sessie"}),
+    "intake:kickoff_bestand": route({TR}),
     # begeleiding
     "begeleiding:werkvoorraad": route(DOSSIER | {TR}),
     "begeleiding:taak": route(DOSSIER | {TR}, "object", {"taak_pk": "taak"}),

@@ -6,8 +6,7 @@ count does not depend on the size of the bestand.
 
 import datetime
 
-from django.db.models import Count, Max, Q
-from django.utils import timezone
+from django.db.models import Max
 
 from clients.constants import Fase, SignaalSoort
 from clients.models import Client, Signaal
@@ -149,21 +148,10 @@ def handhaver_sectie(*, user, vandaag) -> dict:
 
 
 def trainer_sectie(*, user) -> dict:
-    """The trainer's own coming kick-off sessions with invitations and capacity."""
-    from clients.intake.models import KickoffSessie, KickoffUitnodiging
+    """The trainer's kick-offs and the groups waiting for one (lives with the kick-off)."""
+    from clients.intake.startpagina import trainer_sectie as kickoff_trainer_sectie
 
-    afgemeld = KickoffUitnodiging.Aanwezigheid.AFGEMELD
-    sessies = list(
-        KickoffSessie.objects.filter(trainer=user, datum__gte=timezone.now())
-        .select_related("klantgroep")
-        .annotate(
-            uitgenodigd=Count("uitnodigingen", filter=~Q(uitnodigingen__aanwezigheid=afgemeld))
-        )
-        .order_by("datum", "pk")[:20]
-    )
-    for s in sessies:
-        s.plaatsen_vrij = max(s.capaciteit - s.uitgenodigd, 0)
-    return {"sessies": sessies}
+    return kickoff_trainer_sectie(user=user)
 
 
 def rol_secties(*, user, vandaag) -> dict:

@@ -1,6 +1,15 @@
+from django import forms
 from django.contrib import admin
 
-from .models import DiagnoseInstrument, DiagnoseVraag, KickoffSessie, Netwerkpartner, ScreeningVraag
+from .models import (
+    DiagnoseInstrument,
+    DiagnoseVraag,
+    KickoffInstelling,
+    KickoffSessie,
+    Netwerkpartner,
+    ScreeningVraag,
+)
+from .services.uitnodiging import bezette_plaatsen
 
 
 @admin.register(ScreeningVraag)
@@ -33,6 +42,45 @@ class DiagnoseInstrumentAdmin(admin.ModelAdmin):
         return ()
 
 
+class KickoffSessieForm(forms.ModelForm):
+    """A session is never over capacity: its capacity cannot drop below the seats taken."""
+
+    class Meta:
+        model = KickoffSessie
+        fields = ("klantgroep", "datum", "plaats", "trainer", "capaciteit")
+
+    def clean_capaciteit(self):
+        capaciteit = self.cleaned_data["capaciteit"]
+        if self.instance.pk:
+            bezet = bezette_plaatsen(self.instance)
+            if capaciteit is not None and capaciteit < bezet:
+                raise forms.ValidationError(
+                    f"De capaciteit kan niet lager zijn dan het aantal uitgenodigde klanten "
+                    f"({bezet}); er is niets opgeslagen."
+                )
+        return capaciteit
+
+
 @admin.register(KickoffSessie)
 class KickoffSessieAdmin(admin.ModelAdmin):
+    form = KickoffSessieForm
     list_display = ("klantgroep", "datum", "plaats", "trainer", "capaciteit")
+
+
+@admin.register(KickoffInstelling)
+class KickoffInstellingAdmin(admin.ModelAdmin):
+    """One row (seeded by migration 0007): change it, never add or delete it."""
+
+    list_display = (
+        "__str__",
+        "uitnodigen_na_dagen",
+        "max_gemist",
+        "eerste_afspraak_na_dagen",
+        "reserve_plaatsen",
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -204,7 +204,26 @@ class KickoffSessieForm(Form):
         self.fields["trainer"].queryset = gebruikers_met(rules.KICKOFF_TRAINEN)
 
 
+class KickoffBestandForm(Form):
+    klantgroep = forms.ModelChoiceField(label="Klantgroep", queryset=Klantgroep.objects.all())
+    aantal = forms.IntegerField(
+        label="Aantal klanten",
+        min_value=1,
+        max_value=500,
+        initial=20,
+        help_text="Nieuwste klanten eerst; per bijeenkomst blijven plaatsen vrij voor nieuwe "
+        "klanten (instelling)",
+        error_messages={
+            "min_value": "Kies een aantal van 1 tot en met 500.",
+            "max_value": "Kies een aantal van 1 tot en met 500.",
+        },
+    )
+
+
 class AanwezigheidForm(Form):
+    """One row of the attendance list; for a present client of Matchen, Groeien or
+    Faciliteren optionally the contact person and the date of the first appointment."""
+
     aanwezigheid = forms.ChoiceField(
         label="Aanwezigheid",
         widget=forms.RadioSelect,
@@ -212,6 +231,16 @@ class AanwezigheidForm(Form):
         error_messages={"required": "Kies aanwezig, afgemeld of niet verschenen."},
     )
     versie = forms.IntegerField(widget=forms.HiddenInput)
+    contactpersoon = forms.ModelChoiceField(
+        label="Contactpersoon", required=False, queryset=User.objects.none()
+    )
+    afspraak_datum = forms.DateField(label="Eerste afspraak", required=False, widget=DateInput())
+    afspraak_tijd = forms.TimeField(label="Tijd", required=False, widget=TimeInput())
+
+    def __init__(self, *args, medewerkers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if medewerkers is not None:
+            self.fields["contactpersoon"].queryset = medewerkers
 
 
 class LadderForm(Form):

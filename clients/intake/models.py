@@ -10,8 +10,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from clients.constants import Leefgebied
+
+from .constants import KICKOFF_NA_DAGEN
 
 BESLISTERMIJN_DAGEN = 56  # 8 weeks (Participatiewet / Awb)
 
@@ -317,23 +320,89 @@ class KickoffSessie(models.Model):
         return f"Kick-off {self.klantgroep} {self.datum:%d-%m-%Y %H:%M}"
 
 
+class KickoffInstelling(models.Model):
+    """Settings of the kick-off, one row (pk 1), editable by the functioneel beheerder."""
+
+    uitnodigen_na_dagen = models.PositiveSmallIntegerField(
+        "eerste bijeenkomst vanaf … dagen na het ambitiegesprek",
+        default=KICKOFF_NA_DAGEN,
+        validators=[MinValueValidator(0), MaxValueValidator(90)],
+        help_text="Beleid §4.1: de kick-off is ca. twee weken na het eerste gesprek.",
+    )
+    max_gemist = models.PositiveSmallIntegerField(
+        "signaal na … keer gemist",
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text="Afgemeld of niet verschenen; daarna een signaal aan de contactpersoon "
+        "(bij zo vaak niet verschenen ook 'werkt niet mee' voor de handhaver).",
+    )
+    eerste_afspraak_na_dagen = models.PositiveSmallIntegerField(
+        "eerste afspraak … dagen na de kick-off",
+        default=7,
+        validators=[MinValueValidator(0), MaxValueValidator(60)],
+    )
+    reserve_plaatsen = models.PositiveSmallIntegerField(
+        "plaatsen per bijeenkomst vrij voor nieuwe klanten",
+        default=4,
+        validators=[MaxValueValidator(200)],
+        help_text="Een uitnodiging van het bestaande bestand laat zoveel plaatsen vrij.",
+    )
+
+    class Meta:
+        verbose_name = "instelling kick-off"
+        verbose_name_plural = "instellingen kick-off"
+        constraints = [
+            models.CheckConstraint(condition=Q(pk=1), name="kickoff_instelling_een_rij"),
+        ]
+
+    def __str__(self):
+        return "Instellingen kick-off"
+
+    @classmethod
+    def huidig(cls) -> "KickoffInstelling":
+        instelling, _ = cls.objects.get_or_create(pk=1)
+        return instelling
+
+
 class KickoffUitnodiging(models.Model):
+    """A client's invitation to a kick-off. Without a session the client waits for one (no
+    seat yet: the trainers plan one). One open invitation per client; every miss leads to a
+    new invitation (``vorige`` points at the missed one), so the history stays."""
+
     class Aanwezigheid(models.TextChoices):
         UITGENODIGD = "", "Nog niet bekend"
         AANWEZIG = "aanwezig", "Aanwezig"
         AFGEMELD = "afgemeld", "Afgemeld"
         NIET_VERSCHENEN = "niet_verschenen", "Niet verschenen"
 
+    class Aanleiding(models.TextChoices):
+        AMBITIEGESPREK = "ambitiegesprek", "Na het ambitiegesprek"
+        OPNIEUW = "opnieuw", "Opnieuw na een gemiste kick-off"
+        BESTAND = "bestand", "Bestaand bestand"
+
     sessie = models.ForeignKey(
-        KickoffSessie, on_delete=models.PROTECT, related_name="uitnodigingen"
+        KickoffSessie,
+        on_delete=models.PROTECT,
+        related_name="uitnodigingen",
+        null=True,
+        blank=True,
+        help_text="Leeg: wacht op een bijeenkomst met plaats",
     )
     client = models.ForeignKey(
         "clients.Client", on_delete=models.CASCADE, related_name="kickoff_uitnodigingen"
     )
-    ambitiegesprek = models.OneToOneField(
-        Ambitiegesprek, on_delete=models.CASCADE, related_name="kickoff_uitnodiging"
+    ambitiegesprek = models.ForeignKey(
+        Ambitiegesprek, on_delete=models.CASCADE, related_name="kickoff_uitnodigingen"
     )
-    uitgenodigd_op = models.DateField("uitgenodigd op")
+    aanleiding = models.CharField(
+        "aanleiding", max_length=16, choices=Aanleiding.choices, default=Aanleiding.AMBITIEGESPREK
+    )
+    vorige = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField("aangemaakt op", default=timezone.now)
+    uitgenodigd_op = models.DateField("uitgenodigd op", null=True, blank=True)
+    bevestigd_op = models.DateTimeField("komst bevestigd op", null=True, blank=True)
     aanwezigheid = models.CharField(
         "aanwezigheid", max_length=16, choices=Aanwezigheid.choices, blank=True, default=""
     )
@@ -341,6 +410,8 @@ class KickoffUitnodiging(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     vastgelegd_op = models.DateTimeField("aanwezigheid vastgelegd op", null=True, blank=True)
+    vervallen_op = models.DateTimeField("vervallen op", null=True, blank=True)
+    reden_vervallen = models.CharField("reden vervallen", max_length=200, blank=True)
     # Optimistic lock: a second trainer saving an older view gets a message, not an overwrite.
     versie = models.PositiveIntegerField(default=1)
 
@@ -348,9 +419,38 @@ class KickoffUitnodiging(models.Model):
         verbose_name = "kick-offuitnodiging"
         verbose_name_plural = "kick-offuitnodigingen"
         ordering = ["sessie", "client__achternaam"]
+        indexes = [
+            models.Index(
+                fields=["sessie"],
+                condition=Q(sessie__isnull=True, vervallen_op__isnull=True),
+                name="kickoff_wachtend_idx",
+            )
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client"],
+                condition=Q(aanwezigheid="", vervallen_op__isnull=True),
+                name="kickoff_een_open_uitnodiging",
+                violation_error_message=(
+                    "Deze klant heeft al een open uitnodiging voor de kick-off."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(sessie__isnull=False) | Q(aanwezigheid=""),
+                name="kickoff_aanwezigheid_met_sessie",
+            ),
+            models.CheckConstraint(
+                condition=Q(sessie__isnull=True) | Q(uitgenodigd_op__isnull=False),
+                name="kickoff_sessie_met_datum",
+            ),
+        ]
 
     def __str__(self):
-        return f"Uitnodiging {self.sessie}"
+        return f"Uitnodiging {self.sessie or 'wachtend'}"
+
+    @property
+    def open(self) -> bool:
+        return not self.aanwezigheid and self.vervallen_op is None
 
 
 class AanwezigheidRegistratie(models.Model):

@@ -36,3 +36,13 @@ INTAKE_UITVOEREN = regel("intake.intake_uitvoeren", (Rol.INTAKER,), "Ambitiegesp
 KICKOFF_TRAINEN = regel("intake.kickoff_trainen", (Rol.TRAINER,), "Kick-off leiden")
 
 SECTIE = regel("intake.sectie", DOSSIER_ROLLEN, "Sectie intake in het dossier")
+# Who can be the contact person a trainer names at the kick-off (policy §4.1): the werkcoach
+# (Matchen, Groeien) and the participatiemakelaar (Faciliteren).
+KICKOFF_WERKCOACH = regel(
+    "intake.kickoff_werkcoach", (Rol.WERKCOACH,), "Werkcoach na de kick-off (DWT-contact)"
+)
+KICKOFF_PARTICIPATIEMAKELAAR = regel(
+    "intake.kickoff_participatiemakelaar",
+    (Rol.PARTICIPATIEMAKELAAR,),
+    "Participatiemakelaar na de kick-off (Faciliteren)",
+)

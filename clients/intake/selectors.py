@@ -1,21 +1,20 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from clients.constants import Fase
 from clients.groepen.models import Groepslidmaatschap
-from clients.models import Client
+from clients.models import Client, Taak
 from clients.registry import TijdlijnItem
 from deventer_werk.access import may
 from deventer_werk.dates import today
 from klantgroepen.models import Klantgroep
 
 from . import rules
-from .constants import KICKOFF_NA_DAGEN
 from .models import (
     Aanvraag,
     AanwezigheidRegistratie,
@@ -35,6 +34,10 @@ if TYPE_CHECKING:
 
 
 LADDER_HISTORIE = 6  # rungs shown on the dossier (newest first)
+# The invitations that take a seat in a session (a cancellation or a lapsed one frees it).
+BEZET = Q(uitnodigingen__vervallen_op__isnull=True) & ~Q(
+    uitnodigingen__aanwezigheid=KickoffUitnodiging.Aanwezigheid.AFGEMELD
+)
 
 
 def intake_sectie(*, client: Client, user: User) -> dict:
@@ -74,9 +77,9 @@ def intake_sectie(*, client: Client, user: User) -> dict:
                 per_gebied.setdefault(vraag.get_leefgebied_display(), []).append(int(score))
         scores = [(k, round(sum(v) / len(v), 1)) for k, v in per_gebied.items()]
     uitnodiging = (
-        KickoffUitnodiging.objects.filter(client=client)
+        KickoffUitnodiging.objects.filter(client=client, vervallen_op__isnull=True)
         .select_related("sessie__klantgroep")
-        .order_by("-uitgenodigd_op", "-pk")
+        .order_by("-aangemaakt_op", "-pk")
         .first()
     )
     ladder = list(
@@ -144,24 +147,55 @@ def tijdlijn_kickoff(*, client: Client) -> Iterator[TijdlijnItem]:
         "sessie__klantgroep", "vastgelegd_door"
     )
     for u in uitnodigingen:
-        wanneer = f"{timezone.localtime(u.sessie.datum):%d-%m-%Y %H:%M}"
-        yield TijdlijnItem(
-            u.uitgenodigd_op,
-            "kickoff",
-            "Kick-off",
-            f"Uitgenodigd voor de kick-off {u.sessie.klantgroep.naam} van {wanneer} "
-            f"({u.sessie.plaats})",
-            door="automatisch",
-        )
-        if u.aanwezigheid:
+        opnieuw = "Opnieuw uitgenodigd" if u.aanleiding == u.Aanleiding.OPNIEUW else "Uitgenodigd"
+        if u.sessie is None or (u.uitgenodigd_op and u.aangemaakt_op.date() < u.uitgenodigd_op):
             yield TijdlijnItem(
-                u.vastgelegd_op or u.sessie.datum,
+                u.aangemaakt_op,
                 "kickoff",
                 "Kick-off",
-                f"Kick-off {u.sessie.klantgroep.naam} van {wanneer}: "
-                f"{u.get_aanwezigheid_display().lower()}",
-                door=str(u.vastgelegd_door or ""),
+                "Aangemeld voor de kick-off: nog geen bijeenkomst met plaats, "
+                "de klant wacht op een nieuwe bijeenkomst",
+                door="automatisch",
             )
+        if u.sessie is not None:
+            wanneer = f"{timezone.localtime(u.sessie.datum):%d-%m-%Y %H:%M}"
+            yield TijdlijnItem(
+                u.uitgenodigd_op or u.aangemaakt_op,
+                "kickoff",
+                "Kick-off",
+                f"{opnieuw} voor de kick-off {u.sessie.klantgroep.naam} van {wanneer} "
+                f"({u.sessie.plaats})",
+                door="automatisch",
+            )
+            if u.aanwezigheid:
+                yield TijdlijnItem(
+                    u.vastgelegd_op or u.sessie.datum,
+                    "kickoff",
+                    "Kick-off",
+                    f"Kick-off {u.sessie.klantgroep.naam} van {wanneer}: "
+                    f"{u.get_aanwezigheid_display().lower()}",
+                    door=str(u.vastgelegd_door or ""),
+                )
+        if u.vervallen_op:
+            yield TijdlijnItem(
+                u.vervallen_op,
+                "kickoff",
+                "Kick-off",
+                f"Uitnodiging kick-off vervallen: {u.reden_vervallen}",
+            )
+    # what followed the kick-off (vervolg.py): the first appointment, with whom
+    for t in Taak.objects.filter(
+        client=client, sleutel__startswith="kickoff-vervolg:"
+    ).select_related("medewerker"):
+        wie = str(t.medewerker) if t.medewerker else f"teamwachtrij {t.rol}"
+        tijd = f" {t.tijd:%H:%M}" if t.tijd else ""
+        yield TijdlijnItem(
+            t.aangemaakt_op,
+            "kickoff",
+            "Kick-off",
+            f"{t.omschrijving}: {t.datum:%d-%m-%Y}{tijd} met {wie}",
+            door="automatisch",
+        )
 
 
 def tijdlijn_ladder(*, client: Client) -> Iterator[TijdlijnItem]:
@@ -204,68 +238,46 @@ def kickoff_sessies_voor(*, user: User) -> QuerySet[KickoffSessie]:
     return (
         qs.select_related("klantgroep", "trainer")
         .annotate(
-            aantal=Count(
-                "uitnodigingen",
-                filter=~Q(uitnodigingen__aanwezigheid=KickoffUitnodiging.Aanwezigheid.AFGEMELD),
-            )
+            aantal=Count("uitnodigingen", filter=BEZET),
+            bevestigd=Count(
+                "uitnodigingen", filter=BEZET & Q(uitnodigingen__bevestigd_op__isnull=False)
+            ),
         )
         .order_by("datum", "pk")
     )
 
 
-def kickoff_wachtend(
-    *, peildatum: datetime.date
-) -> QuerySet[Any]:  # Ambitiegesprek + huidige_groep
-    """Latest ambitiegesprekken (≥ 14 days ago) of placed clients without an invitation,
-    annotated with the client's current group (``huidige_groep``), oldest first."""
-    laatste = (
-        Ambitiegesprek.objects.filter(client=OuterRef("client_id"))
-        .order_by("-datum", "-pk")
-        .values("pk")[:1]
-    )
+def kickoff_wachtend_per_groep() -> list[tuple[Klantgroep, int, datetime.datetime | None]]:
+    """Per group: clients whose invitation waits for a session with a free seat, and since
+    when: the trainers' task is to plan one (planning it invites them at once). Two queries."""
     huidige_groep = (
         Groepslidmaatschap.objects.actueel()
         .filter(client=OuterRef("client_id"))
-        .order_by("-van")
         .values("klantgroep_id")[:1]
     )
-    return (
-        Ambitiegesprek.objects.filter(
-            datum__lte=peildatum - datetime.timedelta(days=KICKOFF_NA_DAGEN),
-            client__fase=Fase.INGEDEELD,
-            pk=Subquery(laatste),
+    rijen = {
+        r["groep"]: (r["n"], r["sinds"])
+        for r in KickoffUitnodiging.objects.filter(
+            sessie__isnull=True, vervallen_op__isnull=True, client__fase=Fase.INGEDEELD
         )
-        .filter(~Exists(KickoffUitnodiging.objects.filter(ambitiegesprek=OuterRef("pk"))))
-        .annotate(huidige_groep=Subquery(huidige_groep))
-        .filter(huidige_groep__isnull=False)
-        .order_by("datum", "pk")
-    )
-
-
-def kickoff_wachtend_per_groep(*, peildatum: datetime.date) -> list[tuple[Klantgroep, int]]:
-    """Per group: clients due for a kick-off invitation who have none yet (no session with
-    room), so that trainers know where another session is needed. Two queries."""
-    aantallen = dict(
-        kickoff_wachtend(peildatum=peildatum)
+        .annotate(groep=Subquery(huidige_groep))
+        .values("groep")
+        .annotate(n=Count("pk"), sinds=Min("aangemaakt_op"))
         .order_by()
-        .values("huidige_groep")
-        .annotate(n=Count("pk"))
-        .values_list("huidige_groep", "n")
-    )
-    return [(g, aantallen.get(g.pk, 0)) for g in Klantgroep.objects.order_by("volgorde")]
+    }
+    return [(g, *rijen.get(g.pk, (0, None))) for g in Klantgroep.objects.order_by("volgorde")]
 
 
 def kickoff_sessie_detail(*, user: User, sessie_pk: int) -> KickoffSessie | None:
     """One session with its attendance list. The trainer who runs it sees every name; an
     intaker only the clients whose dossier they may open (need-to-know)."""
-    uitnodigingen = KickoffUitnodiging.objects.select_related("client").order_by(
-        "client__achternaam", "client__voornamen", "pk"
+    uitnodigingen = (
+        KickoffUitnodiging.objects.filter(vervallen_op__isnull=True)
+        .select_related("client")
+        .order_by("client__achternaam", "client__voornamen", "pk")
     )
     qs = KickoffSessie.objects.select_related("klantgroep", "trainer").annotate(
-        aantal=Count(
-            "uitnodigingen",
-            filter=~Q(uitnodigingen__aanwezigheid=KickoffUitnodiging.Aanwezigheid.AFGEMELD),
-        )
+        aantal=Count("uitnodigingen", filter=BEZET)
     )
     if may(user, rules.KICKOFF_ALLE_SESSIES):
         uitnodigingen = uitnodigingen.filter(
@@ -286,3 +298,28 @@ def kickoff_sessie_detail(*, user: User, sessie_pk: int) -> KickoffSessie | None
         .filter(pk=sessie_pk)
         .first()
     )
+
+
+def kickoff_bestand_overzicht() -> list[dict]:
+    """Per group: clients of the bestand never invited, and the seats a batch may take in the
+    coming sessions (beyond the reserve for new clients). Counts only: 2 + groups queries."""
+    from .models import KickoffInstelling
+    from .services.bestand import kickoff_bestand
+
+    reserve = KickoffInstelling.huidig().reserve_plaatsen
+    vrij: dict[int, int] = {}
+    for s in KickoffSessie.objects.filter(datum__gt=timezone.now()).annotate(
+        aantal=Count("uitnodigingen", filter=BEZET)
+    ):
+        vrij[s.klantgroep_id] = vrij.get(s.klantgroep_id, 0) + max(
+            s.capaciteit - reserve - s.aantal, 0
+        )
+    return [
+        {
+            "groep": g,
+            "bestand": kickoff_bestand(klantgroep=g).order_by().count(),
+            "vrij": vrij.get(g.pk, 0),
+            "reserve": reserve,
+        }
+        for g in Klantgroep.objects.order_by("volgorde")
+    ]

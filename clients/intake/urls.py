@@ -14,4 +14,5 @@ urlpatterns = [
     ),
     path("kick-off/", views.kickoff_sessies, name="kickoff_sessies"),
     path("kick-off/<int:sessie_pk>/", views.kickoff_sessie, name="kickoff_sessie"),
+    path("kick-off/bestand/", views.kickoff_bestand, name="kickoff_bestand"),
 ]

@@ -7,13 +7,15 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods
 
 from clients.access import lijst_bekeken
+from clients.groepen.models import Groepslidmaatschap
 from clients.klantreis_views import KlantreisFormView
 from clients.models import Client
 from clients.selectors import _with_current
-from deventer_werk.access import may, require
+from deventer_werk.access import gebruikers_met, may, require
 from deventer_werk.audit.constants import Actie
 from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import form_add_service_errors
@@ -24,11 +26,14 @@ from .forms import (
     AanwezigheidForm,
     AmbitiegesprekForm,
     BesluitForm,
+    KickoffBestandForm,
     KickoffSessieForm,
     LadderForm,
     ScreeningForm,
 )
 from .models import KickoffUitnodiging
+from .services.bestand import kickoff_bestand_nodig_uit
+from .services.vervolg import kickoff_standaard_afspraak, kickoff_vervolg_voor
 
 
 class ScreeningView(KlantreisFormView):
@@ -103,10 +108,14 @@ class AmbitiegesprekView(KlantreisFormView):
     form_class = AmbitiegesprekForm
     template_name = "intake/ambitiegesprek.html"
     object_type = "ambitiegesprek"
-    melding = (
-        "Het ambitiegesprek is vastgelegd en de klant is ingedeeld. "
-        "De uitnodiging voor de kick-off volgt automatisch."
-    )
+    melding = "Het ambitiegesprek is vastgelegd en de klant is ingedeeld."
+
+    def succes(self, resultaat):
+        # policy §3.2: the client leaves the gesprek with the kick-off date
+        uitnodiging = services.kickoff_open_uitnodiging(client_id=self.client.pk)
+        if uitnodiging is not None:
+            self.melding = f"{self.melding} {kickoff_melding(uitnodiging)}"
+        return super().succes(resultaat)
 
     def opslaan(self, data, form):
         return services.ambitiegesprek_leg_vast(
@@ -135,6 +144,62 @@ class LadderView(KlantreisFormView):
         return services.ladder_meet(
             actor=self.request.user, client=self.client, datum=data["datum"], trede=data["trede"]
         )
+
+
+def kickoff_melding(uitnodiging: KickoffUitnodiging) -> str:
+    """What the intaker tells the client at the end of the gesprek."""
+    if uitnodiging.sessie is None:
+        groep = Groepslidmaatschap.objects.huidig(uitnodiging.client)
+        naam = groep.klantgroep.naam if groep else ""
+        return (
+            f"Er is nog geen kick-off {naam} met een vrije plaats: de klant staat op de "
+            "wachtlijst, de trainers plannen een bijeenkomst en de uitnodiging volgt dan "
+            "automatisch."
+        )
+    sessie = uitnodiging.sessie
+    wanneer = date_format(timezone.localtime(sessie.datum), "l j F Y \\o\\m H:i")
+    return f"Uitgenodigd voor de kick-off {sessie.klantgroep.naam} op {wanneer} ({sessie.plaats})."
+
+
+def _bevestig(request, sessie, uitnodiging: KickoffUitnodiging):
+    """The client confirmed they will come: a message either way, back to the list."""
+    try:
+        versie = int(request.POST.get("versie", ""))
+    except ValueError:
+        versie = -1  # a page without a version is outdated
+    try:
+        services.kickoff_bevestig(actor=request.user, uitnodiging=uitnodiging, versie=versie)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"De komst van {uitnodiging.client.volledige_naam} is bevestigd.")
+    return redirect("intake:kickoff_sessie", sessie_pk=sessie.pk)
+
+
+def _vervolg_context(sessie) -> dict | None:
+    """What the trainer arranges for a present client of this session's group (§4.1)."""
+    vervolg = kickoff_vervolg_voor(sessie.klantgroep)
+    if vervolg is None:
+        return None
+    return {
+        "label": vervolg.label,
+        "leeg": "Nog niemand: teamwachtrij (claimen)"
+        if vervolg.rol == "werkcoach"
+        else "Nog niemand: teamwachtrij",
+        "medewerkers": list(gebruikers_met(vervolg.actie)),
+        "datum": kickoff_standaard_afspraak(sessie.datum),
+        "taak": "Eerste afspraak" if vervolg.rol == "werkcoach" else "Kennismaking",
+    }
+
+
+def _aanwezigheid_melding(uitnodiging: KickoffUitnodiging) -> str:
+    """The confirmation names where a client who missed the kick-off is invited next."""
+    naam = uitnodiging.client.volledige_naam
+    tekst = f"Aanwezigheid van {naam} is vastgelegd."
+    volgende = services.kickoff_open_uitnodiging(client_id=uitnodiging.client_id)
+    if volgende is not None and volgende.vorige_id == uitnodiging.pk:
+        tekst += f" {naam} is opnieuw uitgenodigd: {services.uitnodiging_omschrijving(volgende)}."
+    return tekst
 
 
 screening = ScreeningView.as_view()
@@ -191,7 +256,7 @@ def kickoff_sessies(request):
         {
             "page": page,
             "form": form,
-            "wachtend": selectors.kickoff_wachtend_per_groep(peildatum=timezone.localdate()),
+            "wachtend": selectors.kickoff_wachtend_per_groep(),
         },
     )
 
@@ -218,21 +283,28 @@ def kickoff_sessie(request, sessie_pk):
         )
         if uitnodiging is None:
             raise Http404
-        form = AanwezigheidForm(request.POST)
+        if request.POST.get("actie") == "bevestigen":
+            return _bevestig(request, sessie, uitnodiging)
+        vervolg = kickoff_vervolg_voor(sessie.klantgroep)
+        form = AanwezigheidForm(
+            request.POST, medewerkers=gebruikers_met(vervolg.actie) if vervolg else None
+        )
         if form.is_valid():
+            d = form.cleaned_data
             try:
                 services.kickoff_aanwezigheid(
                     actor=request.user,
                     uitnodiging=uitnodiging,
-                    aanwezigheid=form.cleaned_data["aanwezigheid"],
-                    versie=form.cleaned_data["versie"],
+                    aanwezigheid=d["aanwezigheid"],
+                    versie=d["versie"],
+                    contactpersoon=d["contactpersoon"],
+                    afspraak_datum=d["afspraak_datum"],
+                    afspraak_tijd=d["afspraak_tijd"],
                 )
             except ValidationError as exc:
                 fouten[uitnodiging.pk] = exc.messages
             else:
-                messages.success(
-                    request, f"Aanwezigheid van {uitnodiging.client.volledige_naam} is vastgelegd."
-                )
+                messages.success(request, _aanwezigheid_melding(uitnodiging))
                 return redirect("intake:kickoff_sessie", sessie_pk=sessie.pk)
         else:
             fouten[uitnodiging.pk] = [e for errs in form.errors.values() for e in errs]
@@ -247,10 +319,45 @@ def kickoff_sessie(request, sessie_pk):
         request,
         "intake/kickoff_sessie.html",
         {
+            "vervolg": _vervolg_context(sessie) if mag_vastleggen else None,
+            "sessie_komt": sessie.datum > timezone.now(),
             "sessie": sessie,
             "mag_vastleggen": mag_vastleggen,
             "fouten": fouten,
             "gekozen": request.POST.get("aanwezigheid") if fouten else None,
             "keuzes": [c for c in KickoffUitnodiging.Aanwezigheid.choices if c[0]],
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kickoff_bestand(request):
+    """The trainer invites the existing bestand in batches of a chosen size (no names shown:
+    counts per group and the seats a batch may take)."""
+    require(request.user, rules.KICKOFF_PLANNEN)
+    form = KickoffBestandForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        groep = form.cleaned_data["klantgroep"]
+        try:
+            uitslag = kickoff_bestand_nodig_uit(
+                actor=request.user, klantgroep=groep, aantal=form.cleaned_data["aantal"]
+            )
+        except ValidationError as exc:
+            form_add_service_errors(form, exc)
+        else:
+            tekst = (
+                f"{uitslag.uitgenodigd} klant{'en' if uitslag.uitgenodigd != 1 else ''} van "
+                f"{groep.naam} uit het bestaande bestand uitgenodigd (gevraagd: "
+                f"{uitslag.gevraagd}); per bijeenkomst blijven {uitslag.reserve} plaatsen vrij "
+                "voor nieuwe klanten."
+            )
+            if uitslag.uitgenodigd < min(uitslag.gevraagd, uitslag.kandidaten):
+                tekst += " Er zijn niet meer plaatsen: plan een extra bijeenkomst."
+            messages.success(request, tekst)
+            return redirect("intake:kickoff_bestand")
+    return render(
+        request,
+        "intake/kickoff_bestand.html",
+        {"form": form, "groepen": selectors.kickoff_bestand_overzicht()},
     )

@@ -3,6 +3,7 @@ on the dossier as a signal; the werkcoach adds a rung to the participatieladder.
 
 import datetime
 
+import time_machine
 from django.utils import timezone
 
 from clients.intake.models import KickoffSessie
@@ -36,16 +37,24 @@ def test_trainer_records_a_no_show_and_the_coach_sees_the_signal(page, browser, 
         achternaam="Kamphuis",
     )
     ambitie(team["intaker"], klant, "groeien", datum=vandaag - datetime.timedelta(days=20))
-    # a session that started an hour ago (planned in the past, so straight in the table)
+    # the gesprek found no session: the client waits; tomorrow's session (planned in the
+    # admin, not through the planning page) gets them a seat from the nightly task
+    dag = vandaag + datetime.timedelta(days=1)
     KickoffSessie.objects.create(
         klantgroep=Klantgroep.objects.get(code="groeien"),
-        datum=timezone.now() - datetime.timedelta(hours=1),
+        datum=timezone.make_aware(datetime.datetime.combine(dag, datetime.time(10))),
         plaats="Stadhuis, zaal Brink",
         trainer=team["trainer"],
         capaciteit=12,
     )
-    assert kickoff_nodig_uit(peildatum=vandaag - datetime.timedelta(days=1)) == 1
+    assert kickoff_nodig_uit(peildatum=vandaag) == 1
+    moment = timezone.make_aware(datetime.datetime.combine(dag, datetime.time(12)))
+    with time_machine.travel(moment, tick=True):
+        _na_de_kickoff(page, browser, live_server, team, klant)
 
+
+def _na_de_kickoff(page, browser, live_server, team, klant):
+    vandaag = timezone.localdate()
     login(page, team["trainer"])
     page.get_by_role("link", name="Kick-off", exact=True).first.click()
     page.get_by_role("link", name=str(vandaag.year)).first.click()

@@ -120,10 +120,8 @@ def test_persona_from_melding_to_first_group_step(
     # 4. the first group-specific step
     if stap in ("plan", "plan_pm"):
         rol = "werkcoach" if stap == "plan" else "participatiemakelaar"
-        if rol == "werkcoach":
-            from clients.services import contactpersoon_wijs_toe
-
-            contactpersoon_wijs_toe(actor=team["intaker"], client=client, medewerker=team[rol])
+        # no contact person is assigned here: the DWT werkcoach sees every Matchen/Groeien
+        # dossier; how the client gets one after the kick-off is tests/browser/test_kickoff.py
         p = _als(browser, live_server, team[rol])
         p.goto(f"/klanten/{client.pk}/plan-van-aanpak/")
         p.locator("#id_doel0_leefgebied").select_option("werk")

@@ -202,9 +202,7 @@ def test_existing_clients_without_ambitiegesprek_are_on_the_worklist(users):
     assert not zonder_ambitiegesprek().exists()
 
 
-def test_kickoff_invitation_after_two_weeks_idempotent_and_no_show_signal(users):
-    client = melding(users["poortwachter"])
-    gesprek = ambitie(users["intaker"], client, "groeien", datum=datetime.date(2026, 11, 2))
+def test_kickoff_invitation_at_the_gesprek_idempotent_and_no_show_signal(users):
     sessie = kickoff_sessie_plan(
         actor=users["trainer"],
         klantgroep=klantgroep("groeien"),
@@ -213,9 +211,9 @@ def test_kickoff_invitation_after_two_weeks_idempotent_and_no_show_signal(users)
         trainer=users["trainer"],
         capaciteit=12,
     )
-    assert kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 10)) == 0  # too early
-    assert kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 16)) == 1
-    assert kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 17)) == 0  # idempotent
+    client = melding(users["poortwachter"])
+    gesprek = ambitie(users["intaker"], client, "groeien", datum=datetime.date(2026, 11, 2))
+    assert kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 24)) == 0  # invited already
     uitnodiging = KickoffUitnodiging.objects.get()
     assert uitnodiging.sessie == sessie and uitnodiging.ambitiegesprek == gesprek
     with time_machine.travel(datetime.datetime(2026, 12, 1, 11, tzinfo=datetime.UTC)):
@@ -241,5 +239,6 @@ def test_kickoff_respects_capacity(users):
             "zorgen",
             datum=datetime.date(2026, 11, 2),
         )
-    assert kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 20)) == 2
+    assert kickoff_nodig_uit(peildatum=datetime.date(2026, 11, 24)) == 0  # no seat left
     assert sessie.uitnodigingen.count() == 2
+    assert KickoffUitnodiging.objects.filter(sessie__isnull=True).count() == 1  # waits

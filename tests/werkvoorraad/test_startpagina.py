@@ -57,8 +57,8 @@ def test_trainer_sees_own_sessions_with_invitations_and_capacity(client_as, user
         capaciteit=12,
     )
     html = _html(client_as, "trainer")
-    assert "Uw komende kick-offbijeenkomsten (1)" in html
-    assert "0 uitgenodigd, 12 van 12 plaatsen vrij" in html
+    assert "Uw kick-offbijeenkomsten vanaf vandaag (1)" in html
+    assert "Groeien 03-12-2026 11:00" in html and "Leeuwenbrug" in html
     assert "Mijn klanten" not in html  # a trainer opens no dossiers
 
 

@@ -13,11 +13,18 @@ from ._common import (
 from .ambitie import ambitiegesprek_leg_vast, ladder_meet
 from .kickoff import (
     kickoff_aanwezigheid,
+    kickoff_bevestig,
     kickoff_nodig_uit,
     kickoff_sessie_plan,
-    kickoff_wachtend,
 )
 from .screening import aanvraag_besluit, aanvraag_registreer, screening_leg_vast
+from .uitnodiging import (
+    kickoff_na_ambitiegesprek,
+    kickoff_open_uitnodiging,
+    kickoff_plaats_wachtenden,
+    kickoff_uitnodig,
+    uitnodiging_omschrijving,
+)
 
 __all__ = [
     "KICKOFF_BRON",
@@ -28,9 +35,14 @@ __all__ = [
     "aanvraag_registreer",
     "ambitiegesprek_leg_vast",
     "kickoff_aanwezigheid",
+    "kickoff_bevestig",
     "kickoff_nodig_uit",
     "kickoff_sessie_plan",
-    "kickoff_wachtend",
+    "kickoff_na_ambitiegesprek",
+    "kickoff_open_uitnodiging",
+    "kickoff_plaats_wachtenden",
+    "kickoff_uitnodig",
     "ladder_meet",
     "screening_leg_vast",
+    "uitnodiging_omschrijving",
 ]

@@ -29,6 +29,7 @@ from ._common import (
     _niet_in_toekomst,
     _open_periode,
 )
+from .uitnodiging import kickoff_na_ambitiegesprek
 
 if TYPE_CHECKING:
     from deventer_werk.accounts.models import User
@@ -143,6 +144,8 @@ def ambitiegesprek_leg_vast(
         herkomst=herkomst,
         details={"klantgroep": gekozen_klantgroep.code},
     )
+    # policy §3.2: "Aan het eind van het ambitiegesprek wordt elke klant uitgenodigd"
+    kickoff_na_ambitiegesprek(actor=actor, gesprek=gesprek, herkomst=herkomst)
     return gesprek
 
 

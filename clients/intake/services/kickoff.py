@@ -1,4 +1,5 @@
-"""Kick-off: sessions, invitations (a nightly task calls ``kickoff_nodig_uit``), attendance."""
+"""Kick-off: sessions and attendance with its consequences (a miss re-invites, repeated misses
+signal the contact person). Invitations themselves live in ``uitnodiging.py``."""
 
 from __future__ import annotations
 
@@ -6,17 +7,16 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from clients.constants import SignaalSoort
+from clients.constants import Fase, SignaalSoort
 from clients.models import Signaal
 from clients.services import ConcurrentEditError
 from clients.signalen import signaal_handel_af, signaal_meld
 from deventer_werk.access import may
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
-from deventer_werk.dates import today
 from klantgroepen.models import Klantgroep
 
 from .. import rules
@@ -25,14 +25,14 @@ from ..models import (
     KickoffSessie,
     KickoffUitnodiging,
 )
-from ..selectors import kickoff_wachtend
 from ._common import (
     KICKOFF_BRON,
 )
+from .gemist import kickoff_gemist_gevolgen
+from .uitnodiging import kickoff_laat_vervallen, kickoff_plaats_wachtenden
+from .vervolg import kickoff_vervolg
 
 if TYPE_CHECKING:
-    import uuid
-
     from deventer_werk.accounts.models import User
 
 
@@ -60,87 +60,46 @@ def kickoff_sessie_plan(
     )
     sessie.full_clean()
     sessie.save()
+    audit_record(
+        actor=actor,
+        actie=Actie.AANGEMAAKT,
+        object_type="kickoff_sessie",
+        herkomst=Herkomst.WEB,
+        details={"sessie": sessie.pk, "klantgroep": klantgroep.code, "capaciteit": capaciteit},
+    )
+    # the clients who wait for a session of this group are invited at once
+    kickoff_plaats_wachtenden(klantgroep_id=klantgroep.pk, herkomst=Herkomst.WEB, actor=actor)
     return sessie
 
 
 def kickoff_nodig_uit(
     *, peildatum: datetime.date | None = None, herkomst: str = Herkomst.TAAK
 ) -> int:
-    """Invite every client whose latest ambitiegesprek was at least 14 days before
-    ``peildatum`` and who has no invitation for it yet, to the first kick-off of their current
-    group after ``peildatum`` that still has room. Returns the number of new invitations.
-
-    Idempotent and safe with two workers: one invitation per ambitiegesprek (a unique
-    constraint) and the session row is locked while its seats are counted. A client for whom
-    no session has room waits for the next run (the kick-off page shows how many wait).
-    """
-    peildatum = peildatum or today()
-    sessies: dict[int, list[int]] = {}
-    for sessie_pk, groep_pk in (
-        KickoffSessie.objects.filter(datum__date__gt=peildatum)
-        .order_by("datum", "pk")
-        .values_list("pk", "klantgroep_id")
-    ):
-        sessies.setdefault(groep_pk, []).append(sessie_pk)
-    if not sessies:
-        return 0
-    vol: set[int] = set()
-    aantal = 0
-    for gesprek_pk, client_pk, groep_pk in kickoff_wachtend(peildatum=peildatum).values_list(
-        "pk", "client_id", "huidige_groep"
-    ):
-        for sessie_pk in sessies.get(groep_pk, []):
-            if sessie_pk in vol:
-                continue
-            uitkomst = _kickoff_plaats(
-                sessie_pk=sessie_pk,
-                gesprek_pk=gesprek_pk,
-                client_pk=client_pk,
-                peildatum=peildatum,
-                herkomst=herkomst,
-            )
-            if uitkomst == "vol":
-                vol.add(sessie_pk)
-                continue
-            aantal += uitkomst == "uitgenodigd"
-            break
-    return aantal
+    """The nightly safety net: seat the clients who wait for a kick-off in a session that has
+    a seat now (a cancellation freed one, a session was added in the admin). The invitation
+    itself is made when the ambitiegesprek is saved; old gesprekken of the existing bestand
+    are invited in batches by a trainer (``kickoff_bestand_nodig_uit``), never here.
+    ``peildatum`` is kept for the task's signature; the clock decides. Open invitations of
+    clients who left lapse first, so their seats are free again. Idempotent."""
+    kickoff_na_uitstroom(herkomst=herkomst)
+    return kickoff_plaats_wachtenden(herkomst=herkomst)
 
 
-@transaction.atomic
-def _kickoff_plaats(
-    *,
-    sessie_pk: int,
-    gesprek_pk: int,
-    client_pk: uuid.UUID,
-    peildatum: datetime.date,
-    herkomst: str,
-) -> str:
-    sessie = KickoffSessie.objects.select_for_update().get(pk=sessie_pk)
-    bezet = sessie.uitnodigingen.exclude(
-        aanwezigheid=KickoffUitnodiging.Aanwezigheid.AFGEMELD
-    ).count()
-    if bezet >= sessie.capaciteit:
-        return "vol"
-    try:
-        with transaction.atomic():
-            KickoffUitnodiging.objects.create(
-                sessie=sessie,
-                client_id=client_pk,
-                ambitiegesprek_id=gesprek_pk,
-                uitgenodigd_op=peildatum,
-            )
-    except IntegrityError:
-        return "al_uitgenodigd"  # another worker invited this client just now
-    audit_record(
-        actor=None,
-        actie=Actie.AANGEMAAKT,
-        client_id=client_pk,
-        object_type="kickoff_uitnodiging",
-        herkomst=herkomst,
-        details={"sessie": sessie.pk},
+def kickoff_na_uitstroom(*, herkomst: str = Herkomst.TAAK) -> int:
+    """Open invitations of clients whose dossier is closed lapse (kept, with the reason)."""
+    open_ = KickoffUitnodiging.objects.filter(
+        aanwezigheid="", vervallen_op__isnull=True, client__fase=Fase.AFGESLOTEN
     )
-    return "uitgenodigd"
+    aantal = 0
+    for uitnodiging in open_:
+        kickoff_laat_vervallen(
+            actor=None,
+            uitnodiging=uitnodiging,
+            reden="Uitstroom: dossier afgesloten",
+            herkomst=herkomst,
+        )
+        aantal += 1
+    return aantal
 
 
 @transaction.atomic
@@ -150,10 +109,16 @@ def kickoff_aanwezigheid(
     uitnodiging: KickoffUitnodiging,
     aanwezigheid: str,
     versie: int | None = None,
+    contactpersoon: User | None = None,
+    afspraak_datum: datetime.date | None = None,
+    afspraak_tijd: datetime.time | None = None,
     herkomst: str = Herkomst.WEB,
 ) -> KickoffUitnodiging:
-    """Record attendance. Every recording is kept (``AanwezigheidRegistratie``); a no-show
-    leaves a follow-up signal on the dossier, and correcting a no-show closes that signal.
+    """Record attendance. The first "aanwezig" starts what follows the kick-off
+    (``vervolg.kickoff_vervolg``: the contact person ``contactpersoon`` and the first
+    appointment on ``afspraak_datum``, both optional). Every recording is kept
+    (``AanwezigheidRegistratie``); a no-show leaves a follow-up signal on the dossier, and
+    correcting a no-show closes that signal; a miss re-invites (``gemist.py``).
     Pass ``versie`` (from the page) to refuse a save based on an outdated view."""
     if aanwezigheid not in KickoffUitnodiging.Aanwezigheid.values or not aanwezigheid:
         raise ValidationError({"aanwezigheid": ["Kies aanwezig, afgemeld of niet verschenen."]})
@@ -164,16 +129,29 @@ def kickoff_aanwezigheid(
     )
     if versie is not None and locked.versie != versie:
         raise ConcurrentEditError()
+    sessie = locked.sessie
+    if sessie is None:
+        raise ValidationError(
+            {
+                "aanwezigheid": [
+                    "Deze klant wacht nog op een bijeenkomst; er is niets vast te leggen."
+                ]
+            }
+        )
     nu = timezone.now()
-    if aanwezigheid != KickoffUitnodiging.Aanwezigheid.AFGEMELD and locked.sessie.datum > nu:
+    if aanwezigheid != KickoffUitnodiging.Aanwezigheid.AFGEMELD and sessie.datum > nu:
         raise ValidationError(
             {
                 "aanwezigheid": [
                     "Aanwezig of niet verschenen legt u vast vanaf het begin van de "
-                    f"bijeenkomst ({timezone.localtime(locked.sessie.datum):%d-%m-%Y %H:%M}); "
+                    f"bijeenkomst ({timezone.localtime(sessie.datum):%d-%m-%Y %H:%M}); "
                     "vooraf kan alleen een afmelding."
                 ]
             }
+        )
+    if locked.vervallen_op is not None:
+        raise ValidationError(
+            {"aanwezigheid": ["Deze uitnodiging is vervallen; er is niets meer vast te leggen."]}
         )
     vorige = locked.aanwezigheid
     if vorige == aanwezigheid:
@@ -193,7 +171,7 @@ def kickoff_aanwezigheid(
             actor=actor,
             client=locked.client,
             soort=SignaalSoort.KICKOFF_NIET_VERSCHENEN,
-            omschrijving=_no_show_omschrijving(locked.sessie),
+            omschrijving=_no_show_omschrijving(sessie),
             bron=KICKOFF_BRON,
             herkomst=herkomst,
         )
@@ -202,7 +180,7 @@ def kickoff_aanwezigheid(
             client=locked.client,
             soort=SignaalSoort.KICKOFF_NIET_VERSCHENEN,
             bron=KICKOFF_BRON,
-            omschrijving=_no_show_omschrijving(locked.sessie),
+            omschrijving=_no_show_omschrijving(sessie),
             afgehandeld_op__isnull=True,
         ):
             signaal_handel_af(
@@ -220,8 +198,59 @@ def kickoff_aanwezigheid(
         herkomst=herkomst,
         details={"aanwezigheid": aanwezigheid, "vorige": vorige},
     )
+    kickoff_gemist_gevolgen(actor=actor, uitnodiging=locked, vorige=vorige, herkomst=herkomst)
+    if aanwezigheid == KickoffUitnodiging.Aanwezigheid.AANWEZIG:
+        kickoff_vervolg(
+            actor=actor,
+            uitnodiging=locked,
+            medewerker=contactpersoon,
+            afspraak_datum=afspraak_datum,
+            afspraak_tijd=afspraak_tijd,
+            herkomst=herkomst,
+        )
     return locked
 
 
 def _no_show_omschrijving(sessie: KickoffSessie) -> str:
     return f"Niet verschenen op de kick-off van {timezone.localtime(sessie.datum):%d-%m-%Y %H:%M}"
+
+
+@transaction.atomic
+def kickoff_bevestig(
+    *,
+    actor: User,
+    uitnodiging: KickoffUitnodiging,
+    versie: int | None = None,
+    herkomst: str = Herkomst.WEB,
+) -> KickoffUitnodiging:
+    """The client confirmed they will come (by phone, mail, at the desk): recorded before the
+    session on an open invitation; counted as "bevestigd" on the trainer's start page."""
+    locked = (
+        KickoffUitnodiging.objects.select_for_update(of=("self",))
+        .select_related("sessie")
+        .get(pk=uitnodiging.pk)
+    )
+    if versie is not None and locked.versie != versie:
+        raise ConcurrentEditError()
+    if not locked.open or locked.sessie is None:
+        raise ValidationError(
+            {"__all__": ["Alleen een open uitnodiging voor een bijeenkomst kan worden bevestigd."]}
+        )
+    if locked.sessie.datum <= timezone.now():
+        raise ValidationError(
+            {"__all__": ["De bijeenkomst is al begonnen: leg de aanwezigheid vast."]}
+        )
+    if locked.bevestigd_op is not None:
+        return locked
+    locked.bevestigd_op = timezone.now()
+    locked.versie += 1
+    locked.save(update_fields=["bevestigd_op", "versie"])
+    audit_record(
+        actor=actor,
+        actie=Actie.GEWIJZIGD,
+        client_id=locked.client_id,
+        object_type="kickoff",
+        herkomst=herkomst,
+        details={"bevestigd": True, "uitnodiging": locked.pk},
+    )
+    return locked
