@@ -6,7 +6,7 @@ count does not depend on the size of the bestand.
 
 import datetime
 
-from django.db.models import Max
+from django.db.models import Count, F, Max, Q
 
 from clients.constants import Fase, SignaalSoort
 from clients.models import Client, Signaal
@@ -100,7 +100,6 @@ def werkcoach_sectie(*, user, vandaag) -> dict:
 def participatiemakelaar_sectie(*, user) -> dict:
     """Own Faciliteren clients (contact person) and active participatieplekken with a free
     place. 4 queries at most."""
-    from django.db.models import F
 
     from clients.trajecten.models import Participatieplek
 
