@@ -203,3 +203,44 @@ def test_beheerder_sees_dossiers_without_owner_per_organisation(
         html = c.get(reverse("clients:caseload_overdracht")).content.decode()
     assert f"Inkomensondersteuning: <strong>{n}</strong>" in html
     assert f"Deventer Werktalent: <strong>{n}</strong>" in html
+
+
+@pytest.mark.parametrize("n", [10, 300])
+def test_poortwachter_start_page_query_count(n, client_as, users, django_assert_num_queries):
+    from clients.constants import Fase
+    from clients.intake.models import Aanvraag
+    from clients.models import Uitkeringsperiode
+
+    meldingen = bulk_clients(n, "zorgen", periode=D(2026, 11, 1), fase=Fase.MELDING)
+    perioden = Uitkeringsperiode.objects.filter(client__in=meldingen[: n // 2])
+    Aanvraag.objects.bulk_create(
+        Aanvraag(
+            client_id=p.client_id,
+            periode=p,
+            aanvraagdatum=D(2026, 11, 2),
+            consulent=users["inkomensconsulent"],
+        )
+        for p in perioden
+    )
+    c = client_as("poortwachter")
+    c.get(reverse(WERKVOORRAAD))
+    with django_assert_num_queries(POORTWACHTER_START):
+        html = c.get(reverse(WERKVOORRAAD)).content.decode()
+    assert f"({n})" in html
+
+
+@pytest.mark.parametrize("n", [10, 300])
+def test_intaker_start_page_query_count(n, client_as, users, django_assert_num_queries):
+    bulk_clients(n, "matchen", periode=D(2026, 11, 1))  # no ambitiegesprek yet
+    c = client_as("intaker")
+    c.get(reverse(WERKVOORRAAD))
+    with django_assert_num_queries(INTAKER_START):
+        html = c.get(reverse(WERKVOORRAAD)).content.decode()
+    assert f"({n})" in html
+
+
+# Page (3) + the werkvoorraad's task counts and lists, then the role's own sections: the
+# poortwachter's meldingen (count, rows) and open aanvragen (count, rows); the intaker's
+# clients without an ambitiegesprek (count, rows). The same at both sizes.
+POORTWACHTER_START = 12
+INTAKER_START = 10
