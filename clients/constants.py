@@ -70,6 +70,7 @@ class TaakSoort(models.TextChoices):
     STEEKPROEF = "steekproef", "Steekproef rechtmatigheid"
     PLAN_HERZIEN = "plan_herzien", "Plan van aanpak herzien"
     NAZORG = "nazorg", "Nazorg-controle"
+    UITKERING_EINDE = "uitkering_einde", "Besluit einde uitkering (plaatsing)"
     OPVOLGING = "opvolging", "Opvolging signaal"
     TOEWIJZEN = "toewijzen", "Klant zonder contactpersoon"
     ACTIE = "actie", "Actie uit plan van aanpak"

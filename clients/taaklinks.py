@@ -31,6 +31,9 @@ def taak_formulier_url(taak) -> str:
     traject = _uit_sleutel(taak.sleutel, "loonwaarde:")
     if traject is not None:
         return reverse("trajecten:loonwaarde", args=[taak.client_id, traject])
+    einde = _uit_sleutel(taak.sleutel, "uitkeringseinde:")
+    if einde is not None:
+        return reverse("trajecten:uitkeringseinde", args=[taak.client_id, einde])
     naam = _FORMULIER.get(taak.soort)
     if naam is None:
         return reverse("clients:dossier", args=[taak.client_id])
