@@ -11,6 +11,7 @@ _FORMULIER = {
     TaakSoort.VOORTGANGSGESPREK: "begeleiding:voortgangsgesprek",
     TaakSoort.RECHTMATIGHEID: "handhaving:onderzoek_start",
     TaakSoort.STEEKPROEF: "handhaving:onderzoek_start",
+    TaakSoort.NADER_ONDERZOEK: "handhaving:onderzoek_start",
     TaakSoort.PLAN_HERZIEN: "begeleiding:plan",
     TaakSoort.ACTIE: "begeleiding:plan",
 }
