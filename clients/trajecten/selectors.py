@@ -197,7 +197,7 @@ def trajecten_sectie(*, client: Client, user: User) -> dict:
         t.huidige_beoordeling = laatste_loonwaarde.get(t.pk)  # type: ignore[attr-defined]
     plaatsingen = list(
         Plaatsing.objects.filter(client=client)
-        .select_related("werkgever")
+        .select_related("werkgever", "uitkeringseinde")  # one join: the count stays 8
         .order_by("-start", "-pk")[:10]
     )
     momenten = list(NazorgMoment.objects.filter(plaatsing__client=client))

@@ -82,6 +82,13 @@ def test_werkcoach_proposes_and_the_inkomensconsulent_ends_the_benefit_on_the_de
     assert (periode.einddatum, periode.uitstroomreden) == (vandaag, "werk_regulier")
     assert Taak.objects.get(soort=TaakSoort.UITKERING_EINDE).status == TaakStatus.AFGEROND
 
+    page.goto(f"/klanten/{klant.pk}/")
+    dossier = page.locator("main").inner_text()
+    assert f"beëindigd, laatste dag {vandaag:%d-%m-%Y}" in dossier
+    assert "Geen lopende uitkering" in dossier
+    assert_accessible(page)
+    shot(page, "65_dossier_na_einde_uitkering")
+
     page.goto(f"/klanten/{klant.pk}/tijdlijn/")
     tijdlijn = page.locator("main").inner_text()
     assert "Einde uitkering voorgesteld" in tijdlijn

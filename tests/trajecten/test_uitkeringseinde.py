@@ -221,3 +221,23 @@ def test_the_decision_page_keeps_bad_input_and_is_for_the_inkomensconsulent_only
     assert "de uitkering stopt na 10-12-2026; tot die dag loopt de uitkering door" in page
     assert "Correctie vastleggen" in page
     assert Uitkeringseinde.objects.get().status == "beeindigen"
+
+
+def test_the_dossier_shows_the_state_and_links_the_inkomensconsulent_to_the_decision(
+    users, client_as, django_assert_num_queries
+):
+    from clients.trajecten.selectors import trajecten_sectie
+
+    klant = _klant(users, io=users["inkomensconsulent"])
+    einde = _voorstel(users, klant)
+    dossier = reverse("clients:dossier", args=[klant.pk])
+    link = reverse("trajecten:uitkeringseinde", args=[klant.pk, einde.pk])
+    html = client_as("inkomensconsulent").get(dossier).content.decode()
+    assert "voorgesteld met laatste dag 10-12-2026, wacht op het besluit" in html
+    assert f'href="{link}">beslissen</a>' in html
+    _besluit(users, einde, beeindigen=True, laatste_dag=D(2026, 12, 10))
+    html = client_as("werkcoach").get(dossier).content.decode()
+    assert "stopt na 10-12-2026; tot dan loopt de uitkering door" in html
+    assert link not in html  # not the werkcoach's decision
+    with django_assert_num_queries(8):
+        trajecten_sectie(client=klant, user=users["werkcoach"])
