@@ -70,6 +70,9 @@ class TaakSoort(models.TextChoices):
     STEEKPROEF = "steekproef", "Steekproef rechtmatigheid"
     PLAN_HERZIEN = "plan_herzien", "Plan van aanpak herzien"
     NAZORG = "nazorg", "Nazorg-controle"
+    UITKERING_EINDE = "uitkering_einde", "Besluit einde uitkering (plaatsing)"
+    NADER_ONDERZOEK = "nader_onderzoek", "Signaal voor handhaving"
+    ONDERZOEK_UITKOMST = "onderzoek_uitkomst", "Uitkomst rechtmatigheidsonderzoek uitvoeren"
     OPVOLGING = "opvolging", "Opvolging signaal"
     TOEWIJZEN = "toewijzen", "Klant zonder contactpersoon"
     ACTIE = "actie", "Actie uit plan van aanpak"
@@ -99,6 +102,10 @@ TAAK_EEN_OPEN_SOORTEN = (
 
 # Kinds only IO's rechtmatigheid roles see (DESIGN.md §1: DWT roles never see rechtmatigheid).
 TAAK_RECHTMATIGHEID_SOORTEN = ("rechtmatigheid", "steekproef")
+# Kinds no other organisation than IO sees: the reviews, and the rechtmatigheid loop between
+# the inkomensconsulent and the handhaver (issue 30): a request for nader onderzoek and the
+# outcome of an onderzoek to carry out.
+TAAK_IO_SOORTEN = (*TAAK_RECHTMATIGHEID_SOORTEN, "nader_onderzoek", "onderzoek_uitkomst")
 
 
 class Leefgebied(models.TextChoices):

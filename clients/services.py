@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from deventer_werk.accounts.constants import Organisatie, Rol
 from deventer_werk.audit.constants import Actie, Herkomst
@@ -173,13 +174,15 @@ def periode_sluit(
     reden: str,
     toelichting: str = "",
     herkomst: str = Herkomst.WEB,
+    taken_blijven: Q | None = None,
 ) -> Uitkeringsperiode:
     """Close the client's current episode (uitstroom, or "geen recht" after screening).
 
     ``einddatum`` is the last day of the episode. The current klantgroep membership ends the
     day after (``tot`` is exclusive), open contact persons end, and the dossier is afgesloten.
     Open tasks on the werkvoorraad lapse (with the reason), except nazorg: after uitstroom
-    naar werk the werkcoach keeps checking whether the client still works.
+    naar werk the werkcoach keeps checking whether the client still works; ``taken_blijven``
+    keeps other work that goes on after the uitstroom (a loonkostensubsidie re-assessment).
     """
     from clients.groepen.models import Groepslidmaatschap
 
@@ -221,8 +224,11 @@ def periode_sluit(
         lidmaatschap.tot = dag_erna
         lidmaatschap.save(update_fields=["tot"])
     Contactpersoon.objects.actueel().filter(client=locked).update(tot=dag_erna)
+    vervallen = locked.taken.exclude(soort=TaakSoort.NAZORG)
+    if taken_blijven is not None:
+        vervallen = vervallen.exclude(taken_blijven)
     taak_vervallen(
-        taken=locked.taken.exclude(soort=TaakSoort.NAZORG),
+        taken=vervallen,
         reden=f"Uitstroom ({Uitstroomreden(reden).label.lower()})",
         door=actor,
     )

@@ -15,6 +15,7 @@ from deventer_werk.dates import today
 
 from .constants import URGENTE_SIGNALEN, SignaalSoort, TaakSoort, TaakStatus
 from .models import Client, Contactpersoon, Signaal, Taak
+from .taken import taak_plan
 
 logger = logging.getLogger(__name__)
 
@@ -24,9 +25,36 @@ logger = logging.getLogger(__name__)
 #: have the handhaver's triage; a kick-off no-show is the kick-off's own work (issue 26).
 OPVOLGING_IO = frozenset({*URGENTE_SIGNALEN, SignaalSoort.OVERIG})
 OPVOLGING_DAGEN = 7
+#: A request for nader onderzoek is on the handhavers' team queue, due within a week (it
+#: shows under "komende 7 dagen" on their werkvoorraad).
+HANDHAVING_DAGEN = 7
+
+
+def handhaving_vraag_plan(*, client: Client, reden: str, sleutel: str) -> Taak:
+    """The rechtmatigheid loop, one direction (issue 30): a finding that needs nader
+    onderzoek ("nader onderzoek nodig" in a voortgangsgesprek, a "werkt niet mee" signal)
+    becomes a task with its reason in the handhavers' team queue. Idempotent per
+    ``sleutel``; starting an onderzoek completes it."""
+    taak, _nieuw = taak_plan(
+        client=client,
+        soort=TaakSoort.NADER_ONDERZOEK,
+        omschrijving=reden,
+        datum=today() + datetime.timedelta(days=HANDHAVING_DAGEN),
+        rol=Rol.HANDHAVER,
+        organisatie=Organisatie.IO,
+        sleutel=sleutel,
+    )
+    return taak
 
 
 def _opvolging_plan(signaal: Signaal) -> None:
+    if signaal.soort == SignaalSoort.NIET_MEEWERKEN:
+        handhaving_vraag_plan(
+            client=signaal.client,
+            reden=f"Werkt niet mee: {signaal.omschrijving or 'geen toelichting'}",
+            sleutel=f"signaal:{signaal.pk}",
+        )
+        return
     if signaal.soort not in OPVOLGING_IO:
         return
     ic = (

@@ -11,6 +11,7 @@ _FORMULIER = {
     TaakSoort.VOORTGANGSGESPREK: "begeleiding:voortgangsgesprek",
     TaakSoort.RECHTMATIGHEID: "handhaving:onderzoek_start",
     TaakSoort.STEEKPROEF: "handhaving:onderzoek_start",
+    TaakSoort.NADER_ONDERZOEK: "handhaving:onderzoek_start",
     TaakSoort.PLAN_HERZIEN: "begeleiding:plan",
     TaakSoort.ACTIE: "begeleiding:plan",
 }
@@ -31,6 +32,9 @@ def taak_formulier_url(taak) -> str:
     traject = _uit_sleutel(taak.sleutel, "loonwaarde:")
     if traject is not None:
         return reverse("trajecten:loonwaarde", args=[taak.client_id, traject])
+    einde = _uit_sleutel(taak.sleutel, "uitkeringseinde:")
+    if einde is not None:
+        return reverse("trajecten:uitkeringseinde", args=[taak.client_id, einde])
     naam = _FORMULIER.get(taak.soort)
     if naam is None:
         return reverse("clients:dossier", args=[taak.client_id])

@@ -12,7 +12,7 @@ from deventer_werk.accounts.constants import DOSSIER_ROLLEN, ROL_ORGANISATIE, Or
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 
-from .constants import TAAK_RECHTMATIGHEID_SOORTEN, TaakSoort, TaakStatus
+from .constants import TAAK_IO_SOORTEN, TaakSoort, TaakStatus
 from .models import Client, Taak
 
 
@@ -160,6 +160,9 @@ HOUDERS: dict[str, tuple[str, ...]] = {
     TaakSoort.PLAN_HERZIEN: (Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
     TaakSoort.ACTIE: (Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
     TaakSoort.NAZORG: (Rol.WERKCOACH,),
+    TaakSoort.UITKERING_EINDE: (Rol.INKOMENSCONSULENT,),
+    TaakSoort.NADER_ONDERZOEK: (Rol.HANDHAVER,),
+    TaakSoort.ONDERZOEK_UITKOMST: (Rol.INKOMENSCONSULENT,),
     TaakSoort.AMBITIEGESPREK: (Rol.INTAKER,),
     TaakSoort.OPVOLGING: (Rol.INKOMENSCONSULENT, Rol.POORTWACHTER),
 }
@@ -251,7 +254,9 @@ def taak_herbeleg(*, client: Client, van_medewerker_id, naar, rol: str) -> int:
         wie |= Q(medewerker_id=van_medewerker_id)
     return (
         Taak.objects.filter(client=client, status=TaakStatus.OPEN)
-        .exclude(soort__in=[TaakSoort.RECHTMATIGHEID, TaakSoort.STEEKPROEF])
+        .exclude(
+            soort__in=[TaakSoort.RECHTMATIGHEID, TaakSoort.STEEKPROEF, TaakSoort.NADER_ONDERZOEK]
+        )
         .filter(wie)
         .update(medewerker=naar, rol="", organisatie="")
     )
@@ -280,8 +285,9 @@ def taak_van(user) -> Q:
 
 
 def taak_zichtbaar(user) -> Q:
-    """Need-to-know on tasks: rechtmatigheid and steekproef reviews are IO's (DESIGN.md §1);
+    """Need-to-know on tasks: rechtmatigheid and steekproef reviews and the rechtmatigheid
+    loop's tasks are IO's (DESIGN.md §1);
     no other organisation sees them anywhere, not on a werkvoorraad nor on a dossier."""
     if user.organisatie == Organisatie.IO:
         return Q()
-    return ~Q(soort__in=TAAK_RECHTMATIGHEID_SOORTEN)
+    return ~Q(soort__in=TAAK_IO_SOORTEN)

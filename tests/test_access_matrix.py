@@ -29,6 +29,7 @@ from clients.trajecten.models import (
     PlekPlaatsing,
     Themabijeenkomst,
     Traject,
+    Uitkeringseinde,
 )
 from monitoring.models import Raadsrapportage
 from tests.factories import client_in_groep, klantgroep
@@ -130,6 +131,9 @@ MATRIX = {
         {PM}, "client", {"pk": "client", "plaatsing_pk": "plekplaatsing"}, kind="plek"
     ),
     "trajecten:werkprofiel": route({WC, PM}, "client", C),
+    "trajecten:uitkeringseinde": route(
+        {IC}, "client", {"pk": "client", "einde_pk": "uitkeringseinde"}, kind="uitkeringseinde"
+    ),
     # handhaving
     "handhaving:onderzoek_start": route({HH, IC}, "client", C),
     "handhaving:onderzoek_besluit": route(
@@ -278,6 +282,12 @@ def wereld(users):
             "jaar": 2026,
             "formaat": "csv",
         }
+        objecten["uitkeringseinde"] = Uitkeringseinde.objects.create(
+            plaatsing_id=objecten["plaatsing"],
+            client=eigen,
+            voorgestelde_laatste_dag=datetime.date(2026, 11, 30),
+            voorgesteld_door=users[WC],
+        ).pk
         vreemde_objecten = {
             "sessie": KickoffSessie.objects.create(
                 klantgroep=matchen,

@@ -180,6 +180,13 @@ class VoortgangsgesprekForm(Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    rechtmatigheid_reden = forms.CharField(
+        label="Wat moet nader onderzocht worden?",
+        help_text="Verplicht bij “Nader onderzoek nodig”: de handhaver krijgt dit als taak.",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     verslag = forms.CharField(
         label="Verslag", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -197,6 +197,8 @@ class Voortgangsgesprek(models.Model):
     # Where the klantgroep has rechtmatigheid inside the gesprek (Groeien, Zorgen; beleid
     # §3.2) and it was not tested: why not. A separate rechtmatigheidsonderzoek is planned.
     rechtmatigheid_niet_reden = models.TextField("reden rechtmatigheid niet getoetst", blank=True)
+    # With "nader onderzoek nodig": what the handhaver should look into (their task, issue 30).
+    rechtmatigheid_reden = models.TextField("waarom nader onderzoek", blank=True)
     verslag = models.TextField("verslag", blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 

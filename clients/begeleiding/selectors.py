@@ -130,6 +130,7 @@ def gesprek_inhoud(g: Voortgangsgesprek) -> tuple[tuple[str, str, str], ...]:
         (
             "Rechtmatigheid",
             g.get_rechtmatigheid_bevinding_display()
+            + (f": {g.rechtmatigheid_reden}" if g.rechtmatigheid_reden else "")
             if g.rechtmatigheid_getoetst
             else f"niet getoetst: {g.rechtmatigheid_niet_reden or 'geen reden vastgelegd'}",
         ),

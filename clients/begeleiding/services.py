@@ -14,7 +14,7 @@ from clients.groepen.models import Groepslidmaatschap
 from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
 from clients.models import Client, Taak
 from clients.services import ConcurrentEditError
-from clients.signalen import signaal_meld
+from clients.signalen import handhaving_vraag_plan, signaal_meld
 from clients.taken import taak_plan, taak_rond_af_voor, taak_vervallen
 from deventer_werk.accounts.constants import Organisatie, Rol
 from deventer_werk.audit.constants import Actie, Herkomst
@@ -207,6 +207,7 @@ def voortgangsgesprek_leg_vast(
     rechtmatigheid_getoetst: bool = False,
     rechtmatigheid_bevinding: str = Voortgangsgesprek.Bevinding.NIET_GETOETST,
     rechtmatigheid_niet_reden: str = "",
+    rechtmatigheid_reden: str = "",
     dwt_coach: User | None = None,
     verslag: str = "",
     herkomst: str = Herkomst.WEB,
@@ -243,6 +244,11 @@ def voortgangsgesprek_leg_vast(
         and groep.klantgroep.rechtmatigheid_in_voortgangsgesprek
         and not rechtmatigheid_getoetst
     )
+    nader_onderzoek = rechtmatigheid_bevinding == Voortgangsgesprek.Bevinding.NADER_ONDERZOEK
+    if nader_onderzoek and not rechtmatigheid_reden.strip():
+        errors["rechtmatigheid_reden"] = [
+            "Geef aan wat nader onderzocht moet worden; de handhaver krijgt dit als taak."
+        ]
     if toets_overgeslagen and not rechtmatigheid_niet_reden.strip():
         assert groep is not None
         errors["rechtmatigheid_niet_reden"] = [
@@ -283,6 +289,7 @@ def voortgangsgesprek_leg_vast(
         rechtmatigheid_getoetst=rechtmatigheid_getoetst,
         rechtmatigheid_bevinding=rechtmatigheid_bevinding,
         rechtmatigheid_niet_reden=rechtmatigheid_niet_reden.strip() if toets_overgeslagen else "",
+        rechtmatigheid_reden=rechtmatigheid_reden.strip() if nader_onderzoek else "",
         verslag=verslag,
     )
     gesprek.full_clean(exclude=["minimaregelingen_gebruikt", "minimaregelingen_geadviseerd"])
@@ -303,6 +310,15 @@ def voortgangsgesprek_leg_vast(
     taak_rond_af_voor(client=client, soort=TaakSoort.VOORTGANGSGESPREK, door=actor)
     if toets_overgeslagen:
         _rechtmatigheid_apart_plan(gesprek=gesprek)
+    if nader_onderzoek:
+        handhaving_vraag_plan(
+            client=client,
+            reden=(
+                f"Nader onderzoek nodig (voortgangsgesprek {gesprek.datum:%d-%m-%Y}): "
+                f"{gesprek.rechtmatigheid_reden}"
+            ),
+            sleutel=f"nader-onderzoek-gesprek:{gesprek.pk}",
+        )
     audit_record(
         actor=actor,
         actie=Actie.AANGEMAAKT,
@@ -312,6 +328,7 @@ def voortgangsgesprek_leg_vast(
         details={
             "groepswijziging": bool(wijziging),
             "rechtmatigheid_apart": bool(toets_overgeslagen),
+            "nader_onderzoek": nader_onderzoek,
         },
     )
     return gesprek

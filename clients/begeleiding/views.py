@@ -97,6 +97,7 @@ VOORTGANG_VELDEN = (
     "rechtmatigheid_getoetst",
     "rechtmatigheid_bevinding",
     "rechtmatigheid_niet_reden",
+    "rechtmatigheid_reden",
     "dwt_coach",
     "verslag",
 )

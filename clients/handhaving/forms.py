@@ -51,6 +51,15 @@ class OnderzoekBesluitForm(Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     besloten_op = forms.DateField(label="Besloten op", widget=DateInput(), initial=today)
+    uitvoeren_uiterlijk = forms.DateField(
+        label="Uitvoeren door Inkomensondersteuning uiterlijk",
+        required=False,
+        widget=DateInput(),
+        help_text=(
+            "Bij herstel, terugvordering, stopzetting of een maatregel: de inkomensconsulent "
+            "krijgt de uitvoering als taak op deze datum"
+        ),
+    )
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, client, *args, onderzoek=None, **kwargs):

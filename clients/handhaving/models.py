@@ -28,6 +28,7 @@ class Uitkomst(models.TextChoices):
     WAARSCHUWING = "waarschuwing", "Waarschuwing"
     ALTERNATIEVE_SANCTIE = "alternatief", "Alternatieve sanctie"
     MAATREGEL = "maatregel", "Maatregel (verlaging)"
+    STOPZETTING = "stopzetting", "Stopzetting of intrekking uitkering"
 
 
 class SteekproefInstelling(models.Model):
@@ -103,6 +104,9 @@ class Rechtmatigheidsonderzoek(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     besloten_op = models.DateField("besloten op", null=True, blank=True)
+    # By when IO carries the outcome out (herstel, terugvordering, stopzetting, maatregel):
+    # the inkomensconsulent's task is due then (issue 30).
+    uitvoeren_uiterlijk = models.DateField("uitvoeren door IO uiterlijk", null=True, blank=True)
     versie = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -9,10 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from clients.constants import SignaalSoort, TaakSoort
-from clients.models import Client
+from clients.models import Client, Contactpersoon
 from clients.services import ConcurrentEditError
 from clients.signalen import signaal_meld
-from clients.taken import taak_rond_af_voor
+from clients.taken import taak_plan, taak_rond_af_voor
+from deventer_werk.accounts.constants import Organisatie, Rol
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 from deventer_werk.dates import today
@@ -30,9 +31,49 @@ if TYPE_CHECKING:
     from deventer_werk.accounts.models import User
 
 
-ZWARE_UITKOMSTEN = {Uitkomst.MAATREGEL, Uitkomst.TERUGVORDERING}
+ZWARE_UITKOMSTEN = {Uitkomst.MAATREGEL, Uitkomst.TERUGVORDERING, Uitkomst.STOPZETTING}
+
+#: Outcomes the inkomensconsulent carries out, with what to do (the rechtmatigheid loop,
+#: issue 30): the handhaver decides, IO changes the benefit.
+UITVOERING_IO: dict[str, str] = {
+    Uitkomst.HERSTEL: "pas de uitkering aan (herstel)",
+    Uitkomst.TERUGVORDERING: "stel de terugvordering vast en verstuur het besluit",
+    Uitkomst.STOPZETTING: "stop de uitkering of trek haar in",
+    Uitkomst.MAATREGEL: "leg de maatregel (verlaging) op",
+}
 
 
+def _io_eigenaar(client: Client) -> dict:
+    """The client's inkomensconsulent, or IO's inkomensconsulent team queue."""
+    ic = (
+        Contactpersoon.objects.actueel()
+        .filter(client=client, organisatie=Organisatie.IO, rol__in=["", Rol.INKOMENSCONSULENT])
+        .select_related("medewerker")
+        .first()
+    )
+    if ic is not None and ic.medewerker.heeft_rol(Rol.INKOMENSCONSULENT):
+        return {"medewerker": ic.medewerker}
+    return {"rol": Rol.INKOMENSCONSULENT, "organisatie": Organisatie.IO}
+
+
+def _uitvoering_plan(onderzoek: Rechtmatigheidsonderzoek) -> None:
+    """The outcome as a task for the inkomensconsulent: what to do, and by when."""
+    assert onderzoek.uitvoeren_uiterlijk is not None and onderzoek.besloten_op is not None
+    wat = UITVOERING_IO[onderzoek.uitkomst]
+    taak_plan(
+        client=onderzoek.client,
+        soort=TaakSoort.ONDERZOEK_UITKOMST,
+        omschrijving=(
+            f"{Uitkomst(onderzoek.uitkomst).label} na rechtmatigheidsonderzoek van "
+            f"{onderzoek.besloten_op:%d-%m-%Y}: {wat}. {onderzoek.motivatie}"
+        ),
+        datum=onderzoek.uitvoeren_uiterlijk,
+        sleutel=f"onderzoek-uitkomst:{onderzoek.pk}",
+        **_io_eigenaar(onderzoek.client),
+    )
+
+
+@transaction.atomic
 def onderzoek_start(
     *,
     actor: User,
@@ -60,6 +101,8 @@ def onderzoek_start(
         gestart_op=gestart_op,
         handhaver=actor,
     )
+    # the requests for nader onderzoek on this client are answered by this onderzoek
+    taak_rond_af_voor(client=client, soort=TaakSoort.NADER_ONDERZOEK, door=actor)
     audit_record(
         actor=actor,
         actie=Actie.AANGEMAAKT,
@@ -87,12 +130,15 @@ def onderzoek_besluit(
     documenten_opgevraagd: str = "",
     documenten_ontvangen_op: datetime.date | None = None,
     checklist: list[int] | None = None,
+    uitvoeren_uiterlijk: datetime.date | None = None,
     herkomst: str = Herkomst.WEB,
 ) -> Rechtmatigheidsonderzoek:
     """The legal finding and the chosen outcome, with the omgekeerde toets: what would the
     strict outcome cause, and does the chosen outcome fit the purpose of the law?
     ``checklist`` holds the ids of the (active) checklist points that were done; the review
-    keeps every active point with its text as it reads today, done or not."""
+    keeps every active point with its text as it reads today, done or not. An outcome IO
+    carries out (``UITVOERING_IO``) needs ``uitvoeren_uiterlijk`` and becomes a task for the
+    client's inkomensconsulent (or the IO team queue), due that day."""
     locked = Rechtmatigheidsonderzoek.objects.select_for_update().get(pk=onderzoek.pk)
     if locked.versie != versie:
         raise ConcurrentEditError()
@@ -128,6 +174,17 @@ def onderzoek_besluit(
             "Er is risico op huisuitzetting of er zijn kinderen betrokken: motiveer uitgebreid "
             "waarom deze uitkomst toch past bij het doel van de wet."
         ]
+    if uitkomst in UITVOERING_IO and uitvoeren_uiterlijk is None:
+        errors["uitvoeren_uiterlijk"] = [
+            "Geef aan wanneer Inkomensondersteuning de uitkomst uiterlijk uitvoert; de "
+            "inkomensconsulent krijgt dit als taak."
+        ]
+    elif uitkomst in UITVOERING_IO and uitvoeren_uiterlijk and uitvoeren_uiterlijk < besloten_op:
+        errors["uitvoeren_uiterlijk"] = ["Uitvoeren kan niet vóór de besluitdatum."]
+    elif uitkomst not in UITVOERING_IO and uitvoeren_uiterlijk is not None:
+        errors["uitvoeren_uiterlijk"] = [
+            "Een uitvoerdatum hoort bij herstel, terugvordering, stopzetting of een maatregel."
+        ]
     punten = list(ChecklistPunt.objects.filter(actief=True).order_by("volgorde", "pk"))
     gedaan = set(checklist or [])
     if gedaan - {p.pk for p in punten}:
@@ -147,19 +204,26 @@ def onderzoek_besluit(
     locked.documenten_ontvangen_op = documenten_ontvangen_op
     locked.besloten_op = besloten_op
     locked.besloten_door = actor
+    locked.uitvoeren_uiterlijk = uitvoeren_uiterlijk
     locked.versie += 1
     locked.full_clean()
     locked.save()
     taak_rond_af_voor(
         client=locked.client, soort=[TaakSoort.RECHTMATIGHEID, TaakSoort.STEEKPROEF], door=actor
     )
+    if uitkomst in UITVOERING_IO:
+        _uitvoering_plan(locked)
     audit_record(
         actor=actor,
         actie=Actie.GEWIJZIGD,
         client_id=locked.client_id,
         object_type="rechtmatigheidsonderzoek",
         herkomst=herkomst,
-        details={"bevinding": bevinding, "uitkomst": uitkomst},
+        details={
+            "bevinding": bevinding,
+            "uitkomst": uitkomst,
+            "uitvoeren_uiterlijk": uitvoeren_uiterlijk.isoformat() if uitvoeren_uiterlijk else None,
+        },
     )
     return locked
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clients.intake.services import kickoff_nodig_uit as intake_kickoff_nodig_uit
+from clients.trajecten.services import uitkeringseinde_voer_uit
 from deventer_werk.dates import today
 
 from . import planner
@@ -27,8 +28,11 @@ def plan_voortgang(peildatum: str | None = None) -> dict:
     """The daily planner: plans and records its run in one transaction."""
     datum = _datum(peildatum)
     with transaction.atomic():
+        # Benefits whose decided last day has come close first (issue 30), so the planner
+        # plans no new work for them.
+        uitkeringen_beeindigd = uitkeringseinde_voer_uit(peildatum=datum)
         resultaat = planner.plan_voortgang(peildatum=datum)
-        samenvatting = resultaat.samenvatting()
+        samenvatting = {**resultaat.samenvatting(), "uitkeringen_beeindigd": uitkeringen_beeindigd}
         uitvoering_rond_af(soort=Uitvoering.Soort.PLANNER, peildatum=datum, resultaat=samenvatting)
     return samenvatting
 

@@ -39,4 +39,5 @@ class TrajectenConfig(AppConfig):
         register_tijdlijn("traject", "Trajecten", selectors.tijdlijn_trajecten)
         register_tijdlijn("plaatsing", "Plaatsingen", selectors.tijdlijn_plaatsingen)
         register_tijdlijn("nazorg", "Nazorg", selectors.tijdlijn_nazorg)
+        register_tijdlijn("uitkeringseinde", "Einde uitkering", selectors.tijdlijn_uitkeringseinde)
         register_tijdlijn("participatie", "Participatie", selectors.tijdlijn_participatie)

@@ -122,10 +122,15 @@ class PlaatsingForm(Form):
         "Nodig als de werkgever recent mensen om bedrijfseconomische redenen ontsloeg",
     )
     uitkering_beeindigen = forms.BooleanField(
-        label="De uitkering stopt door deze plaatsing (uitstroom naar werk)", required=False
+        label="Stel de inkomensconsulent voor de uitkering te beëindigen (uitstroom naar werk)",
+        required=False,
+        help_text="De inkomensconsulent beslist; tot dat besluit loopt de uitkering door",
     )
     laatste_uitkeringsdag = forms.DateField(
-        label="Laatste dag uitkering", required=False, widget=DateInput()
+        label="Voorgestelde laatste dag uitkering",
+        required=False,
+        widget=DateInput(),
+        help_text="Niet vóór de startdatum van de plaatsing",
     )
 
     def __init__(self, client, *args, **kwargs):
@@ -286,3 +291,30 @@ class TrajectFilterForm(Form):
     alle = forms.BooleanField(
         label="Ook trajecten van klanten die niet de mijne zijn", required=False
     )
+
+
+class UitkeringseindeForm(Form):
+    """The inkomensconsulent's decision on a proposed end of the benefit (or a correction)."""
+
+    beeindigen = forms.TypedChoiceField(
+        label="Besluit",
+        choices=[
+            ("ja", "De uitkering stopt: uitstroom naar werk"),
+            ("nee", "De uitkering loopt door"),
+        ],
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
+    )
+    laatste_dag = forms.DateField(
+        label="Laatste dag uitkering",
+        required=False,
+        widget=DateInput(),
+        help_text="Alleen bij stoppen; niet vóór de startdatum van de plaatsing",
+    )
+    toelichting = _reden(
+        "Reden of toelichting", "Verplicht als de uitkering doorloopt en bij een correctie"
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput())
+
+    def __init__(self, client, *args, **kwargs):
+        super().__init__(*args, **kwargs)

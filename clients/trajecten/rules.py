@@ -16,6 +16,10 @@ TRAJECT_IO = regel("trajecten.traject_io", (Rol.PARTICIPATIEMAKELAAR,), "Traject
 PLEK = regel(
     "trajecten.participatieplek", (Rol.PARTICIPATIEMAKELAAR,), "Participatieplekken en plaatsen"
 )
+# Ending a benefit is IO's decision (policy §4.1): a placement only proposes it (issue 30).
+UITKERING_EINDE = regel(
+    "trajecten.uitkering_einde", (Rol.INKOMENSCONSULENT,), "Einde uitkering na plaatsing beslissen"
+)
 WERKGEVERS = regel("trajecten.werkgevers", (Rol.WERKCOACH,), "Werkgeversregister")
 VACATURES = regel("trajecten.vacatures", (Rol.WERKCOACH,), "Vacatures en kandidaten")
 THEMABIJEENKOMSTEN = regel(

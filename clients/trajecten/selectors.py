@@ -17,6 +17,7 @@ from django.db.models import (
     Func,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Value,
@@ -41,6 +42,8 @@ from .models import (
     Themabijeenkomst,
     ThemaUitnodiging,
     Traject,
+    Uitkeringseinde,
+    UitkeringseindeBesluit,
     Vacature,
     Werkprofiel,
 )
@@ -194,7 +197,7 @@ def trajecten_sectie(*, client: Client, user: User) -> dict:
         t.huidige_beoordeling = laatste_loonwaarde.get(t.pk)  # type: ignore[attr-defined]
     plaatsingen = list(
         Plaatsing.objects.filter(client=client)
-        .select_related("werkgever")
+        .select_related("werkgever", "uitkeringseinde")  # one join: the count stays 8
         .order_by("-start", "-pk")[:10]
     )
     momenten = list(NazorgMoment.objects.filter(plaatsing__client=client))
@@ -256,7 +259,7 @@ def plaatsing_voor_nazorg(*, user: User, pk: int) -> Plaatsing | None:
             Q(client__in=Client.objects.visible_to(user))
             | Q(werkcoach=user, nazorg_tot__gte=today())
         )
-        .select_related("client", "werkgever", "traject")
+        .select_related("client", "werkgever", "traject", "uitkeringseinde")
         .first()
     )
     if plaatsing is None:
@@ -412,4 +415,34 @@ def tijdlijn_participatie(*, client: Client) -> Iterator[TijdlijnItem]:
                 "Participatie",
                 f"Participatieplek beëindigd: {p.plek}",
                 door=str(p.makelaar),
+            )
+
+
+def tijdlijn_uitkeringseinde(*, client: Client) -> Iterator[TijdlijnItem]:
+    """The proposal to end the benefit and every decision on it, corrections included (two
+    queries: the proposals and their decisions)."""
+    for e in (
+        Uitkeringseinde.objects.filter(client=client)
+        .select_related("voorgesteld_door")
+        .prefetch_related(
+            Prefetch("besluiten", UitkeringseindeBesluit.objects.select_related("door"))
+        )
+    ):
+        yield TijdlijnItem(
+            e.voorgesteld_op,
+            "uitkeringseinde",
+            "Einde uitkering",
+            f"Einde uitkering voorgesteld (laatste dag {e.voorgestelde_laatste_dag:%d-%m-%Y})",
+            door=str(e.voorgesteld_door),
+        )
+        for b in e.besluiten.all():
+            # the reason may speak of income: IO's to read (need-to-know per field)
+            yield TijdlijnItem(
+                b.op,
+                "uitkeringseinde",
+                "Einde uitkering",
+                ("Correctie: " if b.correctie else "Besluit: ") + str(b),
+                door=str(b.door),
+                inhoud=(("Reden", b.toelichting, ""),) if b.toelichting else (),
+                inhoud_actie=rules.UITKERING_EINDE.naam,
             )

@@ -36,5 +36,10 @@ urlpatterns = [
         views.plek_beeindig,
         name="plek_beeindig",
     ),
+    path(
+        "klanten/<uuid:pk>/uitkering-einde/<int:einde_pk>/",
+        views.uitkeringseinde,
+        name="uitkeringseinde",
+    ),
     path("klanten/<uuid:pk>/werkprofiel/", views.werkprofiel, name="werkprofiel"),
 ]

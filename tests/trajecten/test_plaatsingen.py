@@ -8,7 +8,11 @@ from django.core.exceptions import ValidationError
 from clients.constants import TaakSoort, TaakStatus
 from clients.models import Taak
 from clients.trajecten.models import NazorgMoment, Plaatsing, Traject
-from clients.trajecten.services import nazorg_registreer, plaatsing_registreer
+from clients.trajecten.services import (
+    nazorg_registreer,
+    plaatsing_registreer,
+    uitkeringseinde_besluit,
+)
 from tests.factories import client_in_groep
 
 from .factories import ontslag, vacature, werkgever
@@ -28,6 +32,16 @@ def _plaats(users, klant, **kwargs):
     return plaatsing_registreer(actor=users["werkcoach"], client=klant, **data)
 
 
+def _besluit_einde(users, p, laatste_dag):
+    return uitkeringseinde_besluit(
+        actor=users["inkomensconsulent"],
+        uitkeringseinde=p.uitkeringseinde,
+        versie=p.uitkeringseinde.versie,
+        beeindigen=True,
+        laatste_dag=laatste_dag,
+    )
+
+
 def test_placement_with_lks_records_uitstroom_naar_werk_and_keeps_nazorg_open(users):
     klant = client_in_groep("groeien", van=D(2025, 1, 1))
     p = _plaats(
@@ -36,8 +50,12 @@ def test_placement_with_lks_records_uitstroom_naar_werk_and_keeps_nazorg_open(us
         met_loonkostensubsidie=True,
         loonwaarde=70,
         uitkering_beeindigen=True,
-        laatste_uitkeringsdag=D(2026, 11, 1),
+        laatste_uitkeringsdag=D(2026, 11, 2),
     )
+    klant.refresh_from_db()
+    # the werkcoach proposes; the benefit runs until the inkomensconsulent decides
+    assert klant.fase == "ingedeeld" and klant.perioden.get().einddatum is None
+    _besluit_einde(users, p, D(2026, 11, 2))
     klant.refresh_from_db()
     assert klant.fase == "afgesloten"
     assert klant.perioden.get().uitstroomreden == "werk_lks"
@@ -64,14 +82,15 @@ def test_placement_with_lks_records_uitstroom_naar_werk_and_keeps_nazorg_open(us
 )
 def test_uitstroomreden_follows_the_placement(users, contract, lks, reden):
     klant = client_in_groep("groeien", van=D(2025, 1, 1))
-    _plaats(
+    p = _plaats(
         users,
         klant,
         contract=contract,
         met_loonkostensubsidie=lks,
         uitkering_beeindigen=True,
-        laatste_uitkeringsdag=D(2026, 11, 1),
+        laatste_uitkeringsdag=D(2026, 11, 2),
     )
+    _besluit_einde(users, p, D(2026, 11, 2))
     assert klant.perioden.get().uitstroomreden == reden
 
 
@@ -121,8 +140,8 @@ def test_old_dismissals_do_not_warn(users):
         ({"uitkering_beeindigen": True}, "laatste_uitkeringsdag"),
         ({"laatste_uitkeringsdag": D(2026, 11, 1)}, "uitkering_beeindigen"),
         (
-            {"uitkering_beeindigen": True, "laatste_uitkeringsdag": D(2024, 1, 1)},
-            "laatste_uitkeringsdag",  # before the melding: periode_sluit's rule, our field
+            {"uitkering_beeindigen": True, "laatste_uitkeringsdag": D(2026, 11, 1)},
+            "laatste_uitkeringsdag",  # the day before the placement starts
         ),
         ({"start": D(2028, 1, 1)}, "start"),
     ],

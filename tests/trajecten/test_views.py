@@ -15,6 +15,7 @@ from clients.trajecten.models import (
     Werkgever,
     Werkprofiel,
 )
+from clients.trajecten.services import uitkeringseinde_besluit
 from deventer_werk.audit.models import AuditEvent
 from klantgroepen.models import Klantgroep
 from tests.factories import UserFactory, client_in_groep
@@ -108,7 +109,7 @@ def test_placement_from_a_vacancy_then_nazorg_after_uitstroom(client_as, users):
         "met_loonkostensubsidie": "on",
         "loonwaarde": "150",
         "uitkering_beeindigen": "on",
-        "laatste_uitkeringsdag": "2026-05-03",
+        "laatste_uitkeringsdag": "2026-05-04",
     }
     bad = c.post(url, data).content.decode()
     assert "tussen 0 en 100" in bad and 'value="Orderpicker"' in bad
@@ -118,6 +119,15 @@ def test_placement_from_a_vacancy_then_nazorg_after_uitstroom(client_as, users):
         "trajecten:plaatsing", args=[p.pk]
     )
     assert p.vacature == v
+    detail = c.get(response.url).content.decode()
+    assert "einde voorgesteld (laatste dag 04-05-2026); de inkomensconsulent beslist" in detail
+    uitkeringseinde_besluit(
+        actor=users["inkomensconsulent"],
+        uitkeringseinde=p.uitkeringseinde,
+        versie=1,
+        beeindigen=True,
+        laatste_dag=D(2026, 5, 4),
+    )
     # the client left the benefit: the werkcoach who placed them keeps the dossier and the
     # nazorg page while the nazorg runs (issue 28; before, the dossier answered 404)
     assert c.get(reverse("clients:dossier", args=[klant.pk])).status_code == 200

@@ -15,6 +15,7 @@ from clients.models import Taak
 from clients.planning import planner as planning
 from clients.services import client_register, contactpersoon_wijs_toe, periode_sluit
 from clients.taken import taak_plan, taak_rond_af
+from clients.trajecten.services import uitkeringseinde_besluit
 from clients.trajecten.services.plaatsingen import plaatsing_registreer
 from tests.factories import UserFactory, client_in_groep, klantgroep
 from tests.trajecten.factories import werkgever
@@ -187,7 +188,14 @@ def test_nazorg_stays_visible_and_workable_for_the_werkcoach_until_nazorg_tot(us
         contract="bepaald",
         start=D(2026, 5, 4),
         uitkering_beeindigen=True,
-        laatste_uitkeringsdag=D(2026, 5, 3),
+        laatste_uitkeringsdag=D(2026, 5, 4),
+    )
+    uitkeringseinde_besluit(
+        actor=users["inkomensconsulent"],
+        uitkeringseinde=plaatsing.uitkeringseinde,
+        versie=1,
+        beeindigen=True,
+        laatste_dag=D(2026, 5, 4),
     )
     c = client_as("werkcoach")
     lijst = c.get(reverse("begeleiding:werkvoorraad"), {"soort": "nazorg"})

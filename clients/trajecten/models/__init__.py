@@ -10,6 +10,7 @@ from .catalogus import Aanbieder, Instrument, InstrumentSoort, Sector
 from .participatie import Participatieplek, PlekPlaatsing, Themabijeenkomst, ThemaUitnodiging
 from .plaatsingen import NazorgMoment, Plaatsing
 from .trajecten import LoonwaardeBeoordeling, Traject
+from .uitkeringseinde import Uitkeringseinde, UitkeringseindeBesluit
 from .werkgevers import Competenties, OntslagMelding, Vacature, Werkgever, Werkprofiel
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "Themabijeenkomst",
     "ThemaUitnodiging",
     "Traject",
+    "Uitkeringseinde",
+    "UitkeringseindeBesluit",
     "Vacature",
     "Werkgever",
     "Werkprofiel",

@@ -10,6 +10,7 @@ from .plaatsingen import (
 )
 from .themas import thema_aanwezigheid_registreer, thema_nodig_uit, themabijeenkomst_plan
 from .trajecten import loonwaarde_herbeoordeel, traject_beeindig, traject_start
+from .uitkeringseinde import uitkeringseinde_besluit, uitkeringseinde_voer_uit
 from .werkgevers import (
     ontslag_registreer,
     vacature_registreer,
@@ -34,6 +35,8 @@ __all__ = [
     "themabijeenkomst_plan",
     "traject_beeindig",
     "traject_start",
+    "uitkeringseinde_besluit",
+    "uitkeringseinde_voer_uit",
     "vacature_registreer",
     "vacature_sluit",
     "verdringingscheck",

@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from clients.constants import TaakSoort, Uitstroomreden
+from clients.constants import TaakSoort
 from clients.models import Client, Taak
-from clients.services import periode_sluit
 from clients.taken import taak_plan, taak_rond_af, taak_vervallen
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
@@ -27,6 +26,7 @@ from ..models import (
 )
 from ._basis import Fouten, add_months, fout, huidige_groep, te_ver_vooruit
 from .trajecten import traject_fouten, traject_maak
+from .uitkeringseinde import laatste_dag_fouten, uitkeringseinde_stel_voor
 
 if TYPE_CHECKING:
     from deventer_werk.accounts.models import User
@@ -56,14 +56,6 @@ def verdringingscheck(*, werkgever: Werkgever, peildatum: datetime.date) -> str:
 
 def _nazorg_sleutel(plaatsing_pk: int, maanden: int) -> str:
     return f"nazorg:{plaatsing_pk}:{maanden}"
-
-
-def _uitstroomreden(*, contract: str, met_loonkostensubsidie: bool) -> str:
-    if contract == Plaatsing.Contract.BESCHUT:
-        return Uitstroomreden.BESCHUT_WERK
-    if met_loonkostensubsidie:
-        return Uitstroomreden.WERK_LKS
-    return Uitstroomreden.WERK_REGULIER
 
 
 def _lks_instrument() -> Instrument | None:
@@ -98,14 +90,17 @@ def _plaatsing_fouten(
         fout(errors, "vacature", "Deze vacature is van een andere werkgever.")
     elif vacature is not None and not vacature.open:
         fout(errors, "vacature", "Deze vacature is al gesloten.")
-    if uitkering_beeindigen and laatste_uitkeringsdag is None:
-        fout(errors, "laatste_uitkeringsdag", "Geef de laatste dag van de uitkering.")
+    if uitkering_beeindigen:
+        for veld, teksten in laatste_dag_fouten(
+            laatste_dag=laatste_uitkeringsdag, plaatsing_start=start, veld="laatste_uitkeringsdag"
+        ).items():
+            errors.setdefault(veld, []).extend(teksten)
     if not uitkering_beeindigen and laatste_uitkeringsdag is not None:
         fout(
             errors,
             "uitkering_beeindigen",
-            "U gaf een laatste uitkeringsdag: vink aan dat de uitkering stopt, of maak de "
-            "datum leeg.",
+            "U gaf een laatste uitkeringsdag: vink aan dat u het einde van de uitkering "
+            "voorstelt, of maak de datum leeg.",
         )
     return errors
 
@@ -132,34 +127,6 @@ def _lks_fouten(
         herbeoordeling_op=herbeoordeling_op,
         afwijking_reden=afwijking_reden,
     )
-
-
-def _uitkering_sluit(
-    *,
-    actor: User,
-    client: Client,
-    laatste_uitkeringsdag: datetime.date,
-    reden: str,
-    toelichting: str,
-    herkomst: str,
-) -> None:
-    """Uitstroom through ``periode_sluit``; its date errors are shown at our own field."""
-    try:
-        periode_sluit(
-            actor=actor,
-            client=client,
-            einddatum=laatste_uitkeringsdag,
-            reden=reden,
-            toelichting=toelichting,
-            herkomst=herkomst,
-        )
-    except ValidationError as exc:
-        raise ValidationError(
-            {
-                ("laatste_uitkeringsdag" if veld == "einddatum" else veld): teksten
-                for veld, teksten in exc.message_dict.items()
-            }
-        ) from exc
 
 
 def _nazorg_plan(*, actor: User, plaatsing: Plaatsing) -> None:
@@ -198,10 +165,10 @@ def plaatsing_registreer(
 ) -> Plaatsing:
     """Record a placement. The verdringingscheck's warning needs a motivation and both are
     kept with the placement. With loonkostensubsidie a loonkostensubsidie traject starts
-    (loonwaarde, re-assessment, costs for the client's group). Ending the benefit because of
-    the placement records uitstroom naar werk (regulier, met loonkostensubsidie, or beschut
-    werk). Nazorg checkpoints after 6 and 12 months go on the coach's werkvoorraad, planned
-    after the uitstroom so that they do not lapse with the dossier's other open tasks."""
+    (loonwaarde, re-assessment, costs for the client's group). Nazorg checkpoints after 6 and
+    12 months go on the coach's werkvoorraad. With ``uitkering_beeindigen`` the coach only
+    *proposes* the end of the benefit with its last day: ending it is the inkomensconsulent's
+    decision (``uitkeringseinde_besluit``); nazorg tasks survive the later uitstroom."""
     groep = huidige_groep(client)
     if vacature is not None:  # locked: two placements cannot both fill the last vacancy
         vacature = Vacature.objects.select_for_update().get(pk=vacature.pk)
@@ -239,16 +206,6 @@ def plaatsing_registreer(
     if errors:
         raise ValidationError(errors)
 
-    if uitkering_beeindigen:
-        assert laatste_uitkeringsdag is not None  # validated above
-        _uitkering_sluit(
-            actor=actor,
-            client=client,
-            laatste_uitkeringsdag=laatste_uitkeringsdag,
-            reden=_uitstroomreden(contract=contract, met_loonkostensubsidie=met_loonkostensubsidie),
-            toelichting=f"Plaatsing bij {werkgever}: {functie.strip()}",
-            herkomst=herkomst,
-        )
     traject = None
     if lks is not None:
         traject = traject_maak(
@@ -276,13 +233,17 @@ def plaatsing_registreer(
         traject=traject,
         verdringing_waarschuwing=waarschuwing,
         verdringing_motivatie=verdringing_motivatie.strip(),
-        uitkering_beeindigd=uitkering_beeindigen,
         werkcoach=actor,
         nazorg_tot=add_months(start, NAZORG_MAANDEN[-1]),
     )
     plaatsing.full_clean()
     plaatsing.save()
     _nazorg_plan(actor=actor, plaatsing=plaatsing)
+    if uitkering_beeindigen:
+        assert laatste_uitkeringsdag is not None  # validated above
+        uitkeringseinde_stel_voor(
+            actor=actor, plaatsing=plaatsing, laatste_dag=laatste_uitkeringsdag, herkomst=herkomst
+        )
     if vacature is not None:
         Vacature.objects.filter(pk=vacature.pk).update(open=False, gesloten_op=start)
     audit_record(
@@ -295,7 +256,7 @@ def plaatsing_registreer(
             "plaatsing": plaatsing.pk,
             "lks": met_loonkostensubsidie,
             "verdringing": bool(waarschuwing),
-            "uitstroom": uitkering_beeindigen,
+            "einde_uitkering_voorgesteld": uitkering_beeindigen,
         },
     )
     return plaatsing

@@ -10,6 +10,7 @@ from .trajecten import (
     traject_lijst,
     traject_nieuw,
 )
+from .uitkeringseinde import uitkeringseinde
 from .werkgevers import vacature, vacatures, werkgever, werkgevers, werkprofiel
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "traject_einde",
     "traject_lijst",
     "traject_nieuw",
+    "uitkeringseinde",
     "vacature",
     "vacatures",
     "werkgever",

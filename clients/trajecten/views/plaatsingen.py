@@ -18,8 +18,7 @@ from ..forms import NazorgForm, PlaatsingForm
 
 
 class PlaatsingNieuwView(KlantreisFormView):
-    """After saving, the coach lands on the placement's nazorg page rather than the dossier:
-    when the benefit ends with the placement, the dossier leaves DWT's view."""
+    """After saving, the coach lands on the placement's nazorg page."""
 
     actie = rules.PLAATSING
     form_class = PlaatsingForm
@@ -44,8 +43,11 @@ class PlaatsingNieuwView(KlantreisFormView):
 
     def succes(self, resultaat):
         tekst = "De plaatsing is vastgelegd; de nazorgmomenten na 6 en 12 maanden staan klaar."
-        if resultaat.uitkering_beeindigd:
-            tekst += " De uitstroom naar werk is vastgelegd."
+        if hasattr(resultaat, "uitkeringseinde"):
+            tekst += (
+                " Het voorstel om de uitkering te beëindigen staat bij de inkomensconsulent, "
+                "die beslist; tot dan loopt de uitkering door."
+            )
         messages.success(self.request, tekst)
         return redirect("trajecten:plaatsing", plaatsing_pk=resultaat.pk)
 
