@@ -61,12 +61,12 @@ GESLOTEN_HISTORIE_SQL = [
                             OFFSET abs(hashtext(p.client_id::text)) %% 4 LIMIT 1),
               p.melddatum, p.einddatum, 'indeling', '', '[]'::jsonb, p.melddatum::timestamptz
        FROM clients_uitkeringsperiode p JOIN batch ON batch.id = p.client_id""",
-    """INSERT INTO clients_contactpersoon (client_id, organisatie, medewerker_id, van, tot)
-       SELECT p.client_id, 'IO', %(io)s, p.melddatum, p.einddatum
+    """INSERT INTO clients_contactpersoon (client_id, organisatie, medewerker_id, van, tot, rol)
+       SELECT p.client_id, 'IO', %(io)s, p.melddatum, p.einddatum, ''
        FROM clients_uitkeringsperiode p JOIN batch ON batch.id = p.client_id""",
-    """INSERT INTO clients_taak (client_id, soort, omschrijving, rol, datum, status,
-           aangemaakt_op, afgerond_op, medewerker_id)
-       SELECT p.client_id, 'voortgangsgesprek', 'Voortgangsgesprek', '',
+    """INSERT INTO clients_taak (client_id, soort, omschrijving, rol, organisatie, reden, datum,
+           status, aangemaakt_op, afgerond_op, medewerker_id)
+       SELECT p.client_id, 'voortgangsgesprek', 'Voortgangsgesprek', '', 'IO', '',
               p.melddatum + 90 * k, 'afgerond', p.melddatum::timestamptz,
               (p.melddatum + 90 * k)::timestamptz, %(io)s
        FROM clients_uitkeringsperiode p JOIN batch ON batch.id = p.client_id
@@ -86,7 +86,30 @@ JOIN klanten k ON k.rn = 1 + (g * 7) %% %(klanten)s
 """
 
 
+def _maak_database(database_url: str) -> None:
+    """Create the benchmark's own database when it does not exist yet (a fresh machine)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg2
+    from psycopg2 import sql
+
+    delen = urlsplit(database_url)
+    naam = delen.path.lstrip("/")
+    beheer = urlunsplit(delen._replace(path="/postgres"))
+    conn = psycopg2.connect(beheer)
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [naam])
+            if cur.fetchone() is None:
+                cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(naam)))
+                print(f"database {naam} aangemaakt")  # noqa: T201
+    finally:
+        conn.close()
+
+
 def _setup(database_url: str):
+    _maak_database(database_url)
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     import django
