@@ -43,9 +43,7 @@ class KlantreisFormView(View):
             return redirect_to_login(request.get_full_path())
         # GEWIJZIGD: client_open_or_404 records only the refusal; a permitted page view is
         # recorded in ``get`` once the role check passed, so no row claims a view that was refused.
-        self.client = client_open_or_404(
-            request, kwargs["pk"], actie=Actie.GEWIJZIGD, object_type=self.object_type
-        )
+        self.client = self.open_client(request, kwargs["pk"])
         if not may(request.user, self.actie):
             audit_record(
                 actor=request.user,
@@ -60,6 +58,14 @@ class KlantreisFormView(View):
         return super().dispatch(request, *args, **kwargs)
 
     # --- hooks -------------------------------------------------------------------------
+    def open_client(self, request, pk) -> Client:
+        """The client within need-to-know, or 404 (the refusal audited)."""
+        return client_open_or_404(request, pk, actie=Actie.GEWIJZIGD, object_type=self.object_type)
+
+    def audit_details(self) -> dict[str, Any] | None:
+        """Extra details of the audit row of a page view (e.g. the ground of the access)."""
+        return None
+
     def laad(self, **kwargs) -> None:
         """Load child objects from the URL, scoped to ``self.client`` (404 when absent)."""
 
@@ -102,6 +108,7 @@ class KlantreisFormView(View):
             client_id=self.client.pk,
             object_type=self.object_type,
             request=request,
+            details=self.audit_details(),
         )
         return self.render(self.get_form())
 

@@ -34,6 +34,7 @@ from clients.trajecten.models import (
 from monitoring.models import Raadsrapportage
 from tests.factories import client_in_groep, klantgroep
 from tests.fixtures.otp import login_met_tweede_factor
+from tests.intake.factories import ambitie
 from tests.trajecten.factories import instrument, plek, sector, vacature, werkgever
 
 pytestmark = pytest.mark.django_db
@@ -59,10 +60,13 @@ OPEN = {"login", "logout", "healthz", "api:schema", "api:docs"}
 EIGEN_AUTH_NAMESPACES = {"admin"}
 
 
-def route(rollen, soort="plain", args=None, method="get", kind=None, query=None):
+def route(rollen, soort="plain", args=None, method="get", kind=None, query=None, doelgebonden=()):
     """``soort``: plain (no object), client (client-scoped; ``kind`` names the child object
-    in the URL, if any) or object (a non-client object: ``args`` names its fixture key)."""
+    in the URL, if any) or object (a non-client object: ``args`` names its fixture key).
+    ``doelgebonden``: roles that open this route also for a client outside their need-to-know
+    while the client has no ambitiegesprek (DESIGN §1, the one purpose-bound exception)."""
     return {
+        "doelgebonden": frozenset(doelgebonden),
         "rollen": frozenset(rollen),
         "soort": soort,
         "args": args or {},
@@ -93,9 +97,10 @@ MATRIX = {
     "intake:screening": route({PW}, "client", C),
     "intake:aanvraag": route({IC}, "client", C),
     "intake:besluit": route({IC}, "client", C, kind="open aanvraag"),
-    "intake:ambitiegesprek": route({IN}, "client", C),
+    # DWT's intaker holds it with every client without one, also under IO regie (§4.1)
+    "intake:ambitiegesprek": route({IN}, "client", C, doelgebonden={IN}),
     "intake:ladder": route({IN, WC, IC, PM}, "client", C),
-    "intake:zonder_ambitiegesprek": route({IN, IC}),
+    "intake:zonder_ambitiegesprek": route({IN}),
     "intake:kickoff_sessies": route({TR, IN}),
     "intake:kickoff_sessie": route({TR, IN}, "object", {"sessie_pk": "sessie"}),
     "intake:kickoff_bestand": route({TR}),
@@ -215,10 +220,13 @@ def test_every_route_has_an_entry_in_the_access_matrix():
 @pytest.fixture
 def wereld(users):
     """Own client (Matchen: every dossier role sees it), a foreign one (Zorgen: IO regie,
-    outside a DWT role's need-to-know) and one object of each kind, all on the own client."""
+    outside a DWT role's need-to-know; no ambitiegesprek yet), a foreign one that had its
+    gesprek, and one object of each kind, all on the own client."""
     with time_machine.travel(datetime.datetime(2026, 11, 24, 10, tzinfo=datetime.UTC), tick=False):
         eigen = client_in_groep("matchen", io=users[IC], dwt=users[WC])
         vreemd = client_in_groep("zorgen", io=users[IC])
+        vreemd_gesprek = client_in_groep("zorgen", io=users[IC])
+        ambitie(users[IN], vreemd_gesprek, "zorgen")
         matchen = klantgroep("matchen")
         aanvraag_registreer(actor=users[IC], client=eigen, aanvraagdatum=datetime.date(2026, 11, 2))
         work_fast = instrument("Work fast")
@@ -305,7 +313,12 @@ def wereld(users):
                 georganiseerd_door=users[WC],
             ).pk,
         }
-    return {"objecten": objecten, "vreemd": vreemd.pk, "vreemde_objecten": vreemde_objecten}
+    return {
+        "objecten": objecten,
+        "vreemd": vreemd.pk,
+        "vreemd_gesprek": vreemd_gesprek.pk,
+        "vreemde_objecten": vreemde_objecten,
+    }
 
 
 NIET_BESTAAND = {
@@ -363,18 +376,27 @@ def _cases(naam, spec, rol, wereld):
     ziet_eigen = rol in DOSSIER
     ziet_vreemd = rol in IO_ROLLEN
     eigen = eigen if ziet_eigen else 404
-    if not ziet_vreemd:
-        vreemd = 404
-    elif not mag:
-        vreemd = 403
-    else:
+
+    def vreemd(doelgebonden: bool):
+        if doelgebonden and rol in spec["doelgebonden"]:
+            return "toegestaan"  # purpose-bound: the gesprek page only, while none is held
+        if not ziet_vreemd:
+            return 404
+        if not mag:
+            return 403
         # the child object in the URL belongs to the own client: not found under another
-        vreemd = 404 if spec["kind"] else "toegestaan"
-    return [
+        return 404 if spec["kind"] else "toegestaan"
+
+    cases = [
         ("eigen", _url(naam, spec, objecten), eigen),
-        ("vreemd", _url(naam, spec, objecten, {"client": wereld["vreemd"]}), vreemd),
+        ("vreemd", _url(naam, spec, objecten, {"client": wereld["vreemd"]}), vreemd(True)),
         ("niet-bestaand", _url(naam, spec, objecten, NIET_BESTAAND), 404),
     ]
+    if spec["doelgebonden"]:
+        # once the gesprek is held the purpose-bound door is closed again
+        url = _url(naam, spec, objecten, {"client": wereld["vreemd_gesprek"]})
+        cases.append(("vreemd-met-gesprek", url, vreemd(False)))
+    return cases
 
 
 def _ontbrekende_headers(response, waar: str) -> list[str]:
@@ -435,4 +457,4 @@ def test_anonymous_is_sent_to_the_login_page_or_refused_by_the_api(wereld):
     assert http.get(reverse("healthz")).status_code in (200, 503)
     admin = http.get("/admin/")
     assert admin.status_code == 302 and "/admin/login/" in admin["Location"]
-    assert Client.objects.count() == 2
+    assert Client.objects.count() == 3

@@ -49,11 +49,15 @@ def poortwachter_sectie(*, user, vandaag) -> dict:
 
 
 def intaker_sectie(*, user) -> dict:
-    """Ambitiegesprekken to hold, the existing bestand included (oldest dossier first)."""
-    from clients.intake.selectors import zonder_ambitiegesprek
+    """Ambitiegesprekken to hold, the existing bestand included (oldest dossier first), also
+    under IO regie (policy §4.1), and the figure held / to hold per klantgroep (one query)."""
+    from clients.intake.selectors import ambitiegesprek_voortgang, ambitiegesprekken_te_houden
 
-    qs = zonder_ambitiegesprek().filter(pk__in=Client.objects.visible_to(user).values("pk"))
-    return {"zonder_ambitie": _lijst(qs.order_by("aangemaakt_op", "pk"))}
+    qs = ambitiegesprekken_te_houden(user=user)
+    return {
+        "zonder_ambitie": _lijst(qs.order_by("aangemaakt_op", "pk")),
+        "voortgang": ambitiegesprek_voortgang(),
+    }
 
 
 #: A traject more than this long past its planned end is stale: counted as one group (to

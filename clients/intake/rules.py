@@ -14,10 +14,11 @@ LADDER = regel(
     (Rol.INTAKER, Rol.WERKCOACH, Rol.INKOMENSCONSULENT, Rol.PARTICIPATIEMAKELAAR),
     "Participatieladder bijwerken",
 )
+# The worklist of gesprekken to hold: only who holds them (policy §4.1: DWT). The
+# inkomensconsulent cannot hold one, so her menu no longer leads there; she sees per client
+# on the dossier whether the gesprek was held, and its outcome.
 ZONDER_AMBITIEGESPREK = regel(
-    "intake.zonder_ambitiegesprek",
-    (Rol.INTAKER, Rol.INKOMENSCONSULENT),
-    "Bestand zonder ambitiegesprek",
+    "intake.zonder_ambitiegesprek", (Rol.INTAKER,), "Bestand zonder ambitiegesprek"
 )
 # Trainers run kick-offs (and plan them); intakers see when each group meets.
 KICKOFF_BEKIJKEN = regel("intake.kickoff_bekijken", (Rol.TRAINER, Rol.INTAKER), "Kick-offs")

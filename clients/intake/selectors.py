@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from clients.constants import Fase
@@ -11,6 +11,7 @@ from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Taak
 from clients.registry import TijdlijnItem
 from deventer_werk.access import may
+from deventer_werk.accounts.constants import Organisatie
 from deventer_werk.dates import today
 from klantgroepen.models import Klantgroep
 
@@ -222,6 +223,59 @@ def zonder_ambitiegesprek() -> QuerySet[Client]:
         Q(fase=Fase.INGEDEELD) | Q(fase=Fase.INTAKE),
         ~Exists(Ambitiegesprek.objects.filter(client=OuterRef("pk"))),
     )
+
+
+def ambitiegesprekken_te_houden(*, user: User) -> QuerySet[Client]:
+    """The clients without an ambitiegesprek that ``user`` may hold one with: the worklist
+    and the door of the gesprek page share this one definition.
+
+    Policy §4.1 has DWT hold the gesprek "ook met bestaande klanten", so a DWT role that may
+    record it gets a purpose-bound access (DESIGN §1) to every client on the list, also under
+    IO regie (Faciliteren, Zorgen); it closes by itself once the gesprek is recorded. Other
+    roles that may record it (none today) keep their need-to-know. A role that may not hold
+    a gesprek gets nothing.
+    """
+    if not may(user, rules.AMBITIEGESPREK):
+        return Client.objects.none()
+    qs = zonder_ambitiegesprek()
+    if user.organisatie == Organisatie.DWT:
+        return qs
+    return qs.filter(pk__in=Client.objects.visible_to(user).values("pk"))
+
+
+#: The row of the figure for clients who are not yet placed in a group (intake).
+NOG_NIET_INGEDEELD = "Nog niet ingedeeld"
+
+
+def ambitiegesprek_voortgang() -> list[dict]:
+    """Held / to hold per current klantgroep, over the bestand the policy wants a gesprek
+    with (active clients in intake or placed; intake without a group as its own row), in
+    the klantgroepen' order: one query, whatever the size of the bestand."""
+    huidig = Groepslidmaatschap.objects.actueel().filter(client=OuterRef("pk"))
+    gehouden = Exists(Ambitiegesprek.objects.filter(client=OuterRef("pk")))
+    rijen = (
+        Client.objects.actief()
+        .filter(fase__in=[Fase.INGEDEELD, Fase.INTAKE])
+        .annotate(
+            groep=Subquery(huidig.values("klantgroep__naam")[:1]),
+            volgorde=Subquery(huidig.values("klantgroep__volgorde")[:1]),
+        )
+        .values("groep", "volgorde")
+        .annotate(
+            gehouden=Count("pk", filter=Q(gehouden)),
+            te_houden=Count("pk", filter=~Q(gehouden)),
+        )
+        .order_by(F("volgorde").asc(nulls_last=True), "groep")
+    )
+    return [
+        {
+            "groep": r["groep"] or NOG_NIET_INGEDEELD,
+            "gehouden": r["gehouden"],
+            "te_houden": r["te_houden"],
+            "totaal": r["gehouden"] + r["te_houden"],
+        }
+        for r in rijen
+    ]
 
 
 def aanvraag_open(*, client: Client) -> Aanvraag | None:

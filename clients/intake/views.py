@@ -14,7 +14,7 @@ from clients.access import lijst_bekeken
 from clients.groepen.models import Groepslidmaatschap
 from clients.klantreis_views import KlantreisFormView
 from clients.models import Client
-from clients.selectors import _with_current
+from clients.selectors import _with_current, client_get_visible
 from deventer_werk.access import gebruikers_met, may, require
 from deventer_werk.audit.constants import Actie
 from deventer_werk.audit.services import audit_record
@@ -109,12 +109,57 @@ class AmbitiegesprekView(KlantreisFormView):
     template_name = "intake/ambitiegesprek.html"
     object_type = "ambitiegesprek"
     melding = "Het ambitiegesprek is vastgelegd en de klant is ingedeeld."
+    #: Opened through the purpose-bound access (a client outside need-to-know, policy §4.1).
+    doelgebonden = False
+
+    def open_client(self, request, pk):
+        """Need-to-know first; a DWT intaker also opens a client outside it while the client
+        has no ambitiegesprek (DESIGN §1, purpose-bound), only this page and audited. Anything
+        else is the usual audited 404."""
+        client = client_get_visible(user=request.user, pk=pk)
+        if client is None:
+            client = selectors.ambitiegesprekken_te_houden(user=request.user).filter(pk=pk).first()
+            self.doelgebonden = client is not None
+        if client is None:
+            return super().open_client(request, pk)
+        return client
+
+    def audit_details(self):
+        return {"toegang": "doelgebonden", "grond": "beleid §4.1"} if self.doelgebonden else None
+
+    def extra_context(self):
+        return {"doelgebonden": self.doelgebonden}
+
+    def render(self, form):
+        if self.doelgebonden and self.request.method == "POST":
+            # the form shown again (with errors) is a read as well
+            audit_record(
+                actor=self.request.user,
+                actie=Actie.BEKEKEN,
+                client_id=self.client.pk,
+                object_type=self.object_type,
+                request=self.request,
+                details=self.audit_details(),
+            )
+        return super().render(form)
 
     def succes(self, resultaat):
         # policy §3.2: the client leaves the gesprek with the kick-off date
         uitnodiging = services.kickoff_open_uitnodiging(client_id=self.client.pk)
         if uitnodiging is not None:
             self.melding = f"{self.melding} {kickoff_melding(uitnodiging)}"
+        if (
+            self.doelgebonden
+            and not Client.objects.visible_to(self.request.user).filter(pk=self.client.pk).exists()
+        ):
+            messages.success(self.request, self.melding)
+            messages.info(
+                self.request,
+                f"{self.client.volledige_naam} blijft onder de regie van Inkomensondersteuning; "
+                "de inkomensconsulent ziet de uitkomst in het dossier. Uw toegang voor dit "
+                "gesprek is nu gesloten.",
+            )
+            return redirect("intake:zonder_ambitiegesprek")
         return super().succes(resultaat)
 
     def opslaan(self, data, form):
@@ -211,11 +256,13 @@ ladder = LadderView.as_view()
 
 @login_required
 def zonder_ambitiegesprek(request):
-    """The existing bestand still to talk to (policy: an ambitiegesprek with everyone)."""
+    """The bestand still to talk to (policy: an ambitiegesprek with everyone), each row a
+    link to the gesprek (not the dossier: an IO-regie client is opened for the gesprek only)."""
     require(request.user, rules.ZONDER_AMBITIEGESPREK)
-    qs = _with_current(
-        selectors.zonder_ambitiegesprek().filter(pk__in=Client.objects.visible_to(request.user))
-    ).order_by("achternaam", "voornamen", "pk")
+    # only the gesprekken this user may hold (the same door as the gesprek page)
+    qs = _with_current(selectors.ambitiegesprekken_te_houden(user=request.user)).order_by(
+        "achternaam", "voornamen", "pk"
+    )
     page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
     lijst_bekeken(request, object_type="zonder_ambitiegesprek", client_ids=[c.pk for c in page])
     return render(request, "intake/zonder_ambitiegesprek.html", {"page": page})

@@ -126,7 +126,7 @@ def test_worklist_query_count(n, client_as, users, django_assert_num_queries):
     from tests.clients.test_query_counts import _bulk_clients
 
     _bulk_clients(n, users["inkomensconsulent"])
-    c = client_as("inkomensconsulent")  # IO sees the whole bestand
+    c = client_as("intaker")  # holds the gesprek with the whole bestand (policy §4.1)
     # page (3) + count, page of clients, memberships, contacts, audit row of the clients shown
     with django_assert_num_queries(8):
         response = c.get(reverse("intake:zonder_ambitiegesprek"))
