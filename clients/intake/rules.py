@@ -47,3 +47,17 @@ KICKOFF_PARTICIPATIEMAKELAAR = regel(
     (Rol.PARTICIPATIEMAKELAAR,),
     "Participatiemakelaar na de kick-off (Faciliteren)",
 )
+
+# What the poortwachter wrote at the screening (checklist, note, reason "geen recht"): IO's
+# melding; the rough rechtmatigheid estimate only for those who guard rechtmatigheid
+# (DESIGN.md §1), the poortwachter who made it included.
+SCREENING_INHOUD = regel(
+    "intake.screening_inhoud",
+    (Rol.POORTWACHTER, Rol.INKOMENSCONSULENT, Rol.PARTICIPATIEMAKELAAR, Rol.HANDHAVER),
+    "Inhoud van de screening lezen",
+)
+SCREENING_RECHTMATIGHEID = regel(
+    "intake.screening_rechtmatigheid",
+    (Rol.POORTWACHTER, Rol.INKOMENSCONSULENT, Rol.HANDHAVER),
+    "Inschatting rechtmatigheid van de screening lezen",
+)

@@ -101,13 +101,40 @@ def intake_sectie(*, client: Client, user: User) -> dict:
 
 
 def tijdlijn_screening(*, client: Client) -> Iterator[TijdlijnItem]:
-    for s in Screening.objects.filter(client=client).select_related("poortwachter"):
+    """Each screening with what was recorded (2 queries: screenings, checklist questions);
+    the content only for IO roles, the rechtmatigheid estimate narrower still."""
+    from .models import ScreeningVraag
+
+    screenings = list(
+        Screening.objects.filter(client=client)
+        .select_related("poortwachter")
+        .prefetch_related("verwijzingen")
+    )
+    vragen = {str(v.pk): v.tekst for v in ScreeningVraag.objects.all()} if screenings else {}
+    for s in screenings:
+        checklist = "; ".join(
+            f"{vragen.get(str(k), 'vraag ' + str(k))}: {'ja' if v else 'nee'}"
+            for k, v in (s.antwoorden or {}).items()
+        )
+        rijen = (
+            ("Checklist", checklist, ""),
+            (
+                "Inschatting rechtmatigheid",
+                s.get_rechtmatigheid_display(),
+                rules.SCREENING_RECHTMATIGHEID.naam,
+            ),
+            ("Verwezen naar", ", ".join(p.naam for p in s.verwijzingen.all()), ""),
+            ("Reden geen recht", s.reden_geen_recht, ""),
+            ("Toelichting", s.toelichting, ""),
+        )
         yield TijdlijnItem(
             s.datum,
             "screening",
             "Screening",
             f"Screening: {s.get_uitkomst_display()}",
             door=str(s.poortwachter),
+            inhoud=tuple(r for r in rijen if r[1]),
+            inhoud_actie=rules.SCREENING_INHOUD.naam,
         )
 
 
@@ -134,12 +161,17 @@ def tijdlijn_ambitie(*, client: Client) -> Iterator[TijdlijnItem]:
     for g in Ambitiegesprek.objects.filter(client=client).select_related(
         "intaker", "gekozen_klantgroep"
     ):
+        rijen = (
+            ("Bespreking leefgebieden", g.leefgebieden_toelichting, ""),
+            ("Motivatie", g.motivatie, ""),
+        )
         yield TijdlijnItem(
             g.datum,
             "ambitiegesprek",
             "Ambitiegesprek",
             f"Ambitiegesprek: keuze {g.gekozen_klantgroep.naam}, trede {g.participatieladder}",
             door=str(g.intaker),
+            inhoud=tuple(r for r in rijen if r[1]),
         )
 
 

@@ -12,7 +12,7 @@ from axes.utils import reset
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import F, Max, Sum
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -211,7 +211,10 @@ def _blokkades() -> dict:
     def per(veld: str) -> list[dict]:
         return list(
             recent.values(veld)
-            .annotate(pogingen=Sum("failures_since_start"), laatste=Max("attempt_time"))
+            .annotate(
+                waarde=F(veld), pogingen=Sum("failures_since_start"), laatste=Max("attempt_time")
+            )
+            .values("waarde", "pogingen", "laatste")
             .filter(pogingen__gte=limiet)
             .order_by("-laatste")[:200]
         )
