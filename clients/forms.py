@@ -43,7 +43,7 @@ class ClientRegisterForm(ClientForm):
         help_text="9 cijfers; wordt nooit in een webadres getoond",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    melddatum = forms.DateField(label="Melddatum", widget=DateInput(), initial=today)
+    melddatum = forms.DateField(label="Melddatum", widget=DateInput())
     startdatum_uitkering = forms.DateField(
         label="Startdatum uitkering",
         required=False,
@@ -94,8 +94,10 @@ class GroepsindelingForm(Form):
     klantgroep = forms.ModelChoiceField(
         label="Nieuwe klantgroep", queryset=Klantgroep.objects.all(), empty_label="Kies…"
     )
-    soort = forms.ChoiceField(label="Soort wijziging", choices=LidmaatschapSoort.choices)
-    van = forms.DateField(label="Ingangsdatum", widget=DateInput(), initial=today)
+    soort = forms.ChoiceField(
+        label="Soort wijziging", choices=[("", "Kies…"), *LidmaatschapSoort.choices]
+    )
+    van = forms.DateField(label="Ingangsdatum", widget=DateInput())
     gekozen_klantgroep = forms.ModelChoiceField(
         label="Keuze van de klant", queryset=Klantgroep.objects.all(), required=False
     )
@@ -111,7 +113,7 @@ class ContactpersoonForm(Form):
     medewerker = forms.ModelChoiceField(
         label="Medewerker", queryset=get_user_model().objects.none()
     )
-    van = forms.DateField(label="Vanaf", widget=DateInput(), initial=today)
+    van = forms.DateField(label="Vanaf", widget=DateInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

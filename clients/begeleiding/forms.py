@@ -3,7 +3,6 @@ from django import forms
 from clients.constants import Leefgebied, Uitstroomreden
 from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.models import User
-from deventer_werk.dates import today
 from deventer_werk.forms import DateInput, Form
 from klantgroepen.models import Klantgroep
 
@@ -18,9 +17,7 @@ ACTIES_PER_DOEL = 3
 class PlanForm(Form):
     """A plan of up to three goals with up to three small, concrete actions each."""
 
-    vastgesteld_op = forms.DateField(
-        label="Besproken en vastgesteld op", widget=DateInput(), initial=today
-    )
+    vastgesteld_op = forms.DateField(label="Besproken en vastgesteld op", widget=DateInput())
     toelichting = forms.CharField(
         label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -55,7 +52,7 @@ class PlanForm(Form):
                 self.fields[f"{a}_eigenaar"] = forms.ChoiceField(
                     label=f"Doel {nr}, actie {j + 1}: wie",
                     required=False,
-                    choices=PlanActie.Eigenaar.choices,
+                    choices=[("", "—"), *PlanActie.Eigenaar.choices],
                 )
                 self.fields[f"{a}_deadline"] = forms.DateField(
                     label=f"Doel {nr}, actie {j + 1}: uiterlijk", required=False, widget=DateInput()
@@ -79,6 +76,8 @@ class PlanForm(Form):
                         self.add_error(f"doel{i}_omschrijving", "Een actie hoort bij een doel.")
                     if not data.get(f"{a}_deadline"):
                         self.add_error(f"{a}_deadline", "Geef een deadline.")
+                    if not data.get(f"{a}_eigenaar"):
+                        self.add_error(f"{a}_eigenaar", "Kies wie deze actie uitvoert.")
         return data
 
     def doelen(self):
@@ -95,7 +94,7 @@ class PlanForm(Form):
                     acties.append(
                         {
                             "omschrijving": self.cleaned_data[f"{a}_omschrijving"],
-                            "eigenaar": self.cleaned_data[f"{a}_eigenaar"] or "klant",
+                            "eigenaar": self.cleaned_data[f"{a}_eigenaar"],
                             "deadline": self.cleaned_data[f"{a}_deadline"],
                             "status": self.cleaned_data[f"{a}_status"] or "open",
                         }
@@ -111,7 +110,7 @@ class PlanForm(Form):
 
 
 class VoortgangsgesprekForm(Form):
-    datum = forms.DateField(label="Datum gesprek", widget=DateInput(), initial=today)
+    datum = forms.DateField(label="Datum gesprek", widget=DateInput())
     plek = forms.ChoiceField(
         label="Plek", choices=Voortgangsgesprek.Plek.choices, widget=forms.RadioSelect
     )
@@ -167,8 +166,8 @@ class VoortgangsgesprekForm(Form):
     rechtmatigheid_getoetst = forms.BooleanField(label="Rechtmatigheid getoetst", required=False)
     rechtmatigheid_bevinding = forms.ChoiceField(
         label="Bevinding rechtmatigheid",
-        choices=Voortgangsgesprek.Bevinding.choices,
-        initial=Voortgangsgesprek.Bevinding.NIET_GETOETST,
+        choices=[("", "Kies een bevinding"), *Voortgangsgesprek.Bevinding.choices],
+        error_messages={"required": "Kies de bevinding over de rechtmatigheid."},
     )
     rechtmatigheid_niet_reden = forms.CharField(
         label="Reden rechtmatigheid niet getoetst",

@@ -1,6 +1,5 @@
 from django import forms
 
-from deventer_werk.dates import today
 from deventer_werk.forms import DateInput, Form
 
 from .models import Bevinding, ChecklistPunt, Samenloopsignaal, Selectiereden, Uitkomst
@@ -13,7 +12,7 @@ class OnderzoekStartForm(Form):
     selectie_toelichting = forms.CharField(
         label="Toelichting selectie", required=False, max_length=300
     )
-    gestart_op = forms.DateField(label="Gestart op", widget=DateInput(), initial=today)
+    gestart_op = forms.DateField(label="Gestart op", widget=DateInput())
 
     def __init__(self, client, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,7 +49,7 @@ class OnderzoekBesluitForm(Form):
         label="Motivatie: past de uitkomst bij het doel van de wet?",
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    besloten_op = forms.DateField(label="Besloten op", widget=DateInput(), initial=today)
+    besloten_op = forms.DateField(label="Besloten op", widget=DateInput())
     uitvoeren_uiterlijk = forms.DateField(
         label="Uitvoeren door Inkomensondersteuning uiterlijk",
         required=False,
@@ -71,8 +70,10 @@ class OnderzoekBesluitForm(Form):
 
 
 class SamenloopForm(Form):
-    soort = forms.ChoiceField(label="Soort signaal", choices=Samenloopsignaal.Soort.choices)
-    ontvangen_op = forms.DateField(label="Ontvangen op", widget=DateInput(), initial=today)
+    soort = forms.ChoiceField(
+        label="Soort signaal", choices=[("", "Kies…"), *Samenloopsignaal.Soort.choices]
+    )
+    ontvangen_op = forms.DateField(label="Ontvangen op", widget=DateInput())
     omschrijving = forms.CharField(
         label="Omschrijving", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

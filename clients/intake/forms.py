@@ -6,7 +6,6 @@ from django.utils import timezone
 from clients.constants import URGENTE_SIGNALEN, SignaalSoort
 from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.models import User
-from deventer_werk.dates import today
 from deventer_werk.forms import DateInput, Form, TimeInput
 from klantgroepen.models import Klantgroep
 
@@ -31,9 +30,11 @@ LADDER_TREDEN = [
 
 
 class ScreeningForm(Form):
-    datum = forms.DateField(label="Datum screening", widget=DateInput(), initial=today)
+    datum = forms.DateField(label="Datum screening", widget=DateInput())
     rechtmatigheid = forms.ChoiceField(
-        label="Inschatting rechtmatigheid", choices=Screening.Inschatting.choices
+        label="Inschatting rechtmatigheid",
+        choices=[("", "Kies een inschatting"), *Screening.Inschatting.choices],
+        error_messages={"required": "Kies een inschatting van de rechtmatigheid."},
     )
     urgente_signalen = forms.MultipleChoiceField(
         label="Urgente signalen",
@@ -115,7 +116,7 @@ class BesluitForm(Form):
     besluit = forms.ChoiceField(
         label="Besluit", choices=Aanvraag.Besluit.choices, widget=forms.RadioSelect
     )
-    besluitdatum = forms.DateField(label="Besluitdatum", widget=DateInput(), initial=today)
+    besluitdatum = forms.DateField(label="Besluitdatum", widget=DateInput())
     reden = forms.CharField(
         label="Motivering",
         required=False,
@@ -139,7 +140,7 @@ class BesluitForm(Form):
 
 
 class AmbitiegesprekForm(Form):
-    datum = forms.DateField(label="Datum gesprek", widget=DateInput(), initial=today)
+    datum = forms.DateField(label="Datum gesprek", widget=DateInput())
     leefgebieden_toelichting = forms.CharField(
         label="Bespreking leefgebieden", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -161,10 +162,10 @@ class AmbitiegesprekForm(Form):
         help_text="Verplicht als keuze en advies verschillen",
     )
     afspraak_getekend_op = forms.DateField(
-        label="Afspraak = afspraak getekend op", widget=DateInput(), initial=today
+        label="Afspraak = afspraak getekend op", widget=DateInput()
     )
     rechten_plichten_op = forms.DateField(
-        label="Rechten en plichten uitgelegd op", widget=DateInput(), initial=today
+        label="Rechten en plichten uitgelegd op", widget=DateInput()
     )
 
     def __init__(self, client, *args, **kwargs):
@@ -244,7 +245,7 @@ class AanwezigheidForm(Form):
 
 
 class LadderForm(Form):
-    datum = forms.DateField(label="Datum", widget=DateInput(), initial=today)
+    datum = forms.DateField(label="Datum", widget=DateInput())
     trede = forms.TypedChoiceField(
         label="Trede participatieladder",
         coerce=int,

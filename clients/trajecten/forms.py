@@ -4,7 +4,6 @@ from django import forms
 from django.db.models import Case, IntegerField, Value, When
 
 from clients.constants import Wijk
-from deventer_werk.dates import today
 from deventer_werk.forms import DateInput, Form, TimeInput
 from klantgroepen.models import Klantgroep
 
@@ -44,7 +43,7 @@ class TrajectForm(Form):
         queryset=Sector.objects.all(),
         help_text="Bijv. bij een werkleerroute",
     )
-    start = forms.DateField(label="Start", widget=DateInput(), initial=today)
+    start = forms.DateField(label="Start", widget=DateInput())
     gepland_einde = forms.DateField(
         label="Gepland einde",
         required=False,
@@ -64,7 +63,7 @@ class TrajectForm(Form):
 
 
 class TrajectEindeForm(Form):
-    einde = forms.DateField(label="Einddatum", widget=DateInput(), initial=today)
+    einde = forms.DateField(label="Einddatum", widget=DateInput())
     resultaat = forms.ChoiceField(
         label="Resultaat", choices=Traject.Resultaat.choices, widget=forms.RadioSelect
     )
@@ -77,7 +76,7 @@ class TrajectEindeForm(Form):
 
 
 class LoonwaardeForm(Form):
-    datum = forms.DateField(label="Datum beoordeling", widget=DateInput(), initial=today)
+    datum = forms.DateField(label="Datum beoordeling", widget=DateInput())
     loonwaarde = forms.IntegerField(label="Loonwaarde (%)")
     volgende_herbeoordeling = forms.DateField(
         label="Volgende herbeoordeling", required=False, widget=DateInput()
@@ -102,8 +101,10 @@ class PlaatsingForm(Form):
     )
     functie = forms.CharField(label="Functie", max_length=150)
     uren = forms.IntegerField(label="Uren per week")
-    contract = forms.ChoiceField(label="Contract", choices=Plaatsing.Contract.choices)
-    start = forms.DateField(label="Startdatum", widget=DateInput(), initial=today)
+    contract = forms.ChoiceField(
+        label="Contract", choices=[("", "Kies…"), *Plaatsing.Contract.choices]
+    )
+    start = forms.DateField(label="Startdatum", widget=DateInput())
     met_loonkostensubsidie = forms.BooleanField(label="Met loonkostensubsidie", required=False)
     loonwaarde = forms.IntegerField(
         label="Loonwaarde (%)", required=False, help_text="Alleen bij loonkostensubsidie"
@@ -139,7 +140,7 @@ class PlaatsingForm(Form):
 
 class NazorgForm(Form):
     maanden = forms.TypedChoiceField(label="Nazorgmoment", coerce=int, widget=forms.RadioSelect)
-    datum = forms.DateField(label="Datum contact", widget=DateInput(), initial=today)
+    datum = forms.DateField(label="Datum contact", widget=DateInput())
     werkt_nog = forms.TypedChoiceField(
         label="Werkt de klant nog bij deze werkgever?",
         choices=[("ja", "Ja"), ("nee", "Nee")],
@@ -160,7 +161,7 @@ class PlekForm(Form):
     plek = forms.ModelChoiceField(
         label="Participatieplek", queryset=Participatieplek.objects.filter(actief=True)
     )
-    start = forms.DateField(label="Start", widget=DateInput(), initial=today)
+    start = forms.DateField(label="Start", widget=DateInput())
     afwijking_reden = _reden(
         "Reden om af te wijken van de klantgroep",
         "Alleen nodig als deze soort plek niet bedoeld is voor de klantgroep van de klant",
@@ -183,7 +184,7 @@ class PlekForm(Form):
 
 
 class PlekEindeForm(Form):
-    einde = forms.DateField(label="Einddatum", widget=DateInput(), initial=today)
+    einde = forms.DateField(label="Einddatum", widget=DateInput())
     reden = _reden("Reden")
 
     def __init__(self, client, *args, **kwargs):
@@ -213,7 +214,7 @@ class WerkprofielForm(Form):
             "Wat de klant kan, kommagescheiden (geen diploma's), bijv. 'klantgericht, rijbewijs B'"
         ),
     )
-    uren_beschikbaar = forms.IntegerField(label="Uren beschikbaar per week", initial=32)
+    uren_beschikbaar = forms.IntegerField(label="Uren beschikbaar per week")
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, client, *args, profiel=None, sectoren=(), **kwargs):
@@ -256,7 +257,7 @@ class VacatureForm(Form):
         max_length=500,
         help_text="Kommagescheiden; vraag naar wat iemand kan, niet naar diploma's",
     )
-    geplaatst_op = forms.DateField(label="Geplaatst op", widget=DateInput(), initial=today)
+    geplaatst_op = forms.DateField(label="Geplaatst op", widget=DateInput())
 
 
 class ThemabijeenkomstForm(Form):

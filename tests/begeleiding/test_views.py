@@ -61,6 +61,39 @@ def test_plan_action_without_deadline_is_a_dutch_error(client_as, users):
     assert not PlanVanAanpak.objects.exists()
 
 
+def test_plan_action_without_an_owner_is_a_dutch_error(client_as, users):
+    klant = client_in_groep("matchen", van=datetime.date(2026, 1, 5), dwt=users["werkcoach"])
+    response = client_as("werkcoach").post(
+        reverse("begeleiding:plan", args=[klant.pk]),
+        {
+            "vastgesteld_op": "2026-02-01",
+            "gebaseerd_op_versie": 0,
+            "doel0_leefgebied": "werk",
+            "doel0_omschrijving": "Sollicitaties",
+            "doel0_actie0_omschrijving": "CV maken",
+            "doel0_actie0_deadline": "2026-03-01",
+            "doel0_actie0_status": "open",
+        },
+    )
+    assert "Kies wie deze actie uitvoert." in response.content.decode()
+    assert not PlanVanAanpak.objects.exists()
+
+
+def test_voortgangsgesprek_without_a_rechtmatigheid_bevinding_is_not_saved(client_as, users):
+    """The bevinding used to arrive as 'niet getoetst'; now the consultant chooses it."""
+    klant = client_in_groep("zorgen", van=datetime.date(2025, 1, 5), io=users["inkomensconsulent"])
+    response = client_as("inkomensconsulent").post(
+        reverse("begeleiding:voortgangsgesprek", args=[klant.pk]),
+        {"plek": "thuis", "welzijn": "4", "stress": "2", "juiste_groep": "ja", "verslag": "Goed"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Kies de bevinding over de rechtmatigheid." in html
+    assert "Dit veld is vereist." in html  # the date of the gesprek
+    assert "Goed" in html
+    assert not Voortgangsgesprek.objects.exists()
+
+
 def test_consultant_records_voortgangsgesprek_with_group_change(client_as, users):
     klant = client_in_groep("zorgen", van=datetime.date(2025, 1, 5), io=users["inkomensconsulent"])
     Taak.objects.create(

@@ -1,5 +1,7 @@
 """The walking skeleton in Chromium: login, register with bad then good input, dossier, search."""
 
+import datetime
+
 import pytest
 
 from clients.models import Client
@@ -47,6 +49,8 @@ def test_poortwachter_registers_a_melding_keeping_input_on_errors(page):
     bsn = make_bsn()
     page.get_by_label("BSN").fill(bsn)
     page.get_by_label("Geboortedatum").fill("1990-05-17")
+    # the melddatum is not pre-filled (issue 27: honest forms)
+    page.get_by_label("Melddatum").fill(datetime.date.today().isoformat())
     page.get_by_role("button", name="Melding registreren").click()
     page.wait_for_url("**/klanten/*/")
     client = Client.objects.get()

@@ -15,12 +15,14 @@ def test_handhaver_records_a_review_with_the_omgekeerde_toets(page):
     page.goto(f"/klanten/{klant.pk}/")
     page.get_by_role("link", name="Rechtmatigheidsonderzoek starten").click()
     page.get_by_label("Periodiek per klantgroep").check()
+    page.get_by_label("Gestart op").fill(datetime.date.today().isoformat())
     with page.expect_navigation():
         page.get_by_role("button", name="Onderzoek starten").click()
     page.get_by_role("link", name="Besluit over het lopende onderzoek vastleggen").click()
     page.get_by_label("Onrechtmatig", exact=True).check()
     page.get_by_label("Terugvordering").check()
     page.get_by_label("Motivatie").fill("Inkomsten uit bijbaan niet gemeld")
+    page.get_by_label("Besloten op").fill(datetime.date.today().isoformat())
     with page.expect_navigation():
         page.get_by_role("button", name="Besluit vastleggen").click()
     # the omgekeerde toets is required: a Dutch message, the input kept

@@ -94,6 +94,9 @@ def test_persona_from_ambitiegesprek_to_first_appointment_after_the_kickoff(
     # 2. intaker: the ambitiegesprek; the confirmation names the kick-off at once
     p = _als(browser, live_server, team["intaker"])
     p.goto(f"/klanten/{klant.pk}/ambitiegesprek/")
+    # no date arrives filled in (issue 27: honest forms)
+    for veld in ("Datum gesprek", "Afspraak = afspraak getekend op", "Rechten en plichten"):
+        p.get_by_label(veld).fill(vandaag.isoformat())
     for radio in p.locator("input[type=radio][value='3']").all():
         radio.check()
     p.get_by_label("Trede participatieladder").select_option("3")

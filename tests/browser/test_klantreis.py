@@ -124,6 +124,7 @@ def test_persona_from_melding_to_first_group_step(
         # dossier; how the client gets one after the kick-off is tests/browser/test_kickoff.py
         p = _als(browser, live_server, team[rol])
         p.goto(f"/klanten/{client.pk}/plan-van-aanpak/")
+        p.get_by_label("Besproken en vastgesteld op").fill(vandaag.isoformat())
         p.locator("#id_doel0_leefgebied").select_option("werk")
         p.locator("#id_doel0_omschrijving").fill(
             "Vrijwilligerswerk in de wijk"
@@ -145,12 +146,15 @@ def test_persona_from_melding_to_first_group_step(
     else:
         p = _als(browser, live_server, team["inkomensconsulent"])
         p.goto(f"/klanten/{client.pk}/voortgangsgesprek/")
+        p.get_by_label("Datum gesprek").fill(vandaag.isoformat())
         p.get_by_label("Thuis (huisbezoek)").check()
         p.locator("input[name='welzijn'][value='2']").check()
         p.locator("input[name='stress'][value='5']").check()
         p.get_by_label("Er zijn signalen van schulden").check()
         p.get_by_label("Ja", exact=True).check()
-        # rechtmatigheid not tested: the reason (required for Zorgen; beleid §3.2)
+        # rechtmatigheid not tested: chosen, no longer the default, and the reason
+        # (required for Zorgen; beleid §3.2)
+        p.get_by_label("Bevinding rechtmatigheid").select_option("niet")
         p.get_by_label("Reden rechtmatigheid niet getoetst").fill(
             "Huisbezoek ging over de schulden; de toets volgt apart."
         )

@@ -102,6 +102,7 @@ def test_participatiemakelaar_places_at_a_vrijwilligersplek(page):
     page.goto(f"/klanten/{klant.pk}/")
     page.get_by_role("link", name="Plaatsen op participatieplek").click()
     page.get_by_label("Participatieplek").select_option(index=1)
+    page.get_by_label("Start", exact=True).fill(datetime.date.today().isoformat())
     assert_accessible(page)
     _submit(page, "Plaatsen")
     assert PlekPlaatsing.objects.get(client=klant).plek.organisatie == "Buurthuis Keizerslanden"

@@ -102,6 +102,71 @@ def test_ambitiegesprek_missing_scores_keeps_what_was_typed(client_as, users):
     assert not Ambitiegesprek.objects.exists()
 
 
+def test_screening_saved_without_filling_in_is_refused_at_each_field(client_as, users):
+    """Nothing is pre-filled (issue 27: honest forms), so pressing save straight away
+    must not record a made-up date or a made-up 'waarschijnlijk recht'."""
+    klant = melding(users["poortwachter"])
+    response = client_as("poortwachter").post(
+        reverse("intake:screening", args=[klant.pk]), {"toelichting": "Belde zelf"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Kies een inschatting van de rechtmatigheid." in html
+    assert html.count("Dit veld is vereist.") == 2  # the date and the outcome
+    assert "Belde zelf" in html
+    assert not Screening.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("veld", "datum", "melding_tekst"),
+    [
+        ("afspraak_getekend_op", "2026-11-25", "De afspraak kan niet in de toekomst liggen."),
+        (
+            "afspraak_getekend_op",
+            "2026-10-08",
+            "De afspraak kan niet vóór de datum van het gesprek (09-10-2026) liggen.",
+        ),
+        (
+            "rechten_plichten_op",
+            "2026-12-01",
+            "De uitleg van rechten en plichten kan niet in de toekomst liggen.",
+        ),
+        (
+            "rechten_plichten_op",
+            "2026-10-02",
+            "De uitleg van rechten en plichten kan niet vóór de datum van het gesprek "
+            "(09-10-2026) liggen.",
+        ),
+    ],
+)
+def test_ambitiegesprek_refuses_a_signature_in_the_future_or_before_the_gesprek(
+    client_as, users, veld, datum, melding_tekst
+):
+    klant = melding(users["poortwachter"])
+    screening_met_afspraak(users["poortwachter"], users["intaker"], klant)
+    data = {f"score_{k}": v for k, v in alle_antwoorden(4).items()}
+    data.update(
+        {
+            "datum": "2026-10-09",
+            "participatieladder": "5",
+            "gekozen_klantgroep": klantgroep("matchen").pk,
+            "geadviseerde_klantgroep": klantgroep("matchen").pk,
+            "afspraak_getekend_op": "2026-10-09",
+            "rechten_plichten_op": "2026-10-09",
+            "motivatie": "Wil graag werken",
+            veld: datum,
+        }
+    )
+    response = client_as("intaker").post(reverse("intake:ambitiegesprek", args=[klant.pk]), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    # the message sits at the field (its error id), and what was typed is still there
+    fout = html.split(f'id="id_{veld}_error"', 1)
+    assert len(fout) == 2 and melding_tekst in fout[1].split("</div>", 1)[0]
+    assert f'value="{datum}"' in html and "Wil graag werken" in html
+    assert not Ambitiegesprek.objects.exists()
+
+
 def test_besluit_page_shows_the_term_and_refuses_a_decision_before_the_application(
     client_as, users
 ):

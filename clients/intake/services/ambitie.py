@@ -78,6 +78,11 @@ def ambitiegesprek_leg_vast(
     ):
         if waarde and waarde < periode.melddatum:
             errors[veld] = [f"{wat} kan niet vóór de melding liggen."]
+        elif waarde and datum and waarde < datum:
+            # signed at the gesprek or later, never before it was held
+            errors[veld] = [
+                f"{wat} kan niet vóór de datum van het gesprek ({datum:%d-%m-%Y}) liggen."
+            ]
         _niet_in_toekomst(errors, veld, waarde, wat)
     if instrument is not None:
         vragen = {str(v.pk) for v in instrument.vragen.all()}

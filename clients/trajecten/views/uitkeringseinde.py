@@ -31,13 +31,14 @@ class UitkeringseindeView(KlantreisFormView):
 
     def get_form_kwargs(self):
         e = self.einde
-        return {
-            "initial": {
-                "beeindigen": "nee" if e.status == e.Status.NIET_BEEINDIGEN else "ja",
-                "laatste_dag": e.laatste_dag or e.voorgestelde_laatste_dag,
-                "versie": e.versie,
-            }
-        }
+        initial: dict[str, object] = {"versie": e.versie}
+        # Only a decision already taken is shown (for a correction); the werkcoach's proposal
+        # is in the text above the form, the inkomensconsulent decides it afresh.
+        if e.status == e.Status.NIET_BEEINDIGEN:
+            initial["beeindigen"] = "nee"
+        elif e.status == e.Status.BEEINDIGEN:
+            initial.update(beeindigen="ja", laatste_dag=e.laatste_dag)
+        return {"initial": initial}
 
     def extra_context(self):
         return {
