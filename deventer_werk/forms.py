@@ -2,6 +2,10 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.forms.fields import BaseTemporalField
+
+from deventer_werk import input_hygiene
 
 
 class DateInput(forms.DateInput):
@@ -42,16 +46,54 @@ class UtrechtFormMixin:
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
             if field.required and not isinstance(widget, forms.CheckboxInput):
                 widget.attrs.setdefault("aria-required", "true")
+        self._apply_input_hygiene()
+
+    def _apply_input_hygiene(self):
+        """The rules of ``deventer_werk.input_hygiene`` on every field, once per field; run
+        again before validation for fields a subclass added after this ``__init__``."""
+        for name, field in self.fields.items():
+            if not getattr(field, "_input_hygiene", False):
+                harden_field(name, field)
 
     def full_clean(self):
         # Validation runs lazily (after subclasses have set choices in their __init__); the
         # invalid fields are marked for assistive technology once it has run.
+        self._apply_input_hygiene()
         super().full_clean()
         for name in self.errors:
             if name in self.fields:
                 attrs = self.fields[name].widget.attrs
                 attrs["aria-invalid"] = "true"
                 attrs["aria-describedby"] = f"{self[name].auto_id}_error"
+
+
+def _ascii_only(to_python):
+    def to_python_ascii(value):
+        input_hygiene.check_ascii_input(value)
+        return to_python(value)
+
+    return to_python_ascii
+
+
+def harden_field(name: str, field: forms.Field) -> None:
+    """Numbers, dates and times: ASCII as typed; dates within the window (birth dates within
+    120 years, not in the future); text: no control or invisible format characters, free
+    text without its own limit capped. Passwords are left alone: they are never displayed."""
+    field._input_hygiene = True
+    if isinstance(field, forms.IntegerField | BaseTemporalField):
+        # to_python sees the value as typed, before int() or strptime() accept other digits
+        field.to_python = _ascii_only(field.to_python)
+    if isinstance(field, forms.DateField | forms.DateTimeField):
+        field.validators.extend(input_hygiene.date_validators(name))
+    if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
+        multiline = isinstance(field.widget, forms.Textarea)
+        field.validators.append(
+            input_hygiene.check_multiline_text if multiline else input_hygiene.check_text
+        )
+        if field.max_length is None:
+            field.max_length = input_hygiene.MAX_VRIJE_TEKST
+            field.validators.append(MaxLengthValidator(input_hygiene.MAX_VRIJE_TEKST))
+            field.widget.attrs.setdefault("maxlength", str(input_hygiene.MAX_VRIJE_TEKST))
 
 
 class Form(UtrechtFormMixin, forms.Form):

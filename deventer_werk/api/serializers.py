@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from clients.constants import Fase, LidmaatschapSoort, SignaalSoort, Wijk
@@ -9,11 +10,18 @@ from clients.services import CLIENT_EDITABLE_FIELDS
 from clients.validators import normalize_bsn, validate_bsn
 from klantgroepen.models import Klantgroep
 
+from .hygiene import MULTILINE_STYLE, WriteSerializer
+
 
 class StrictCharField(serializers.CharField):
     """A text field that refuses numbers, booleans, lists and objects instead of coercing."""
 
     default_error_messages = {"invalid": "Geef tekst op."}
+
+    def __init__(self, *, multiline=False, **kwargs):
+        if multiline:
+            kwargs.setdefault("style", MULTILINE_STYLE)
+        super().__init__(**kwargs)
 
     def to_internal_value(self, data):
         if not isinstance(data, str):
@@ -90,7 +98,7 @@ _CLIENT_FIELD_KWARGS: dict[str, dict[str, Any]] = {
 }
 
 
-class ClientFieldsMixin(serializers.Serializer):
+class ClientFieldsMixin(WriteSerializer):
     voornamen = StrictCharField(**_CLIENT_FIELD_KWARGS["voornamen"])
     tussenvoegsel = StrictCharField(**_CLIENT_FIELD_KWARGS["tussenvoegsel"])
     achternaam = StrictCharField(**_CLIENT_FIELD_KWARGS["achternaam"])
@@ -112,11 +120,9 @@ class ClientCreateSerializer(ClientFieldsMixin):
 
     def validate_bsn(self, value):
         bsn = normalize_bsn(value)
-        from django.core.exceptions import ValidationError
-
         try:
             validate_bsn(bsn)
-        except ValidationError as exc:
+        except DjangoValidationError as exc:
             raise serializers.ValidationError(exc.messages) from exc
         return bsn
 
@@ -132,9 +138,24 @@ class ClientUpdateSerializer(ClientFieldsMixin):
             for name in CLIENT_EDITABLE_FIELDS:
                 self.fields[name].required = False
 
+    def validate(self, attrs):
+        # A partial update skips absent fields, but without the version it was based on a
+        # change could silently overwrite someone else's: required on PATCH too.
+        if "versie" not in attrs:
+            raise serializers.ValidationError(
+                {"versie": ["Geef de versie op waarop de wijziging gebaseerd is."]}
+            )
+        return attrs
 
-class BsnZoekSerializer(serializers.Serializer):
+
+class BsnZoekSerializer(WriteSerializer):
     bsn = StrictCharField(max_length=11)
+
+    def validate_bsn(self, value):
+        # any BSN may be searched for (an unknown one finds nothing), but only in ASCII digits
+        if not normalize_bsn(value).isascii():
+            raise serializers.ValidationError("Een BSN bestaat uit precies 9 cijfers.")
+        return value
 
 
 class GroepslidmaatschapSerializer(serializers.ModelSerializer):
@@ -171,11 +192,11 @@ def _klantgroep_field(**kwargs):
     )
 
 
-class GroepswijzigingSerializer(serializers.Serializer):
+class GroepswijzigingSerializer(WriteSerializer):
     klantgroep = _klantgroep_field()
     van = serializers.DateField()
     soort = serializers.ChoiceField(choices=LidmaatschapSoort.choices)
-    reden = StrictCharField(required=False, allow_blank=True, max_length=2000)
+    reden = StrictCharField(multiline=True, required=False, allow_blank=True, max_length=2000)
     gekozen_klantgroep = _klantgroep_field(required=False, allow_null=True)
     geadviseerde_klantgroep = _klantgroep_field(required=False, allow_null=True)
 
@@ -196,13 +217,15 @@ class SignaalSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SignaalMeldSerializer(serializers.Serializer):
+class SignaalMeldSerializer(WriteSerializer):
     soort = serializers.ChoiceField(choices=SignaalSoort.choices)
-    omschrijving = StrictCharField(required=False, allow_blank=True, max_length=4000)
+    omschrijving = StrictCharField(
+        multiline=True, required=False, allow_blank=True, max_length=4000
+    )
 
 
-class SignaalAfhandelSerializer(serializers.Serializer):
-    afhandeling = StrictCharField(max_length=4000)
+class SignaalAfhandelSerializer(WriteSerializer):
+    afhandeling = StrictCharField(multiline=True, max_length=4000)
 
 
 class IndicatorRijSerializer(serializers.Serializer):
@@ -261,7 +284,7 @@ class AmbitiegesprekSerializer(serializers.Serializer):
     afspraak_getekend_op = serializers.DateField()
 
 
-class VoortgangsgesprekSerializer(serializers.Serializer):
+class VoortgangsgesprekSerializer(WriteSerializer):
     id = serializers.IntegerField(read_only=True)
     datum = serializers.DateField()
     plek = serializers.ChoiceField(choices=["kantoor", "thuis", "telefonisch", "beeldbellen"])
@@ -270,7 +293,7 @@ class VoortgangsgesprekSerializer(serializers.Serializer):
     juiste_groep = serializers.BooleanField()
     nieuwe_klantgroep = _klantgroep_field(required=False, allow_null=True, write_only=True)
     reden_groepswijziging = StrictCharField(
-        required=False, allow_blank=True, max_length=2000, write_only=True
+        multiline=True, required=False, allow_blank=True, max_length=2000, write_only=True
     )
     schuldsignaal = serializers.BooleanField(required=False, default=False)
     rechtmatigheid_getoetst = serializers.BooleanField(required=False, default=False)
@@ -278,10 +301,14 @@ class VoortgangsgesprekSerializer(serializers.Serializer):
         choices=["geen", "onderzoek", "niet"], required=False, default="niet"
     )
     rechtmatigheid_niet_reden = StrictCharField(
-        required=False, allow_blank=True, max_length=2000, default=""
+        multiline=True, required=False, allow_blank=True, max_length=2000, default=""
     )
-    leefsituatie = StrictCharField(required=False, allow_blank=True, max_length=4000)
-    inkomenssituatie = StrictCharField(required=False, allow_blank=True, max_length=4000)
+    leefsituatie = StrictCharField(
+        multiline=True, required=False, allow_blank=True, max_length=4000
+    )
+    inkomenssituatie = StrictCharField(
+        multiline=True, required=False, allow_blank=True, max_length=4000
+    )
 
 
 class PlanSerializer(serializers.Serializer):
@@ -309,7 +336,7 @@ class PlanSerializer(serializers.Serializer):
         ]
 
 
-class TrajectSerializer(serializers.Serializer):
+class TrajectSerializer(WriteSerializer):
     id = serializers.IntegerField(read_only=True)
     instrument = serializers.CharField(source="instrument.naam", read_only=True)
     instrument_id = serializers.IntegerField(write_only=True, min_value=1, max_value=2_147_483_647)
@@ -326,7 +353,9 @@ class TrajectSerializer(serializers.Serializer):
         required=False, allow_null=True, min_value=0, max_value=100
     )
     herbeoordeling_op = serializers.DateField(required=False, allow_null=True)
-    afwijking_reden = StrictCharField(required=False, allow_blank=True, max_length=2000)
+    afwijking_reden = StrictCharField(
+        multiline=True, required=False, allow_blank=True, max_length=2000
+    )
 
 
 class PlaatsingSerializer(serializers.Serializer):
