@@ -116,6 +116,7 @@ class _Forms(HTMLParser):
                     form["data"].setdefault(name, a.get("value", "on"))
             elif soort not in ("submit", "button", "file"):
                 form["data"][name] = a.get("value") or ""
+                form.setdefault("soorten", {})[name] = soort
                 if soort in FUZZ_INPUT_TYPES:
                     tekst = soort not in ("date", "number", "datetime-local", "time")
                     form["fuzz"].append((name, tekst and name != "bsn"))
@@ -238,6 +239,10 @@ def _basis(form):
     data = dict(form["data"])
     for veld in data:
         waarde = GELDIG.get(veld.rpartition("-")[2])  # also a prefixed form's field
+        if waarde is None and form.get("soorten", {}).get(veld) == "date":
+            # forms arrive without pre-filled dates (honest forms): the test's "today", the
+            # day of every other date it fills in, so no date lies before another
+            waarde = GELDIG["datum"]
         if waarde is not None and not data[veld]:
             data[veld] = waarde() if callable(waarde) else waarde
     return data
