@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from deventer_werk.access import may
+
 
 @dataclass(frozen=True)
 class DossierSectie:
@@ -59,8 +61,6 @@ def inhoud_voor(
     user, rijen: tuple[tuple[str, str, str], ...], actie: str = ""
 ) -> tuple[tuple[str, str, str], ...]:
     """The rows of written content ``user`` may read (need-to-know per field)."""
-    from deventer_werk.access import may
-
     if actie and not may(user, actie):
         return ()
     return tuple(r for r in rijen if not r[2] or may(user, r[2]))

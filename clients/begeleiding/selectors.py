@@ -66,9 +66,7 @@ def begeleiding_sectie(*, client: Client, user: User) -> dict:
     gesprekken = list(_gesprekken(client).order_by("-datum", "-pk")[:GESPREKKEN_OP_DOSSIER])
     for g in gesprekken:
         # What was said, only what this user may read (the template gets nothing else).
-        g.inhoud = inhoud_voor(  # type: ignore[attr-defined]
-            user, gesprek_inhoud(g), rules.GESPREK_INHOUD.naam
-        )
+        g.inhoud = inhoud_voor(user, gesprek_inhoud(g)) if inhoud else ()  # type: ignore[attr-defined]
     return {
         "plan": plan,
         "doelen": doelen,

@@ -210,11 +210,8 @@ def _blokkades() -> dict:
 
     def per(veld: str) -> list[dict]:
         return list(
-            recent.values(veld)
-            .annotate(
-                waarde=F(veld), pogingen=Sum("failures_since_start"), laatste=Max("attempt_time")
-            )
-            .values("waarde", "pogingen", "laatste")
+            recent.values(waarde=F(veld))
+            .annotate(pogingen=Sum("failures_since_start"), laatste=Max("attempt_time"))
             .filter(pogingen__gte=limiet)
             .order_by("-laatste")[:200]
         )

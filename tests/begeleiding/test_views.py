@@ -45,7 +45,18 @@ def test_werkcoach_sets_a_plan_and_revises_it(client_as, users):
     assert PlanVanAanpak.objects.count() == 2
 
 
-def test_plan_action_without_deadline_is_a_dutch_error(client_as, users):
+@pytest.mark.parametrize(
+    ("actie", "fout"),
+    [
+        ({}, "Geef een deadline."),
+        (
+            {"doel0_actie0_deadline": "2026-03-01", "doel0_actie0_status": "open"},
+            "Kies wie deze actie uitvoert.",
+        ),
+    ],
+    ids=["zonder-deadline", "zonder-eigenaar"],
+)
+def test_plan_action_incomplete_is_a_dutch_error(client_as, users, actie, fout):
     klant = client_in_groep("matchen", van=datetime.date(2026, 1, 5), dwt=users["werkcoach"])
     response = client_as("werkcoach").post(
         reverse("begeleiding:plan", args=[klant.pk]),
@@ -55,27 +66,10 @@ def test_plan_action_without_deadline_is_a_dutch_error(client_as, users):
             "doel0_leefgebied": "werk",
             "doel0_omschrijving": "Sollicitaties",
             "doel0_actie0_omschrijving": "CV maken",
+            **actie,
         },
     )
-    assert "Geef een deadline." in response.content.decode()
-    assert not PlanVanAanpak.objects.exists()
-
-
-def test_plan_action_without_an_owner_is_a_dutch_error(client_as, users):
-    klant = client_in_groep("matchen", van=datetime.date(2026, 1, 5), dwt=users["werkcoach"])
-    response = client_as("werkcoach").post(
-        reverse("begeleiding:plan", args=[klant.pk]),
-        {
-            "vastgesteld_op": "2026-02-01",
-            "gebaseerd_op_versie": 0,
-            "doel0_leefgebied": "werk",
-            "doel0_omschrijving": "Sollicitaties",
-            "doel0_actie0_omschrijving": "CV maken",
-            "doel0_actie0_deadline": "2026-03-01",
-            "doel0_actie0_status": "open",
-        },
-    )
-    assert "Kies wie deze actie uitvoert." in response.content.decode()
+    assert fout in response.content.decode()
     assert not PlanVanAanpak.objects.exists()
 
 
