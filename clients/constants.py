@@ -53,6 +53,7 @@ class SignaalSoort(models.TextChoices):
     MEER_MOGELIJK = "meer_mogelijk", "Lijkt meer te kunnen (Zorgen)"
     SAMENLOOP = "samenloop", "Samenloopsignaal"
     GROEP_NIET_BESPROKEN = "groep_niet_besproken", "Klantgroep lang niet besproken"
+    UITKERINGSDUUR = "uitkeringsduur", "Uitkeringsduur past niet meer bij de klantgroep"
     OVERIG = "overig", "Overig"
 
 
@@ -69,6 +70,7 @@ class TaakSoort(models.TextChoices):
     RECHTMATIGHEID = "rechtmatigheid", "Rechtmatigheidsonderzoek"
     STEEKPROEF = "steekproef", "Steekproef rechtmatigheid"
     PLAN_HERZIEN = "plan_herzien", "Plan van aanpak herzien"
+    GROEP_HERZIEN = "groep_herzien", "Klantgroep herzien"
     NAZORG = "nazorg", "Nazorg-controle"
     UITKERING_EINDE = "uitkering_einde", "Besluit einde uitkering (plaatsing)"
     NADER_ONDERZOEK = "nader_onderzoek", "Signaal voor handhaving"

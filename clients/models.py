@@ -201,6 +201,12 @@ class Signaal(models.Model):
                 condition=Q(afgehandeld_op__isnull=True, soort="groep_niet_besproken"),
                 name="signaal_groep_niet_besproken_een_open",
             ),
+            # So does the "uitkeringsduur past niet meer bij de klantgroep" signal (issue 27).
+            models.UniqueConstraint(
+                fields=["client", "soort"],
+                condition=Q(afgehandeld_op__isnull=True, soort="uitkeringsduur"),
+                name="signaal_uitkeringsduur_een_open",
+            ),
         ]
 
     def __str__(self) -> str:

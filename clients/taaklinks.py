@@ -14,6 +14,7 @@ _FORMULIER = {
     TaakSoort.NADER_ONDERZOEK: "handhaving:onderzoek_start",
     TaakSoort.PLAN_HERZIEN: "begeleiding:plan",
     TaakSoort.ACTIE: "begeleiding:plan",
+    TaakSoort.GROEP_HERZIEN: "clients:groepsindeling",
 }
 
 

@@ -165,6 +165,13 @@ HOUDERS: dict[str, tuple[str, ...]] = {
     TaakSoort.ONDERZOEK_UITKOMST: (Rol.INKOMENSCONSULENT,),
     TaakSoort.AMBITIEGESPREK: (Rol.INTAKER,),
     TaakSoort.OPVOLGING: (Rol.INKOMENSCONSULENT, Rol.POORTWACHTER),
+    # The roles that may change a client's klantgroep (clients.groep_wijzigen).
+    TaakSoort.GROEP_HERZIEN: (
+        Rol.INKOMENSCONSULENT,
+        Rol.WERKCOACH,
+        Rol.PARTICIPATIEMAKELAAR,
+        Rol.INTAKER,
+    ),
 }
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Klantgroep
+from .models import AdviesRegel, Klantgroep
 
 
 @admin.register(Klantgroep)
@@ -11,3 +11,9 @@ class KlantgroepAdmin(admin.ModelAdmin):
         "voortgangsgesprekken_per_jaar",
         "rechtmatigheid_interval_maanden",
     )
+
+
+@admin.register(AdviesRegel)
+class AdviesRegelAdmin(admin.ModelAdmin):
+    list_display = ("volgorde", "omschrijving", "klantgroep", "actief", "beleid")
+    list_filter = ("klantgroep", "actief")

@@ -1,7 +1,16 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from .constants import REGIE_CHOICES, ThemabijeenkomstType
+from .constants import REGIE_CHOICES, Perspectief, ThemabijeenkomstType
+
+if TYPE_CHECKING:
+    from .advies import Kenmerken
 
 
 class Klantgroep(models.Model):
@@ -65,3 +74,104 @@ class Klantgroep(models.Model):
         if not self.voortgangsgesprekken_per_jaar:
             return None
         return 12 // self.voortgangsgesprekken_per_jaar
+
+
+class AdviesRegel(models.Model):
+    """One rule of the klantgroep advice at the ambitiegesprek: when every condition that is
+    set holds, it advises its klantgroep. Rules are tried by ``volgorde``; the first that holds
+    gives the advice (``klantgroepen.advies``). Configuration with the policy reference, seeded
+    from "Inzet op maat" §3.1/§3.3 (migration 0007); an empty condition does not matter."""
+
+    volgorde = models.PositiveSmallIntegerField("volgorde")
+    klantgroep = models.ForeignKey(
+        Klantgroep, verbose_name="advies", on_delete=models.PROTECT, related_name="adviesregels"
+    )
+    omschrijving = models.CharField("omschrijving", max_length=200)
+    beleid = models.CharField(
+        "beleidsverwijzing", max_length=200, help_text="Waar in het beleid de regel staat"
+    )
+    actief = models.BooleanField("actief", default=True)
+    doelgroepenregister = models.BooleanField(
+        "in het doelgroepenregister", null=True, blank=True, help_text="Leeg = maakt niet uit"
+    )
+    leeftijd_tot = models.PositiveSmallIntegerField(
+        "jonger dan … jaar", null=True, blank=True, help_text="Leeg = elke leeftijd"
+    )
+    uitkering_maanden_tot = models.PositiveSmallIntegerField(
+        "uitkering korter dan … maanden", null=True, blank=True
+    )
+    uitkering_maanden_vanaf = models.PositiveSmallIntegerField(
+        "uitkering minstens … maanden", null=True, blank=True
+    )
+    groeien_kenmerk = models.BooleanField(
+        "minstens één Groeien-kenmerk",
+        null=True,
+        blank=True,
+        help_text="Verminderde loonwaarde, niet-willer, niet-weter, vanuit de WW, beschut",
+    )
+    perspectieven = ArrayField(
+        models.CharField(max_length=20, choices=Perspectief.choices),
+        verbose_name="perspectief uit het gesprek",
+        default=list,
+        blank=True,
+        help_text="Leeg = elk perspectief",
+    )
+
+    class Meta:
+        verbose_name = "adviesregel klantgroep"
+        verbose_name_plural = "adviesregels klantgroep"
+        ordering = ["volgorde", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.volgorde}. {self.omschrijving} → {self.klantgroep}"
+
+    def clean(self) -> None:
+        if (
+            self.uitkering_maanden_tot is not None
+            and self.uitkering_maanden_vanaf is not None
+            and self.uitkering_maanden_vanaf >= self.uitkering_maanden_tot
+        ):
+            raise ValidationError(
+                {"uitkering_maanden_vanaf": "Moet kleiner zijn dan 'uitkering korter dan'."}
+            )
+
+    def redenen(self, k: Kenmerken) -> list[str] | None:
+        """The conditions that hold, in words, when all set conditions hold; else None."""
+        redenen: list[str] = []
+        if self.doelgroepenregister is not None:
+            if k.doelgroepenregister != self.doelgroepenregister:
+                return None
+            redenen.append(
+                "in het doelgroepenregister"
+                if self.doelgroepenregister
+                else "niet in het doelgroepenregister"
+            )
+        if self.leeftijd_tot is not None:
+            if k.leeftijd is None or k.leeftijd >= self.leeftijd_tot:
+                return None
+            redenen.append(f"jonger dan {self.leeftijd_tot} jaar ({k.leeftijd})")
+        if self.uitkering_maanden_tot is not None or self.uitkering_maanden_vanaf is not None:
+            if k.maanden_uitkering is None:
+                return None
+            if (
+                self.uitkering_maanden_tot is not None
+                and k.maanden_uitkering >= self.uitkering_maanden_tot
+            ):
+                return None
+            if (
+                self.uitkering_maanden_vanaf is not None
+                and k.maanden_uitkering < self.uitkering_maanden_vanaf
+            ):
+                return None
+            redenen.append(f"{k.maanden_uitkering} maanden uitkering")
+        if self.groeien_kenmerk is not None:
+            if bool(k.groeien_kenmerken) != self.groeien_kenmerk:
+                return None
+            redenen.append(
+                "Groeien-kenmerk vastgelegd" if self.groeien_kenmerk else "geen Groeien-kenmerk"
+            )
+        if self.perspectieven:
+            if k.perspectief not in self.perspectieven:
+                return None
+            redenen.append(f"perspectief: {Perspectief(k.perspectief).label.lower()}")
+        return redenen

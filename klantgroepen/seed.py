@@ -87,3 +87,60 @@ KLANTGROEPEN = [
         "omvang_2019": 900,
     },
 ]
+
+
+#: The klantgroep advice at the ambitiegesprek, as the policy gives it (issue 27); tried in
+#: order, the first that holds advises. Policy §3.3 says explicitly that it does not work with
+#: target groups such as "jongeren": age alone is no rule (the condition exists for the
+#: beheerder), the doelgroepenregister is.
+ADVIESREGELS = [
+    {
+        "volgorde": 10,
+        "klantgroep": "groeien",
+        "omschrijving": "Jongere in het doelgroepenregister",
+        "beleid": "Inzet op maat §3.3: in principe vallen alle jongeren die behoren tot het "
+        "doelgroepenregister in de groep Groeien",
+        "doelgroepenregister": True,
+    },
+    {
+        "volgorde": 20,
+        "klantgroep": "matchen",
+        "omschrijving": "Kort in de uitkering en direct plaatsbaar",
+        "beleid": "Inzet op maat §3.1/§3.3: Matchen, minder dan 6 maanden uitkering, direct "
+        "plaatsbaar",
+        "uitkering_maanden_tot": 6,
+        "perspectieven": ["direct"],
+        "groeien_kenmerk": False,
+    },
+    {
+        "volgorde": 30,
+        "klantgroep": "groeien",
+        "omschrijving": "Kenmerk van Groeien",
+        "beleid": "Inzet op maat §3.3: kenmerken Groeien (verminderde loonwaarde, niet-willers, "
+        "niet-weters, vanuit WW, beschut)",
+        "groeien_kenmerk": True,
+    },
+    {
+        "volgorde": 40,
+        "klantgroep": "groeien",
+        "omschrijving": "Kan (met ondersteuning) aan het werk",
+        "beleid": "Inzet op maat §3.1: Groeien, kan aan het werk maar heeft eerst "
+        "ondersteuning nodig (binnen ca. 3 jaar)",
+        "perspectieven": ["direct", "werk_3_jaar"],
+    },
+    {
+        "volgorde": 50,
+        "klantgroep": "faciliteren",
+        "omschrijving": "Van waarde voor de samenleving",
+        "beleid": "Inzet op maat §3.1: Faciliteren, binnen drie jaar van waarde voor de "
+        "samenleving, niet voor de arbeidsmarkt",
+        "perspectieven": ["samenleving"],
+    },
+    {
+        "volgorde": 60,
+        "klantgroep": "zorgen",
+        "omschrijving": "Grote belemmeringen",
+        "beleid": "Inzet op maat §3.1: Zorgen, grote belemmeringen en geen arbeidsmarktpotentieel",
+        "perspectieven": ["geen"],
+    },
+]

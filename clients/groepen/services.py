@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
@@ -16,8 +17,8 @@ from deventer_werk.dates import maanden_tussen, today
 from klantgroepen.constants import KlantgroepCode
 from klantgroepen.models import Klantgroep
 
-from ..constants import Fase, LidmaatschapSoort
-from ..models import Client, Uitkeringsperiode
+from ..constants import Fase, LidmaatschapSoort, SignaalSoort, TaakSoort
+from ..models import Client, Signaal, Uitkeringsperiode
 from .models import Groepslidmaatschap
 
 if TYPE_CHECKING:
@@ -66,6 +67,20 @@ def klantgroep_waarschuwingen(
             "Jongeren in het doelgroepenregister horen in principe in Groeien (beleid §3.3)."
         )
     return warnings
+
+
+def _groep_herzien_afgehandeld(*, client: Client, actor: User, klantgroep: Klantgroep) -> None:
+    from clients.taken import taak_rond_af_voor
+
+    door = actor if getattr(actor, "is_authenticated", False) else None
+    taak_rond_af_voor(client=client, soort=TaakSoort.GROEP_HERZIEN, door=door)
+    Signaal.objects.filter(
+        client=client, soort=SignaalSoort.UITKERINGSDUUR, afgehandeld_op__isnull=True
+    ).update(
+        afgehandeld_op=timezone.now(),
+        afgehandeld_door=door,
+        afhandeling=f"Klantgroep gewijzigd naar {klantgroep.naam}.",
+    )
 
 
 @transaction.atomic
@@ -135,6 +150,8 @@ def groepsindeling_wijzig(
     lidmaatschap.save()
     if locked.fase != Fase.INGEDEELD:
         Client.objects.filter(pk=locked.pk).update(fase=Fase.INGEDEELD, versie=locked.versie + 1)
+    # A "klantgroep herzien" task and its signal are answered by this change (issue 27).
+    _groep_herzien_afgehandeld(client=locked, actor=actor, klantgroep=klantgroep)
     # Open work follows the new group at once (same transaction), not at the nightly run.
     from clients.registry import client_herplan
 

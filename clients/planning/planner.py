@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import DateField, F, Max, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Greatest, TruncDate
+from django.db.models import CharField, DateField, Exists, F, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat, Greatest, TruncDate
 from django.utils import timezone
 
 from clients.begeleiding.models import Voortgangsgesprek
@@ -37,7 +37,7 @@ from clients.groepen.models import Groepslidmaatschap
 from clients.handhaving.models import Rechtmatigheidsonderzoek, SteekproefInstelling
 from clients.models import Contactpersoon, Signaal, Taak
 from deventer_werk.accounts.constants import Organisatie, Rol
-from deventer_werk.dates import add_months, today
+from deventer_werk.dates import add_months, maanden_tussen, today
 from klantgroepen.models import Klantgroep
 
 from .zonder_eigenaar import plan_zonder_eigenaar
@@ -432,3 +432,87 @@ def groep_niet_besproken(*, peildatum: datetime.date) -> int:
         ignore_conflicts=True,
     )
     return len(client_ids)
+
+
+#: Days within which the contact person reviews the group after the signal (a week, as a
+#: signal's follow-up).
+GROEP_HERZIEN_DAGEN = 7
+
+
+def groep_uitkeringsduur(*, peildatum: datetime.date) -> int:
+    """Signal clients whose benefit has run longer than their klantgroep fits (policy §3.3:
+    Matchen "< 6 maanden uitkering", Groeien "< 3 jaar"; the group's ``max_maanden_uitkering``)
+    and put "klantgroep herzien" on the werkvoorraad of the contact person of the group's
+    uitvoeringsregie (the DWT werkcoach for Matchen), or that organisation's team queue while
+    the client has none. Once per membership (the task's key); a group change completes it.
+    One query per configured group plus the writes; idempotent."""
+    kandidaten: list[tuple] = []
+    for groep in Klantgroep.objects.filter(max_maanden_uitkering__isnull=False):
+        grens = add_months(peildatum, -groep.max_maanden_uitkering)
+        kandidaten += [
+            (groep, *rij)
+            for rij in Groepslidmaatschap.objects.actueel()
+            .filter(
+                klantgroep=groep,
+                client__fase=Fase.INGEDEELD,
+                client__perioden__einddatum__isnull=True,
+                client__perioden__startdatum__lt=grens,
+            )
+            .exclude(
+                Exists(
+                    Taak.objects.filter(
+                        sleutel=Concat(
+                            Value("uitkeringsduur:"), Cast(OuterRef("pk"), output_field=CharField())
+                        )
+                    )
+                )
+            )
+            .values_list("pk", "client_id", "client__perioden__startdatum")
+        ]
+    if not kandidaten:
+        return 0
+    contact = {
+        (cid, org): mid
+        for cid, org, mid in Contactpersoon.objects.actueel()
+        .filter(client_id__in=[k[2] for k in kandidaten], rol="")
+        .values_list("client_id", "organisatie", "medewerker_id")
+    }
+    team = {Organisatie.DWT: Rol.WERKCOACH, Organisatie.IO: Rol.INKOMENSCONSULENT}
+    datum = peildatum + datetime.timedelta(days=GROEP_HERZIEN_DAGEN)
+    taken, signalen = [], []
+    for groep, lid_id, client_id, start in kandidaten:
+        maanden = maanden_tussen(start, peildatum)
+        tekst = (
+            f"{groep.naam} past bij maximaal {groep.max_maanden_uitkering} maanden uitkering; "
+            f"de uitkering loopt sinds {start:%d-%m-%Y} ({maanden} maanden): bespreek met de "
+            "klant of de klantgroep nog past."
+        )
+        medewerker_id = contact.get((client_id, groep.regie))
+        eigenaar = (
+            {"medewerker_id": medewerker_id}
+            if medewerker_id
+            else {"rol": team[groep.regie], "organisatie": groep.regie}
+        )
+        taken.append(
+            Taak(
+                client_id=client_id,
+                soort=TaakSoort.GROEP_HERZIEN,
+                omschrijving=f"{maanden} maanden uitkering in {groep.naam} (past bij maximaal "
+                f"{groep.max_maanden_uitkering})",
+                datum=datum,
+                sleutel=f"uitkeringsduur:{lid_id}",
+                **eigenaar,
+            )
+        )
+        signalen.append(
+            Signaal(
+                client_id=client_id,
+                soort=SignaalSoort.UITKERINGSDUUR,
+                bron="planner",
+                omschrijving=tekst,
+            )
+        )
+    with transaction.atomic():
+        Taak.objects.bulk_create(taken, batch_size=2000, ignore_conflicts=True)
+        Signaal.objects.bulk_create(signalen, batch_size=2000, ignore_conflicts=True)
+    return len(kandidaten)

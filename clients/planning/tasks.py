@@ -42,10 +42,12 @@ def groep_niet_besproken(peildatum: str | None = None) -> int:
     datum = _datum(peildatum)
     with transaction.atomic():
         aantal = planner.groep_niet_besproken(peildatum=datum)
+        # The other "is the group still right?" signal: a benefit longer than the group fits.
+        uitkeringsduur = planner.groep_uitkeringsduur(peildatum=datum)
         uitvoering_rond_af(
             soort=Uitvoering.Soort.GROEP_NIET_BESPROKEN,
             peildatum=datum,
-            resultaat={"signalen": aantal},
+            resultaat={"signalen": aantal, "uitkeringsduur": uitkeringsduur},
         )
     return aantal
 

@@ -105,13 +105,18 @@ class Command(BaseCommand):
             counts = self._clients(clients, seed, peildatum, users)
             counts.update(self._klantreis(seed, peildatum, users))
         # First start has work: the planner runs now instead of waiting for 05:00.
-        from clients.planning.planner import groep_niet_besproken, plan_voortgang
+        from clients.planning.planner import (
+            groep_niet_besproken,
+            groep_uitkeringsduur,
+            plan_voortgang,
+        )
 
         plan = plan_voortgang(peildatum=peildatum)
         counts["taken gepland"] = (
             plan.voortgang_gepland + plan.rechtmatigheid_gepland + plan.steekproef_gepland
         )
         counts["signalen groep niet besproken"] = groep_niet_besproken(peildatum=peildatum)
+        counts["signalen uitkeringsduur"] = groep_uitkeringsduur(peildatum=peildatum)
         elapsed = time.monotonic() - started
         summary = ", ".join(f"{k}: {v}" for k, v in counts.items())
         self.stdout.write(f"Demodata klaar in {elapsed:.1f} s — {summary}")

@@ -32,10 +32,11 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             niet_besproken = planner.groep_niet_besproken(peildatum=peildatum)
+            uitkeringsduur = planner.groep_uitkeringsduur(peildatum=peildatum)
             uitvoering_rond_af(
                 soort=Uitvoering.Soort.GROEP_NIET_BESPROKEN,
                 peildatum=peildatum,
-                resultaat={"signalen": niet_besproken},
+                resultaat={"signalen": niet_besproken, "uitkeringsduur": uitkeringsduur},
             )
         if details:
             for regel in r.regels:
@@ -46,5 +47,6 @@ class Command(BaseCommand):
             f"rechtmatigheidsonderzoeken, {r.steekproef_gepland} steekproef; "
             f"{r.vervallen} vervallen na groepswissel; {r.te_laat} te laat; "
             f"{niet_besproken} signalen 'klantgroep lang niet besproken'; "
+            f"{uitkeringsduur} signalen 'uitkeringsduur past niet meer bij de klantgroep'; "
             f"{time.monotonic() - t0:.1f} s"
         )
