@@ -7,6 +7,7 @@ from clients.constants import URGENTE_SIGNALEN, SignaalSoort
 from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.models import User
 from deventer_werk.forms import DateInput, Form, TimeInput
+from klantgroepen.constants import Perspectief
 from klantgroepen.models import Klantgroep
 
 from . import rules
@@ -149,17 +150,29 @@ class AmbitiegesprekForm(Form):
         coerce=int,
         choices=[("", "Kies een trede"), *LADDER_TREDEN],
     )
+    perspectief = forms.ChoiceField(
+        label="Wat kan de klant? (conclusie van het gesprek)",
+        choices=Perspectief.choices,
+        widget=forms.RadioSelect,
+        help_text="De beleidsregels lezen dit voor het advies over de klantgroep.",
+    )
     gekozen_klantgroep = forms.ModelChoiceField(
         label="Keuze van de klant", queryset=Klantgroep.objects.all()
     )
     geadviseerde_klantgroep = forms.ModelChoiceField(
-        label="Advies intaker", queryset=Klantgroep.objects.all()
+        label="Uw advies",
+        queryset=Klantgroep.objects.all(),
+        required=False,
+        empty_label="Het advies volgens de beleidsregels",
+        help_text="Alleen invullen als u anders adviseert dan de beleidsregels, of als geen "
+        "regel van toepassing is.",
     )
     motivatie = forms.CharField(
         label="Motivatie",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Verplicht als keuze en advies verschillen",
+        help_text="Verplicht als de keuze van de klant en het advies verschillen, of als u "
+        "afwijkt van het advies volgens de beleidsregels",
     )
     afspraak_getekend_op = forms.DateField(
         label="Afspraak = afspraak getekend op", widget=DateInput()

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from clients.constants import Leefgebied
+from klantgroepen.constants import Perspectief
 
 from .constants import KICKOFF_NA_DAGEN
 
@@ -243,6 +244,20 @@ class Ambitiegesprek(models.Model):
         related_name="+",
     )
     motivatie = models.TextField("motivatie", blank=True)
+    # The advice of the configured rules (klantgroepen.advies) at the time of the gesprek, kept
+    # as it was: the rules may change later (issue 27). Empty when no rule held.
+    perspectief = models.CharField(
+        "perspectief uit het gesprek", max_length=20, choices=Perspectief.choices, blank=True
+    )
+    regeladvies = models.ForeignKey(
+        "klantgroepen.Klantgroep",
+        verbose_name="advies volgens de beleidsregels",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    regeladvies_redenen = models.TextField("waarom (beleidsregels)", blank=True)
     afspraak_getekend_op = models.DateField("afspraak = afspraak getekend op")
     rechten_plichten_op = models.DateField("rechten en plichten uitgelegd op")
     lidmaatschap = models.ForeignKey(

@@ -18,7 +18,10 @@ from clients.selectors import _with_current, client_get_visible
 from deventer_werk.access import gebruikers_met, may, require
 from deventer_werk.audit.constants import Actie
 from deventer_werk.audit.services import audit_record
+from deventer_werk.dates import today
 from deventer_werk.forms import form_add_service_errors
+from klantgroepen.advies import adviesregels, klantgroep_advies
+from klantgroepen.constants import Perspectief
 
 from . import rules, selectors, services
 from .forms import (
@@ -128,7 +131,22 @@ class AmbitiegesprekView(KlantreisFormView):
         return {"toegang": "doelgebonden", "grond": "beleid §4.1"} if self.doelgebonden else None
 
     def extra_context(self):
-        return {"doelgebonden": self.doelgebonden}
+        """The advice of the beleidsregels and why (issue 27): from what is known of the
+        client, and on a form shown again also from what was filled in."""
+        perspectief = self.request.POST.get("perspectief", "")
+        regels = adviesregels()
+        periode = self.client.perioden.filter(einddatum__isnull=True).first()
+        kenmerken = services.ambitie_kenmerken(
+            self.client,
+            periode=periode,
+            datum=today(),
+            perspectief=perspectief if perspectief in Perspectief.values else "",
+        )
+        return {
+            "doelgebonden": self.doelgebonden,
+            "advies": klantgroep_advies(kenmerken, regels=regels),
+            "adviesregels": regels,
+        }
 
     def render(self, form):
         if self.doelgebonden and self.request.method == "POST":
@@ -172,6 +190,7 @@ class AmbitiegesprekView(KlantreisFormView):
             gekozen_klantgroep=data["gekozen_klantgroep"],
             geadviseerde_klantgroep=data["geadviseerde_klantgroep"],
             motivatie=data["motivatie"],
+            perspectief=data["perspectief"],
             leefgebieden_toelichting=data["leefgebieden_toelichting"],
             afspraak_getekend_op=data["afspraak_getekend_op"],
             rechten_plichten_op=data["rechten_plichten_op"],

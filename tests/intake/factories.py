@@ -39,6 +39,16 @@ def screening_met_afspraak(poortwachter, intaker, client, *, datum=datetime.date
     )
 
 
+#: The perspectief from the gesprek for which the advice rules advise each group (for a
+#: client with a short benefit; issue 27).
+PERSPECTIEF_VOOR = {
+    "matchen": "direct",
+    "groeien": "werk_3_jaar",
+    "faciliteren": "samenleving",
+    "zorgen": "geen",
+}
+
+
 def alle_antwoorden(score: int = 3) -> dict[str, int]:
     instrument = DiagnoseInstrument.objects.get(actief=True)
     return {str(v.pk): score for v in instrument.vragen.all()}

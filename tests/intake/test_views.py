@@ -74,6 +74,7 @@ def test_intaker_records_ambitiegesprek_in_the_browser_form(client_as, users):
         {
             "datum": "2026-10-09",
             "participatieladder": "5",
+            "perspectief": "direct",
             "gekozen_klantgroep": klantgroep("matchen").pk,
             "geadviseerde_klantgroep": klantgroep("matchen").pk,
             "afspraak_getekend_op": "2026-10-09",
@@ -149,6 +150,7 @@ def test_ambitiegesprek_refuses_a_signature_in_the_future_or_before_the_gesprek(
         {
             "datum": "2026-10-09",
             "participatieladder": "5",
+            "perspectief": "direct",
             "gekozen_klantgroep": klantgroep("matchen").pk,
             "geadviseerde_klantgroep": klantgroep("matchen").pk,
             "afspraak_getekend_op": "2026-10-09",

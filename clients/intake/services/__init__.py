@@ -10,7 +10,7 @@ from ._common import (
     LADDER_BRON_AMBITIE,
     LADDER_BRON_BIJGEWERKT,
 )
-from .ambitie import ambitiegesprek_leg_vast, ladder_meet
+from .ambitie import ambitie_kenmerken, ambitiegesprek_leg_vast, ladder_meet
 from .kickoff import (
     kickoff_aanwezigheid,
     kickoff_bevestig,
@@ -33,6 +33,7 @@ __all__ = [
     "LADDER_BRON_BIJGEWERKT",
     "aanvraag_besluit",
     "aanvraag_registreer",
+    "ambitie_kenmerken",
     "ambitiegesprek_leg_vast",
     "kickoff_aanwezigheid",
     "kickoff_bevestig",

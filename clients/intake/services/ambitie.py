@@ -11,11 +11,14 @@ from django.db import transaction
 from clients.constants import Fase, TaakSoort
 from clients.groepen.models import Groepslidmaatschap
 from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
-from clients.models import Client
+from clients.models import Client, Uitkeringsperiode
 from clients.services import client_set_fase
 from clients.taken import taak_rond_af_voor
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
+from deventer_werk.dates import maanden_tussen
+from klantgroepen.advies import Kenmerken, klantgroep_advies
+from klantgroepen.constants import Perspectief
 from klantgroepen.models import Klantgroep
 
 from ..models import (
@@ -35,6 +38,34 @@ if TYPE_CHECKING:
     from deventer_werk.accounts.models import User
 
 
+def ambitie_kenmerken(
+    client: Client,
+    *,
+    periode: Uitkeringsperiode | None,
+    datum: datetime.date,
+    perspectief: str = "",
+) -> Kenmerken:
+    """What the advice rules read of ``client`` on ``datum``: age, doelgroepenregister, the
+    months of the running benefit (from its start, else the melding) and what the gesprek
+    concluded. No query beyond ``periode``."""
+    leeftijd = None
+    if client.geboortedatum:
+        leeftijd = (
+            datum.year
+            - client.geboortedatum.year
+            - ((datum.month, datum.day) < (client.geboortedatum.month, client.geboortedatum.day))
+        )
+    begin = (periode.startdatum or periode.melddatum) if periode is not None else None
+    return Kenmerken(
+        leeftijd=leeftijd,
+        doelgroepenregister=client.doelgroepenregister,
+        maanden_uitkering=maanden_tussen(begin, datum)
+        if begin and begin <= datum
+        else (0 if begin else None),
+        perspectief=perspectief or None,
+    )
+
+
 @transaction.atomic
 def ambitiegesprek_leg_vast(
     *,
@@ -44,18 +75,22 @@ def ambitiegesprek_leg_vast(
     antwoorden: dict[str, int],
     participatieladder: int,
     gekozen_klantgroep: Klantgroep,
-    geadviseerde_klantgroep: Klantgroep,
+    geadviseerde_klantgroep: Klantgroep | None,
     afspraak_getekend_op: datetime.date,
     rechten_plichten_op: datetime.date,
     motivatie: str = "",
     leefgebieden_toelichting: str = "",
+    perspectief: str = "",
     herkomst: str = Herkomst.WEB,
 ) -> Ambitiegesprek:
-    """The ambitiegesprek: diagnose, ladder, the client's choice and the intaker's advice.
+    """The ambitiegesprek: diagnose, ladder, the client's choice and the advice.
 
-    The client's choice places them in the group (policy: "op voorspraak van de inwoner zelf");
-    where advice and choice differ, a motivation is required. Works for new clients (first
-    placement) and for the existing bestand (a change of group, or a confirmation).
+    The advice is the configured rules' (``klantgroepen.advies``, from what is known of the
+    client and what the gesprek concluded); the intaker may advise otherwise, with a
+    motivation, and advises herself where no rule holds. The client's choice places them in
+    the group (policy: "op voorspraak van de inwoner zelf"); where advice and choice differ, a
+    motivation is required. Works for new clients (first placement) and for the existing
+    bestand (a change of group, or a confirmation).
     """
     client = Client.objects.select_for_update().get(pk=client.pk)
     periode = _open_periode(client)
@@ -70,8 +105,32 @@ def ambitiegesprek_leg_vast(
         )
     if not 1 <= int(participatieladder) <= 6:
         errors["participatieladder"] = ["Kies een trede van 1 tot en met 6."]
-    if gekozen_klantgroep != geadviseerde_klantgroep and not motivatie.strip():
-        errors["motivatie"] = ["Keuze en advies verschillen: geef een motivatie."]
+    if perspectief and perspectief not in Perspectief.values:
+        errors["perspectief"] = ["Kies een van de mogelijkheden."]
+    advies = klantgroep_advies(
+        ambitie_kenmerken(client, periode=periode, datum=datum, perspectief=perspectief)
+    )
+    if geadviseerde_klantgroep is None:
+        geadviseerde_klantgroep = advies.klantgroep
+    if geadviseerde_klantgroep is None:
+        errors["geadviseerde_klantgroep"] = [
+            "Geen adviesregel is van toepassing: geef uw eigen advies."
+        ]
+    elif advies.klantgroep is not None and not motivatie.strip():
+        if geadviseerde_klantgroep != advies.klantgroep:
+            errors["motivatie"] = [
+                f"Uw advies wijkt af van het advies volgens de beleidsregels "
+                f"({advies.klantgroep.naam}): geef een motivatie."
+            ]
+    if (
+        geadviseerde_klantgroep is not None
+        and gekozen_klantgroep != geadviseerde_klantgroep
+        and not motivatie.strip()
+    ):
+        errors["motivatie"] = [
+            f"De klant kiest {gekozen_klantgroep.naam}, het advies is "
+            f"{geadviseerde_klantgroep.naam}: geef een motivatie."
+        ]
     for veld, waarde, wat in (
         ("afspraak_getekend_op", afspraak_getekend_op, "De afspraak"),
         ("rechten_plichten_op", rechten_plichten_op, "De uitleg van rechten en plichten"),
@@ -98,6 +157,7 @@ def ambitiegesprek_leg_vast(
                 ]
     if errors:
         raise ValidationError(errors)
+    assert geadviseerde_klantgroep is not None  # an error above otherwise
     huidig = Groepslidmaatschap.objects.huidig(client)
     if huidig is not None and huidig.klantgroep_id == gekozen_klantgroep.pk:
         lidmaatschap = huidig
@@ -129,6 +189,9 @@ def ambitiegesprek_leg_vast(
         gekozen_klantgroep=gekozen_klantgroep,
         geadviseerde_klantgroep=geadviseerde_klantgroep,
         motivatie=motivatie.strip(),
+        perspectief=perspectief,
+        regeladvies=advies.klantgroep,
+        regeladvies_redenen="; ".join(advies.redenen),
         afspraak_getekend_op=afspraak_getekend_op,
         rechten_plichten_op=rechten_plichten_op,
         lidmaatschap=lidmaatschap,
