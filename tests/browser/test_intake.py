@@ -89,3 +89,52 @@ def _na_de_kickoff(page, browser, live_server, team, klant):
     assert "(huidig)" in tabel.inner_text() and "bijgewerkt" in tabel.inner_text()
     shot(coach, "42_dossier_ladder")
     coach.context.close()
+
+
+def test_the_intaker_sees_the_policy_advice_for_the_doelgroepenregister_example(page, browser):
+    """Issue 27, policy §3.3: for a 20-year-old in the doelgroepenregister the form advises
+    Groeien before anything is filled in, says why, and a different choice asks a motivation."""
+    from clients.intake.models import Ambitiegesprek
+    from clients.models import Client
+    from tests.intake.factories import screening_met_afspraak
+
+    team = {
+        rol: UserFactory(username=f"{rol}-advies", rol=rol) for rol in ("poortwachter", "intaker")
+    }
+    vandaag = timezone.localdate()
+    klant = melding(
+        team["poortwachter"], melddatum=vandaag - datetime.timedelta(days=10), achternaam="Jansen"
+    )
+    screening_met_afspraak(
+        team["poortwachter"], team["intaker"], klant, datum=vandaag - datetime.timedelta(days=9)
+    )
+    Client.objects.filter(pk=klant.pk).update(
+        doelgroepenregister=True, geboortedatum=vandaag.replace(year=vandaag.year - 20)
+    )
+    login(page, team["intaker"])
+    page.goto(f"/klanten/{klant.pk}/ambitiegesprek/")
+    advies = page.locator("section.dw-advies")
+    assert "Groeien" in advies.inner_text() and "in het doelgroepenregister" in advies.inner_text()
+    assert_accessible(page)
+    shot(page, "43_ambitiegesprek_advies")
+
+    page.get_by_label("Datum gesprek").fill(vandaag.isoformat())
+    for radio in page.locator("input[type=radio][name^=score_][value='3']").all():
+        radio.check()
+    page.get_by_label("Trede participatieladder").select_option("3")
+    page.get_by_label("Kan direct (op zeer korte termijn) aan het werk").check()
+    page.get_by_label("Keuze van de klant").select_option(label="Matchen")
+    page.get_by_label("Afspraak = afspraak getekend op").fill(vandaag.isoformat())
+    page.get_by_label("Rechten en plichten uitgelegd op").fill(vandaag.isoformat())
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ambitiegesprek vastleggen").click()
+    assert "De klant kiest Matchen, het advies is Groeien" in page.locator("main").inner_text()
+    assert page.get_by_label("Kan direct (op zeer korte termijn) aan het werk").is_checked()
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(page, "44_ambitiegesprek_advies_390")
+    page.get_by_label("Motivatie").fill("Heeft een baanaanbod en wil dat eerst proberen")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ambitiegesprek vastleggen").click()
+    gesprek = Ambitiegesprek.objects.get(client=klant)
+    assert (gesprek.gekozen_klantgroep.code, gesprek.regeladvies.code) == ("matchen", "groeien")
