@@ -173,9 +173,20 @@ class AmbitiegesprekView(KlantreisFormView):
             geadviseerde_klantgroep=data["geadviseerde_klantgroep"],
             motivatie=data["motivatie"],
             leefgebieden_toelichting=data["leefgebieden_toelichting"],
-            afspraak_getekend_op=data["afspraak_getekend_op"],
             rechten_plichten_op=data["rechten_plichten_op"],
+            **{k: data[k] for k in AMBITIE_AFSPRAKEN},
         )
+
+
+AMBITIE_AFSPRAKEN = (
+    "feedbackmethode",
+    "feedbackmethode_toelichting",
+    "huisbezoek",
+    "commitment",
+    "afspraak_getekend_op",
+    "commitment_reden",
+    "groeien_kenmerken",
+)
 
 
 class LadderView(KlantreisFormView):

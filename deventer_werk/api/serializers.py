@@ -3,7 +3,16 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
-from clients.constants import Fase, LidmaatschapSoort, SignaalSoort, Wijk
+from clients.constants import (
+    Commitment,
+    Fase,
+    Feedbackmethode,
+    GroeienKenmerk,
+    Huisbezoek,
+    LidmaatschapSoort,
+    SignaalSoort,
+    Wijk,
+)
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Signaal
 from clients.services import CLIENT_EDITABLE_FIELDS
@@ -281,7 +290,16 @@ class AmbitiegesprekSerializer(serializers.Serializer):
     geadviseerde_klantgroep = serializers.CharField(source="geadviseerde_klantgroep.code")
     motivatie = serializers.CharField()
     instrument = serializers.CharField(source="instrument.__str__")
-    afspraak_getekend_op = serializers.DateField()
+    # issue 27 part 3; "" / null: not recorded (gesprekken from before these were asked)
+    commitment = serializers.ChoiceField(choices=Commitment.choices)
+    afspraak_getekend_op = serializers.DateField(allow_null=True)
+    commitment_reden = serializers.CharField()
+    feedbackmethode = serializers.ChoiceField(choices=Feedbackmethode.choices)
+    feedbackmethode_toelichting = serializers.CharField()
+    huisbezoek = serializers.ChoiceField(choices=Huisbezoek.choices)
+    groeien_kenmerken = serializers.ListField(
+        child=serializers.ChoiceField(choices=GroeienKenmerk.choices), allow_null=True
+    )
 
 
 class VoortgangsgesprekSerializer(WriteSerializer):

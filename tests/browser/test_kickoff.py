@@ -102,6 +102,12 @@ def test_persona_from_ambitiegesprek_to_first_appointment_after_the_kickoff(
     p.get_by_label("Trede participatieladder").select_option("3")
     p.get_by_label("Keuze van de klant").select_option(label=groep)
     p.get_by_label("Advies intaker").select_option(label=groep)
+    for naam, waarde in (
+        ("feedbackmethode", "toegepast"),
+        ("huisbezoek", "nee"),
+        ("commitment", "getekend"),
+    ):
+        p.locator(f"input[name='{naam}'][value='{waarde}']").check()
     _submit(p, "Ambitiegesprek vastleggen")
     main = p.locator("main").inner_text()
     assert f"Uitgenodigd voor de kick-off {groep} op " in main

@@ -106,6 +106,12 @@ def test_persona_from_melding_to_first_group_step(
     p.get_by_label("Rechten en plichten uitgelegd op").fill(
         (vandaag - datetime.timedelta(days=15)).isoformat()
     )
+    for naam, waarde in (
+        ("feedbackmethode", "toegepast"),
+        ("huisbezoek", "nee"),
+        ("commitment", "getekend"),
+    ):
+        p.locator(f"input[name='{naam}'][value='{waarde}']").check()
     assert_accessible(p)
     shot(p, f"31_{key}_ambitiegesprek")
     _submit(p, "Ambitiegesprek vastleggen")
