@@ -327,6 +327,25 @@ class VoortgangsgesprekSerializer(WriteSerializer):
     inkomenssituatie = StrictCharField(
         multiline=True, required=False, allow_blank=True, max_length=4000
     )
+    # Updates of what the ambitiegesprek recorded (issue 27 part 3); left out: unchanged.
+    huisbezoek = serializers.ChoiceField(
+        choices=Huisbezoek.choices, required=False, allow_blank=True, default=""
+    )
+    commitment = serializers.ChoiceField(
+        choices=Commitment.choices, required=False, allow_blank=True, default=""
+    )
+    afspraak_getekend_op = serializers.DateField(required=False, allow_null=True, default=None)
+    commitment_reden = StrictCharField(
+        multiline=True, required=False, allow_blank=True, max_length=2000, default=""
+    )
+    groeien_kenmerken = serializers.ListField(
+        child=serializers.ChoiceField(choices=GroeienKenmerk.choices),
+        required=False,
+        allow_null=True,
+        default=None,
+        max_length=len(GroeienKenmerk.choices),
+        help_text="null of weggelaten: ongewijzigd; [] : geen kenmerken (meer)",
+    )
 
 
 class PlanSerializer(serializers.Serializer):
