@@ -33,7 +33,10 @@ ONDERWERPEN: dict[str, tuple[Q, tuple[str, ...]]] = {
     ),
     "kenmerken": (Q(groeien_kenmerken__isnull=False), ("groeien_kenmerken",)),
 }
-BRONNEN = {"ambitiegesprek": Ambitiegesprek, "voortgangsgesprek": Voortgangsgesprek}
+BRONNEN: dict[str, QuerySet[Any]] = {
+    "ambitiegesprek": Ambitiegesprek.objects.all(),
+    "voortgangsgesprek": Voortgangsgesprek.objects.all(),
+}
 
 
 @dataclass(frozen=True)
@@ -57,8 +60,8 @@ def afspraken_annotaties(
     annotaties: dict[str, Subquery] = {}
     for onderwerp in onderwerpen:
         filter_q, velden = ONDERWERPEN[onderwerp]
-        for bron, model in BRONNEN.items():
-            qs = model.objects.filter(filter_q, client=OuterRef("pk"))
+        for bron, alle in BRONNEN.items():
+            qs = alle.filter(filter_q, client=OuterRef("pk"))
             if peildatum is not None:
                 qs = qs.filter(datum__lte=peildatum)
             qs = qs.order_by("-datum", "-pk")
