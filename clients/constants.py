@@ -129,3 +129,40 @@ class LidmaatschapSoort(models.TextChoices):
     EERSTE_INDELING = "eerste_indeling", "Eerste indeling"
     DOORSTROOM = "doorstroom", "Doorstroom"
     TERUGVAL = "terugval", "Terugval"
+
+
+# What the ambitiegesprek records (issue 27 part 3; beleid §2.3, §3.1, §3.2, voetnoot 15).
+# The empty value is "niet vastgelegd" (gesprekken from before these were recorded); on a
+# voortgangsgesprek it means "ongewijzigd".
+class Feedbackmethode(models.TextChoices):
+    NIET_VASTGELEGD = "", "Niet vastgelegd"
+    TOEGEPAST = "toegepast", "Toegepast"
+    NIET_TOEGEPAST = "niet_toegepast", "Niet toegepast"
+
+
+class Huisbezoek(models.TextChoices):
+    """Footnote 15: a home visit only when the client is open to it."""
+
+    NIET_VASTGELEGD = "", "Niet vastgelegd"
+    JA = "ja", "Ja, staat open voor een huisbezoek"
+    NEE = "nee", "Nee"
+    NIET_GEVRAAGD = "niet_gevraagd", "Niet gevraagd"
+
+
+class Commitment(models.TextChoices):
+    """§2.3 "afspraak = afspraak": the client signs the plan, or refuses (with the reason)."""
+
+    NIET_VASTGELEGD = "", "Niet vastgelegd"
+    GETEKEND = "getekend", "Getekend"
+    GEWEIGERD = "geweigerd", "Geweigerd"
+
+
+class GroeienKenmerk(models.TextChoices):
+    """§3.1, the characteristics of the group Groeien. The codes are stable: the group advice
+    rules are built on them."""
+
+    VERMINDERDE_LOONWAARDE = "verminderde_loonwaarde", "Verminderde loonwaarde"
+    NIET_WILLER = "niet_willer", "Niet-willer"
+    NIET_WETER = "niet_weter", "Niet-weter"
+    VANUIT_WW = "vanuit_ww", "Komt vanuit de WW"
+    BESCHUT = "beschut", "Indicatie beschut werk"

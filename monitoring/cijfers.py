@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from clients.constants import Uitstroomreden
 
-from . import indicators, indicators_klantreis
+from . import indicators, indicators_afspraken, indicators_klantreis
 from .models import Budget
 from .periods import Periode
 
@@ -99,7 +99,14 @@ def cijfers_bereken(
         p = p.vorige()
         eerder.append(periode_cijfers(p, wijk=wijk, volgorde=volgorde))
     meld(60, "Klantreis")
-    klantreis = None if wijk else indicators_klantreis.bereken(periode)
+    klantreis = None
+    if not wijk:
+        peildatum = min(periode.eind, timezone.localdate())
+        klantreis = {
+            **indicators_klantreis.bereken(periode),
+            # a state on the last day of the period (issue 27 part 3), not a flow
+            "afspraken": indicators_afspraken.bereken(peildatum),
+        }
     vorige_klantreis = None if wijk else indicators_klantreis.bereken(periode.vorige())
     return {
         "versie": VERSIE,

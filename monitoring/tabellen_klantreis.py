@@ -138,7 +138,15 @@ def _minima(s: dict, reg: Register) -> Tabel:
 def klantreis(s: dict, reg: Register) -> list[Tabel]:
     if not s["huidig"].get("domein"):
         return []
-    return [_kennen(s, reg), _voortgang(s, reg), _trajecten(s, reg), _minima(s, reg)]
+    from .tabellen_afspraken import afspraken
+
+    return [
+        _kennen(s, reg),
+        _voortgang(s, reg),
+        _trajecten(s, reg),
+        _minima(s, reg),
+        *afspraken(s, reg),
+    ]
 
 
 def budget(s: dict) -> Tabel:

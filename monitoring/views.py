@@ -64,6 +64,8 @@ DASHBOARD_TABELLEN = [
     "voortgang",
     "trajecten",
     "minima",
+    "ambitie_stand",
+    "kenmerken",
 ]
 
 

@@ -15,7 +15,8 @@ class BegeleidingConfig(AppConfig):
             register_tijdlijn,
         )
 
-        from . import rules, selectors
+        from ..intake import rules as intake_rules
+        from . import afspraken, rules, selectors
 
         register_sectie(
             DossierSectie(
@@ -25,6 +26,18 @@ class BegeleidingConfig(AppConfig):
                 context=selectors.begeleiding_sectie,
                 actie=rules.SECTIE.naam,
                 queries=4,
+            )
+        )
+        # The current agreements (issue 27 part 3): recorded at the ambitiegesprek, updated
+        # in voortgangsgesprekken; read like the ambitiegesprek itself (intake section).
+        register_sectie(
+            DossierSectie(
+                key="afspraken",
+                volgorde=15,
+                template="begeleiding/_afspraken.html",
+                context=afspraken.afspraken_sectie,
+                actie=intake_rules.SECTIE.naam,
+                queries=1,
             )
         )
         for label, url_name, regel, volgorde in [

@@ -1,6 +1,6 @@
 from django import forms
 
-from clients.constants import Leefgebied, Uitstroomreden
+from clients.constants import Commitment, GroeienKenmerk, Huisbezoek, Leefgebied, Uitstroomreden
 from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.models import User
 from deventer_werk.forms import DateInput, Form
@@ -11,6 +11,7 @@ from . import rules
 from .models import Minimaregeling, PlanActie, Voortgangsgesprek
 
 DOELEN = 3
+ONGEWIJZIGD = "Ongewijzigd"
 ACTIES_PER_DOEL = 3
 
 
@@ -189,10 +190,53 @@ class VoortgangsgesprekForm(Form):
     verslag = forms.CharField(
         label="Verslag", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
+    # Updates of what the ambitiegesprek recorded (issue 27 part 3); empty: unchanged.
+    huisbezoek = forms.ChoiceField(
+        label="Staat de klant (nu) open voor een huisbezoek?",
+        required=False,
+        choices=[("", ONGEWIJZIGD), *[c for c in Huisbezoek.choices if c[0]]],
+    )
+    commitment = forms.ChoiceField(
+        label="Afspraak = afspraak: commitment aan het plan",
+        required=False,
+        choices=[("", ONGEWIJZIGD), *[c for c in Commitment.choices if c[0]]],
+    )
+    afspraak_getekend_op = forms.DateField(
+        label="Afspraak = afspraak getekend op",
+        required=False,
+        widget=DateInput(),
+        help_text="Verplicht als de klant nu tekent; niet vóór dit gesprek",
+    )
+    commitment_reden = forms.CharField(
+        label="Reden geweigerd",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Verplicht als de klant weigert te tekenen",
+    )
+    kenmerken_bijwerken = forms.BooleanField(
+        label="Kenmerken Groeien bijwerken",
+        required=False,
+        help_text="Aanvinken om de kenmerken hieronder vast te leggen, ook als er geen meer "
+        "van toepassing is; niets aangevinkt: ongewijzigd",
+    )
+    groeien_kenmerken = forms.MultipleChoiceField(
+        label="Kenmerken Groeien",
+        required=False,
+        choices=GroeienKenmerk.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, client, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dwt_coach"].queryset = gebruikers_met(rules.DWT_COACH)
+
+    def kenmerken(self) -> list[str] | None:
+        """The kenmerken to record, or None: unchanged (nothing ticked, no update asked)."""
+        gekozen = list(self.cleaned_data.get("groeien_kenmerken") or [])
+        if gekozen or self.cleaned_data.get("kenmerken_bijwerken"):
+            return gekozen
+        return None
 
 
 class UitstroomForm(Form):

@@ -3,11 +3,12 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from clients.constants import Leefgebied
+from clients.constants import Commitment, GroeienKenmerk, Huisbezoek, Leefgebied
 
 # Default of BegeleidingInstelling.plan_actueel_maanden (the policy: reviewed within a year).
 PLAN_ACTUEEL_MAANDEN = 12
@@ -200,6 +201,23 @@ class Voortgangsgesprek(models.Model):
     # With "nader onderzoek nodig": what the handhaver should look into (their task, issue 30).
     rechtmatigheid_reden = models.TextField("waarom nader onderzoek", blank=True)
     verslag = models.TextField("verslag", blank=True)
+    # Updates of what the ambitiegesprek recorded; empty / null: unchanged in this gesprek.
+    huisbezoek = models.CharField(
+        "open voor huisbezoek", max_length=16, choices=Huisbezoek.choices, blank=True
+    )
+    commitment = models.CharField(
+        "commitment aan het plan", max_length=10, choices=Commitment.choices, blank=True
+    )
+    afspraak_getekend_op = models.DateField(
+        "afspraak = afspraak getekend op", null=True, blank=True
+    )
+    commitment_reden = models.TextField("reden geweigerd", blank=True)
+    groeien_kenmerken = ArrayField(
+        models.CharField(max_length=24, choices=GroeienKenmerk.choices),
+        verbose_name="kenmerken Groeien",
+        null=True,
+        blank=True,
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -212,6 +230,15 @@ class Voortgangsgesprek(models.Model):
                 condition=Q(rechtmatigheid_getoetst=False, rechtmatigheid_bevinding="niet")
                 | (Q(rechtmatigheid_getoetst=True) & ~Q(rechtmatigheid_bevinding="niet")),
                 name="voortgang_bevinding_past_bij_toets",
+            ),
+            models.CheckConstraint(
+                condition=~Q(commitment="getekend") | Q(afspraak_getekend_op__isnull=False),
+                name="voortgang_getekend_met_datum",
+            ),
+            models.CheckConstraint(
+                condition=~Q(commitment="geweigerd")
+                | (Q(afspraak_getekend_op__isnull=True) & ~Q(commitment_reden="")),
+                name="voortgang_geweigerd_met_reden",
             ),
         ]
 

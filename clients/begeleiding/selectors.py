@@ -7,6 +7,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from clients.afspraken import commitment_tekst, huisbezoek_tekst, kenmerken_tekst
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client
 from clients.registry import TijdlijnItem, inhoud_voor
@@ -131,6 +132,17 @@ def gesprek_inhoud(g: Voortgangsgesprek) -> tuple[tuple[str, str, str], ...]:
             + (f": {g.rechtmatigheid_reden}" if g.rechtmatigheid_reden else "")
             if g.rechtmatigheid_getoetst
             else f"niet getoetst: {g.rechtmatigheid_niet_reden or 'geen reden vastgelegd'}",
+        ),
+        ("Open voor huisbezoek", huisbezoek_tekst(g.huisbezoek) if g.huisbezoek else ""),
+        (
+            "Afspraak = afspraak",
+            commitment_tekst(g.commitment, g.afspraak_getekend_op, g.commitment_reden)
+            if g.commitment
+            else "",
+        ),
+        (
+            "Kenmerken Groeien",
+            kenmerken_tekst(g.groeien_kenmerken) if g.groeien_kenmerken is not None else "",
         ),
         ("DWT-coach", str(g.dwt_coach) if g.dwt_coach_id else ""),
         ("Verslag", g.verslag),

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from clients.constants import Fase, SignaalSoort, TaakSoort
+from clients.constants import Commitment, Fase, GroeienKenmerk, SignaalSoort, TaakSoort
 from clients.groepen.models import Groepslidmaatschap
 from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
 from clients.models import Client, Taak
 from clients.services import ConcurrentEditError
 from clients.signalen import handhaving_vraag_plan, signaal_meld
 from clients.taken import taak_plan, taak_rond_af_voor, taak_vervallen
+from clients.validators import afspraken_controleer
 from deventer_werk.accounts.constants import Organisatie, Rol
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
@@ -210,13 +211,21 @@ def voortgangsgesprek_leg_vast(
     rechtmatigheid_reden: str = "",
     dwt_coach: User | None = None,
     verslag: str = "",
+    huisbezoek: str = "",
+    commitment: str = "",
+    afspraak_getekend_op: datetime.date | None = None,
+    commitment_reden: str = "",
+    groeien_kenmerken: list[str] | None = None,
     herkomst: str = Herkomst.WEB,
 ) -> Voortgangsgesprek:
     """Record a voortgangsgesprek; a different group decided in it is a doorstroom or terugval
     with its reason; a debt signal becomes a signal on the dossier (with the referral).
     Where the klantgroep has rechtmatigheid inside the gesprek (beleid §3.2: Groeien,
     Zorgen), a gesprek without the test needs the reason and plans a separate
-    rechtmatigheidsonderzoek on the handhavers' team queue."""
+    rechtmatigheidsonderzoek on the handhavers' team queue.
+    It may update what the ambitiegesprek recorded (issue 27 part 3): openness to a home
+    visit, the commitment and the Groeien kenmerken; empty (``None`` for the kenmerken)
+    means unchanged, and the dossier shows the latest recorded value."""
     client = Client.objects.select_for_update().get(pk=client.pk)
     errors: dict[str, list[str]] = {}
     if client.fase != Fase.INGEDEELD:
@@ -256,6 +265,17 @@ def voortgangsgesprek_leg_vast(
             "voortgangsgesprek (beleid §3.2). Geef de reden waarom die niet is getoetst; "
             "er wordt dan een apart rechtmatigheidsonderzoek gepland."
         ]
+    afspraken_controleer(
+        errors,
+        gesprek_datum=datum,
+        vandaag=today(),
+        commitment=commitment,
+        afspraak_getekend_op=afspraak_getekend_op,
+        commitment_reden=commitment_reden,
+        huisbezoek=huisbezoek,
+        groeien_kenmerken=groeien_kenmerken,
+        verplicht=False,
+    )
     if errors:
         raise ValidationError(errors)
     wijziging = None
@@ -291,6 +311,15 @@ def voortgangsgesprek_leg_vast(
         rechtmatigheid_niet_reden=rechtmatigheid_niet_reden.strip() if toets_overgeslagen else "",
         rechtmatigheid_reden=rechtmatigheid_reden.strip() if nader_onderzoek else "",
         verslag=verslag,
+        huisbezoek=huisbezoek,
+        commitment=commitment,
+        afspraak_getekend_op=afspraak_getekend_op if commitment == Commitment.GETEKEND else None,
+        commitment_reden=commitment_reden.strip() if commitment == Commitment.GEWEIGERD else "",
+        groeien_kenmerken=(
+            None
+            if groeien_kenmerken is None
+            else [k for k in GroeienKenmerk.values if k in set(groeien_kenmerken)]
+        ),
     )
     gesprek.full_clean(exclude=["minimaregelingen_gebruikt", "minimaregelingen_geadviseerd"])
     gesprek.save()
@@ -329,6 +358,7 @@ def voortgangsgesprek_leg_vast(
             "groepswijziging": bool(wijziging),
             "rechtmatigheid_apart": bool(toets_overgeslagen),
             "nader_onderzoek": nader_onderzoek,
+            "afspraken_bijgewerkt": bool(huisbezoek or commitment or groeien_kenmerken is not None),
         },
     )
     return gesprek

@@ -55,6 +55,7 @@ class VoortgangsgesprekView(KlantreisFormView):
             **{k: data[k] for k in VOORTGANG_VELDEN},
             minimaregelingen_gebruikt=list(data["minimaregelingen_gebruikt"]),
             minimaregelingen_geadviseerd=list(data["minimaregelingen_geadviseerd"]),
+            groeien_kenmerken=form.kenmerken(),
         )
 
 
@@ -100,6 +101,10 @@ VOORTGANG_VELDEN = (
     "rechtmatigheid_reden",
     "dwt_coach",
     "verslag",
+    "huisbezoek",
+    "commitment",
+    "afspraak_getekend_op",
+    "commitment_reden",
 )
 
 

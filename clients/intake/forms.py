@@ -3,7 +3,14 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from clients.constants import URGENTE_SIGNALEN, SignaalSoort
+from clients.constants import (
+    URGENTE_SIGNALEN,
+    Commitment,
+    Feedbackmethode,
+    GroeienKenmerk,
+    Huisbezoek,
+    SignaalSoort,
+)
 from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.models import User
 from deventer_werk.forms import DateInput, Form, TimeInput
@@ -28,6 +35,11 @@ LADDER_TREDEN = [
     (5, "5 – Betaald werk met ondersteuning"),
     (6, "6 – Betaald werk"),
 ]
+
+
+def keuzes(soort) -> list[tuple[str, str]]:
+    """The choices of a TextChoices without its empty value ("niet vastgelegd")."""
+    return [c for c in soort.choices if c[0]]
 
 
 class ScreeningForm(Form):
@@ -174,11 +186,56 @@ class AmbitiegesprekForm(Form):
         help_text="Verplicht als de keuze van de klant en het advies verschillen, of als u "
         "afwijkt van het advies volgens de beleidsregels",
     )
-    afspraak_getekend_op = forms.DateField(
-        label="Afspraak = afspraak getekend op", widget=DateInput()
-    )
     rechten_plichten_op = forms.DateField(
         label="Rechten en plichten uitgelegd op", widget=DateInput()
+    )
+    feedbackmethode = forms.ChoiceField(
+        label="Feedbackmethode toegepast?",
+        choices=keuzes(Feedbackmethode),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies of de feedbackmethode is toegepast."},
+    )
+    feedbackmethode_toelichting = forms.CharField(
+        label="Toelichting feedbackmethode",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Verplicht als de feedbackmethode niet is toegepast: waarom niet?",
+    )
+    huisbezoek = forms.ChoiceField(
+        label="Staat de klant open voor een huisbezoek?",
+        choices=keuzes(Huisbezoek),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Kies of de klant open staat voor een huisbezoek (ja, nee of "
+            "niet gevraagd)."
+        },
+    )
+    commitment = forms.ChoiceField(
+        label="Afspraak = afspraak: commitment aan het plan",
+        choices=keuzes(Commitment),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies of de klant de afspraak heeft getekend of geweigerd."},
+    )
+    afspraak_getekend_op = forms.DateField(
+        label="Afspraak = afspraak getekend op",
+        required=False,
+        widget=DateInput(),
+        help_text="Verplicht als de klant heeft getekend; niet vóór het gesprek",
+    )
+    commitment_reden = forms.CharField(
+        label="Reden geweigerd",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Verplicht als de klant weigert te tekenen",
+    )
+    groeien_kenmerken = forms.MultipleChoiceField(
+        label="Kenmerken Groeien",
+        required=False,
+        choices=GroeienKenmerk.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Vink aan wat van toepassing is (beleid §3.1); niets aanvinken: geen",
     )
 
     def __init__(self, client, *args, **kwargs):

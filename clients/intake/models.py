@@ -7,12 +7,13 @@ versioned or append-only so that a past result never changes when configuration 
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from clients.constants import Leefgebied
+from clients.constants import Commitment, Feedbackmethode, GroeienKenmerk, Huisbezoek, Leefgebied
 from klantgroepen.constants import Perspectief
 
 from .constants import KICKOFF_NA_DAGEN
@@ -258,8 +259,31 @@ class Ambitiegesprek(models.Model):
         blank=True,
     )
     regeladvies_redenen = models.TextField("waarom (beleidsregels)", blank=True)
-    afspraak_getekend_op = models.DateField("afspraak = afspraak getekend op")
+    # §2.3 "afspraak = afspraak": signed (with the date) or refused (with the reason).
+    commitment = models.CharField(
+        "commitment aan het plan", max_length=10, choices=Commitment.choices, blank=True
+    )
+    afspraak_getekend_op = models.DateField(
+        "afspraak = afspraak getekend op", null=True, blank=True
+    )
+    commitment_reden = models.TextField("reden geweigerd", blank=True)
     rechten_plichten_op = models.DateField("rechten en plichten uitgelegd op")
+    # §3.2 "De feedbackmethode wordt standaard in dit gesprek toegepast"; not applied: why.
+    feedbackmethode = models.CharField(
+        "feedbackmethode", max_length=16, choices=Feedbackmethode.choices, blank=True
+    )
+    feedbackmethode_toelichting = models.TextField("toelichting feedbackmethode", blank=True)
+    # Footnote 15: a home visit only when the client is open to it.
+    huisbezoek = models.CharField(
+        "open voor huisbezoek", max_length=16, choices=Huisbezoek.choices, blank=True
+    )
+    # §3.1; null: not recorded (gesprekken from before), [] : none of them applies.
+    groeien_kenmerken = ArrayField(
+        models.CharField(max_length=24, choices=GroeienKenmerk.choices),
+        verbose_name="kenmerken Groeien",
+        null=True,
+        blank=True,
+    )
     lidmaatschap = models.ForeignKey(
         "clients.Groepslidmaatschap", on_delete=models.CASCADE, related_name="+"
     )
@@ -270,6 +294,21 @@ class Ambitiegesprek(models.Model):
         verbose_name_plural = "ambitiegesprekken"
         ordering = ["-datum", "-pk"]
         indexes = [models.Index(fields=["datum"], name="ambitie_datum_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(commitment="getekend") | Q(afspraak_getekend_op__isnull=False),
+                name="ambitie_getekend_met_datum",
+            ),
+            models.CheckConstraint(
+                condition=~Q(commitment="geweigerd")
+                | (Q(afspraak_getekend_op__isnull=True) & ~Q(commitment_reden="")),
+                name="ambitie_geweigerd_met_reden",
+            ),
+            models.CheckConstraint(
+                condition=~Q(feedbackmethode="niet_toegepast") | ~Q(feedbackmethode_toelichting=""),
+                name="ambitie_feedback_niet_met_toelichting",
+            ),
+        ]
 
     def __str__(self):
         return f"Ambitiegesprek {self.datum:%d-%m-%Y}"

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from clients.afspraken import afspraken_rijen
 from clients.constants import Fase
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Taak
@@ -95,6 +96,7 @@ def intake_sectie(*, client: Client, user: User) -> dict:
         "aanvraag": aanvraag,
         "dagen_over": aanvraag.dagen_over(today()) if aanvraag else None,
         "gesprek": gesprek,
+        "gesprek_afspraken": afspraken_rijen(gesprek) if gesprek else (),
         "scores": scores,
         "uitnodiging": uitnodiging,
     }
@@ -164,6 +166,8 @@ def tijdlijn_ambitie(*, client: Client) -> Iterator[TijdlijnItem]:
         rijen = (
             ("Bespreking leefgebieden", g.leefgebieden_toelichting, ""),
             ("Motivatie", g.motivatie, ""),
+            # same need-to-know as the leefgebieden (issue 27 part 3)
+            *((label, tekst, "") for label, tekst in afspraken_rijen(g)),
         )
         yield TijdlijnItem(
             g.datum,

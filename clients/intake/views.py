@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods
 
 from clients.access import lijst_bekeken
+from clients.constants import GroeienKenmerk
 from clients.groepen.models import Groepslidmaatschap
 from clients.klantreis_views import KlantreisFormView
 from clients.models import Client
@@ -141,6 +142,11 @@ class AmbitiegesprekView(KlantreisFormView):
             periode=periode,
             datum=today(),
             perspectief=perspectief if perspectief in Perspectief.values else "",
+            groeien_kenmerken=[
+                k
+                for k in self.request.POST.getlist("groeien_kenmerken")
+                if k in GroeienKenmerk.values
+            ],
         )
         return {
             "doelgebonden": self.doelgebonden,
@@ -192,9 +198,20 @@ class AmbitiegesprekView(KlantreisFormView):
             motivatie=data["motivatie"],
             perspectief=data["perspectief"],
             leefgebieden_toelichting=data["leefgebieden_toelichting"],
-            afspraak_getekend_op=data["afspraak_getekend_op"],
             rechten_plichten_op=data["rechten_plichten_op"],
+            **{k: data[k] for k in AMBITIE_AFSPRAKEN},
         )
+
+
+AMBITIE_AFSPRAKEN = (
+    "feedbackmethode",
+    "feedbackmethode_toelichting",
+    "huisbezoek",
+    "commitment",
+    "afspraak_getekend_op",
+    "commitment_reden",
+    "groeien_kenmerken",
+)
 
 
 class LadderView(KlantreisFormView):

@@ -3,7 +3,16 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
-from clients.constants import Fase, LidmaatschapSoort, SignaalSoort, Wijk
+from clients.constants import (
+    Commitment,
+    Fase,
+    Feedbackmethode,
+    GroeienKenmerk,
+    Huisbezoek,
+    LidmaatschapSoort,
+    SignaalSoort,
+    Wijk,
+)
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Signaal
 from clients.services import CLIENT_EDITABLE_FIELDS
@@ -281,7 +290,16 @@ class AmbitiegesprekSerializer(serializers.Serializer):
     geadviseerde_klantgroep = serializers.CharField(source="geadviseerde_klantgroep.code")
     motivatie = serializers.CharField()
     instrument = serializers.CharField(source="instrument.__str__")
-    afspraak_getekend_op = serializers.DateField()
+    # issue 27 part 3; "" / null: not recorded (gesprekken from before these were asked)
+    commitment = serializers.ChoiceField(choices=Commitment.choices)
+    afspraak_getekend_op = serializers.DateField(allow_null=True)
+    commitment_reden = serializers.CharField()
+    feedbackmethode = serializers.ChoiceField(choices=Feedbackmethode.choices)
+    feedbackmethode_toelichting = serializers.CharField()
+    huisbezoek = serializers.ChoiceField(choices=Huisbezoek.choices)
+    groeien_kenmerken = serializers.ListField(
+        child=serializers.ChoiceField(choices=GroeienKenmerk.choices), allow_null=True
+    )
 
 
 class VoortgangsgesprekSerializer(WriteSerializer):
@@ -308,6 +326,25 @@ class VoortgangsgesprekSerializer(WriteSerializer):
     )
     inkomenssituatie = StrictCharField(
         multiline=True, required=False, allow_blank=True, max_length=4000
+    )
+    # Updates of what the ambitiegesprek recorded (issue 27 part 3); left out: unchanged.
+    huisbezoek = serializers.ChoiceField(
+        choices=Huisbezoek.choices, required=False, allow_blank=True, default=""
+    )
+    commitment = serializers.ChoiceField(
+        choices=Commitment.choices, required=False, allow_blank=True, default=""
+    )
+    afspraak_getekend_op = serializers.DateField(required=False, allow_null=True, default=None)
+    commitment_reden = StrictCharField(
+        multiline=True, required=False, allow_blank=True, max_length=2000, default=""
+    )
+    groeien_kenmerken = serializers.ListField(
+        child=serializers.ChoiceField(choices=GroeienKenmerk.choices),
+        required=False,
+        allow_null=True,
+        default=None,
+        max_length=len(GroeienKenmerk.choices),
+        help_text="null of weggelaten: ongewijzigd; [] : geen kenmerken (meer)",
     )
 
 

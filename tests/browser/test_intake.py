@@ -124,6 +124,12 @@ def test_the_intaker_sees_the_policy_advice_for_the_doelgroepenregister_example(
     page.get_by_label("Trede participatieladder").select_option("3")
     page.get_by_label("Kan direct (op zeer korte termijn) aan het werk").check()
     page.get_by_label("Keuze van de klant").select_option(label="Matchen")
+    for naam, waarde in (
+        ("feedbackmethode", "toegepast"),
+        ("huisbezoek", "nee"),
+        ("commitment", "getekend"),
+    ):
+        page.locator(f"input[name='{naam}'][value='{waarde}']").check()
     page.get_by_label("Afspraak = afspraak getekend op").fill(vandaag.isoformat())
     page.get_by_label("Rechten en plichten uitgelegd op").fill(vandaag.isoformat())
     with page.expect_navigation():

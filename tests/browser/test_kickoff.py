@@ -16,7 +16,7 @@ from django.utils import timezone
 from clients.intake.models import KickoffSessie, KickoffUitnodiging
 from clients.models import Client, Contactpersoon, Taak
 from tests.factories import UserFactory, klantgroep
-from tests.intake.factories import ambitie, melding, screening_met_afspraak
+from tests.intake.factories import PERSPECTIEF_VOOR, ambitie, melding, screening_met_afspraak
 
 from .conftest import assert_accessible, login, shot
 
@@ -101,7 +101,14 @@ def test_persona_from_ambitiegesprek_to_first_appointment_after_the_kickoff(
         radio.check()
     p.get_by_label("Trede participatieladder").select_option("3")
     p.get_by_label("Keuze van de klant").select_option(label=groep)
-    p.get_by_label("Advies intaker").select_option(label=groep)
+    # the advice comes from the beleidsregels (issue 27): what the client can do decides it
+    p.locator(f"input[name='perspectief'][value='{PERSPECTIEF_VOOR[groep.lower()]}']").check()
+    for naam, waarde in (
+        ("feedbackmethode", "toegepast"),
+        ("huisbezoek", "nee"),
+        ("commitment", "getekend"),
+    ):
+        p.locator(f"input[name='{naam}'][value='{waarde}']").check()
     _submit(p, "Ambitiegesprek vastleggen")
     main = p.locator("main").inner_text()
     assert f"Uitgenodigd voor de kick-off {groep} op " in main

@@ -9,6 +9,7 @@ from clients.begeleiding.models import PlanVanAanpak, Voortgangsgesprek
 from clients.intake.models import Ambitiegesprek, DiagnoseInstrument
 from clients.models import Client
 from tests.factories import UserFactory, make_bsn
+from tests.intake.factories import PERSPECTIEF_VOOR
 
 from .conftest import assert_accessible, login, shot
 
@@ -99,13 +100,20 @@ def test_persona_from_melding_to_first_group_step(
         p.locator(f"input[name='score_{vraag.pk}'][value='3']").check()
     p.get_by_label("Trede participatieladder").select_option("3")
     p.get_by_label("Keuze van de klant").select_option(label=groep)
-    p.get_by_label("Advies intaker").select_option(label=groep)
+    # the advice comes from the beleidsregels (issue 27): what the client can do decides it
+    p.locator(f"input[name='perspectief'][value='{PERSPECTIEF_VOOR[groep.lower()]}']").check()
     p.get_by_label("Afspraak = afspraak getekend op").fill(
         (vandaag - datetime.timedelta(days=15)).isoformat()
     )
     p.get_by_label("Rechten en plichten uitgelegd op").fill(
         (vandaag - datetime.timedelta(days=15)).isoformat()
     )
+    for naam, waarde in (
+        ("feedbackmethode", "toegepast"),
+        ("huisbezoek", "nee"),
+        ("commitment", "getekend"),
+    ):
+        p.locator(f"input[name='{naam}'][value='{waarde}']").check()
     assert_accessible(p)
     shot(p, f"31_{key}_ambitiegesprek")
     _submit(p, "Ambitiegesprek vastleggen")

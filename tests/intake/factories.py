@@ -66,4 +66,15 @@ def ambitie(intaker, client, code, *, datum=datetime.date(2026, 10, 9), advies=N
         motivatie=motivatie,
         afspraak_getekend_op=datum,
         rechten_plichten_op=datum,
+        commitment="getekend",
+        feedbackmethode="toegepast",
+        huisbezoek="nee",
     )
+
+
+#: What the ambitiegesprek form needs besides the scores, dates and groups (issue 27 part 3).
+AFSPRAKEN_FORMULIER = {
+    "feedbackmethode": "toegepast",
+    "huisbezoek": "nee",
+    "commitment": "getekend",
+}

@@ -12,7 +12,7 @@ from clients.intake.services import ambitiegesprek_leg_vast
 from clients.models import Client
 from tests.factories import klantgroep
 
-from .factories import alle_antwoorden, melding, screening_met_afspraak
+from .factories import AFSPRAKEN_FORMULIER, alle_antwoorden, melding, screening_met_afspraak
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
@@ -34,6 +34,7 @@ def _data(**velden) -> dict:
             "participatieladder": "3",
             "afspraak_getekend_op": "2026-10-09",
             "rechten_plichten_op": "2026-10-09",
+            **AFSPRAKEN_FORMULIER,
             **velden,
         }
     )
@@ -135,6 +136,9 @@ def test_without_a_rule_that_holds_the_intaker_must_advise(users):
             geadviseerde_klantgroep=None,
             afspraak_getekend_op=datetime.date(2026, 10, 9),
             rechten_plichten_op=datetime.date(2026, 10, 9),
+            commitment="getekend",
+            feedbackmethode="toegepast",
+            huisbezoek="nee",
         )
     assert fout.value.message_dict["geadviseerde_klantgroep"] == [
         "Geen adviesregel is van toepassing: geef uw eigen advies."

@@ -11,7 +11,7 @@ from clients.intake.selectors import ambitiegesprek_voortgang
 from deventer_werk.audit.models import AuditEvent
 from tests.factories import client_in_groep, klantgroep
 
-from .factories import PERSPECTIEF_VOOR, alle_antwoorden, ambitie
+from .factories import AFSPRAKEN_FORMULIER, PERSPECTIEF_VOOR, alle_antwoorden, ambitie
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
@@ -27,6 +27,7 @@ def _gesprek_data(code: str) -> dict:
             "geadviseerde_klantgroep": klantgroep(code).pk,
             "afspraak_getekend_op": "2026-11-20",
             "rechten_plichten_op": "2026-11-20",
+            **AFSPRAKEN_FORMULIER,
         }
     )
     return data

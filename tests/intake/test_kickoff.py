@@ -32,7 +32,13 @@ from deventer_werk.audit.models import AuditEvent
 from tests.factories import UserFactory, bulk_clients, klantgroep
 from tests.fixtures.klok import NU, VANDAAG
 
-from .factories import PERSPECTIEF_VOOR, ambitie, melding, screening_met_afspraak
+from .factories import (
+    AFSPRAKEN_FORMULIER,
+    PERSPECTIEF_VOOR,
+    ambitie,
+    melding,
+    screening_met_afspraak,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 SESSIE = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
@@ -465,6 +471,7 @@ def _gesprek_formulier(code: str) -> dict:
             "geadviseerde_klantgroep": klantgroep(code).pk,
             "afspraak_getekend_op": VANDAAG.isoformat(),
             "rechten_plichten_op": VANDAAG.isoformat(),
+            **AFSPRAKEN_FORMULIER,
         }
     )
     return data

@@ -10,7 +10,13 @@ from clients.intake.models import Ambitiegesprek, Screening
 from clients.models import Client
 from tests.factories import klantgroep
 
-from .factories import alle_antwoorden, ambitie, melding, screening_met_afspraak
+from .factories import (
+    AFSPRAKEN_FORMULIER,
+    alle_antwoorden,
+    ambitie,
+    melding,
+    screening_met_afspraak,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
@@ -79,6 +85,7 @@ def test_intaker_records_ambitiegesprek_in_the_browser_form(client_as, users):
             "geadviseerde_klantgroep": klantgroep("matchen").pk,
             "afspraak_getekend_op": "2026-10-09",
             "rechten_plichten_op": "2026-10-09",
+            **AFSPRAKEN_FORMULIER,
         }
     )
     response = client_as("intaker").post(reverse("intake:ambitiegesprek", args=[klant.pk]), data)
@@ -155,6 +162,7 @@ def test_ambitiegesprek_refuses_a_signature_in_the_future_or_before_the_gesprek(
             "geadviseerde_klantgroep": klantgroep("matchen").pk,
             "afspraak_getekend_op": "2026-10-09",
             "rechten_plichten_op": "2026-10-09",
+            **AFSPRAKEN_FORMULIER,
             "motivatie": "Wil graag werken",
             veld: datum,
         }

@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from clients.constants import Fase, TaakSoort
+from clients.constants import Commitment, Fase, Feedbackmethode, GroeienKenmerk, TaakSoort
 from clients.groepen.models import Groepslidmaatschap
 from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
 from clients.models import Client, Uitkeringsperiode
 from clients.services import client_set_fase
 from clients.taken import taak_rond_af_voor
+from clients.validators import afspraken_controleer
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
-from deventer_werk.dates import maanden_tussen
+from deventer_werk.dates import maanden_tussen, today
 from klantgroepen.advies import Kenmerken, klantgroep_advies
 from klantgroepen.constants import Perspectief
 from klantgroepen.models import Klantgroep
@@ -44,6 +45,7 @@ def ambitie_kenmerken(
     periode: Uitkeringsperiode | None,
     datum: datetime.date,
     perspectief: str = "",
+    groeien_kenmerken: list[str] | None = None,
 ) -> Kenmerken:
     """What the advice rules read of ``client`` on ``datum``: age, doelgroepenregister, the
     months of the running benefit (from its start, else the melding) and what the gesprek
@@ -63,6 +65,7 @@ def ambitie_kenmerken(
         if begin and begin <= datum
         else (0 if begin else None),
         perspectief=perspectief or None,
+        groeien_kenmerken=frozenset(groeien_kenmerken or ()),
     )
 
 
@@ -76,8 +79,14 @@ def ambitiegesprek_leg_vast(
     participatieladder: int,
     gekozen_klantgroep: Klantgroep,
     geadviseerde_klantgroep: Klantgroep | None,
-    afspraak_getekend_op: datetime.date,
     rechten_plichten_op: datetime.date,
+    feedbackmethode: str,
+    huisbezoek: str,
+    commitment: str,
+    afspraak_getekend_op: datetime.date | None = None,
+    commitment_reden: str = "",
+    feedbackmethode_toelichting: str = "",
+    groeien_kenmerken: list[str] | None = None,
     motivatie: str = "",
     leefgebieden_toelichting: str = "",
     perspectief: str = "",
@@ -91,6 +100,9 @@ def ambitiegesprek_leg_vast(
     the group (policy: "op voorspraak van de inwoner zelf"); where advice and choice differ, a
     motivation is required. Works for new clients (first placement) and for the existing
     bestand (a change of group, or a confirmation).
+    It also records (issue 27 part 3) the client's commitment, signed on a date or refused
+    with a reason (§2.3), whether the feedbackmethode was applied and if not why (§3.2),
+    whether the client is open to a home visit (footnote 15) and the Groeien kenmerken (§3.1).
     """
     client = Client.objects.select_for_update().get(pk=client.pk)
     periode = _open_periode(client)
@@ -108,7 +120,13 @@ def ambitiegesprek_leg_vast(
     if perspectief and perspectief not in Perspectief.values:
         errors["perspectief"] = ["Kies een van de mogelijkheden."]
     advies = klantgroep_advies(
-        ambitie_kenmerken(client, periode=periode, datum=datum, perspectief=perspectief)
+        ambitie_kenmerken(
+            client,
+            periode=periode,
+            datum=datum,
+            perspectief=perspectief,
+            groeien_kenmerken=groeien_kenmerken,
+        )
     )
     if geadviseerde_klantgroep is None:
         geadviseerde_klantgroep = advies.klantgroep
@@ -131,8 +149,18 @@ def ambitiegesprek_leg_vast(
             f"De klant kiest {gekozen_klantgroep.naam}, het advies is "
             f"{geadviseerde_klantgroep.naam}: geef een motivatie."
         ]
+    _afspraken_controleer(
+        errors,
+        datum=datum,
+        feedbackmethode=feedbackmethode,
+        feedbackmethode_toelichting=feedbackmethode_toelichting,
+        huisbezoek=huisbezoek,
+        commitment=commitment,
+        afspraak_getekend_op=afspraak_getekend_op,
+        commitment_reden=commitment_reden,
+        groeien_kenmerken=groeien_kenmerken,
+    )
     for veld, waarde, wat in (
-        ("afspraak_getekend_op", afspraak_getekend_op, "De afspraak"),
         ("rechten_plichten_op", rechten_plichten_op, "De uitleg van rechten en plichten"),
     ):
         if waarde and waarde < periode.melddatum:
@@ -192,8 +220,14 @@ def ambitiegesprek_leg_vast(
         perspectief=perspectief,
         regeladvies=advies.klantgroep,
         regeladvies_redenen="; ".join(advies.redenen),
-        afspraak_getekend_op=afspraak_getekend_op,
+        commitment=commitment,
+        afspraak_getekend_op=afspraak_getekend_op if commitment == Commitment.GETEKEND else None,
+        commitment_reden=commitment_reden.strip() if commitment == Commitment.GEWEIGERD else "",
         rechten_plichten_op=rechten_plichten_op,
+        feedbackmethode=feedbackmethode,
+        feedbackmethode_toelichting=feedbackmethode_toelichting.strip(),
+        huisbezoek=huisbezoek,
+        groeien_kenmerken=_kenmerken(groeien_kenmerken),
         lidmaatschap=lidmaatschap,
     )
     gesprek.full_clean()
@@ -210,11 +244,55 @@ def ambitiegesprek_leg_vast(
         client_id=client.pk,
         object_type="ambitiegesprek",
         herkomst=herkomst,
-        details={"klantgroep": gekozen_klantgroep.code},
+        details={
+            "klantgroep": gekozen_klantgroep.code,
+            "commitment": commitment,
+            "huisbezoek": huisbezoek,
+        },
     )
     # policy §3.2: "Aan het eind van het ambitiegesprek wordt elke klant uitgenodigd"
     kickoff_na_ambitiegesprek(actor=actor, gesprek=gesprek, herkomst=herkomst)
     return gesprek
+
+
+def _kenmerken(groeien_kenmerken: list[str] | None) -> list[str]:
+    """Each kenmerk once, in the order of the policy (§3.1)."""
+    gekozen = set(groeien_kenmerken or [])
+    return [k for k in GroeienKenmerk.values if k in gekozen]
+
+
+def _afspraken_controleer(
+    errors: dict[str, list[str]],
+    *,
+    datum: datetime.date,
+    feedbackmethode: str,
+    feedbackmethode_toelichting: str,
+    huisbezoek: str,
+    commitment: str,
+    afspraak_getekend_op: datetime.date | None,
+    commitment_reden: str,
+    groeien_kenmerken: list[str] | None,
+) -> None:
+    if feedbackmethode not in (Feedbackmethode.TOEGEPAST, Feedbackmethode.NIET_TOEGEPAST):
+        errors["feedbackmethode"] = ["Kies of de feedbackmethode is toegepast."]
+    elif feedbackmethode == Feedbackmethode.NIET_TOEGEPAST and not (
+        feedbackmethode_toelichting.strip()
+    ):
+        errors["feedbackmethode_toelichting"] = [
+            "De feedbackmethode hoort standaard bij dit gesprek (beleid §3.2): "
+            "licht toe waarom die niet is toegepast."
+        ]
+    afspraken_controleer(
+        errors,
+        gesprek_datum=datum,
+        vandaag=today(),
+        commitment=commitment,
+        afspraak_getekend_op=afspraak_getekend_op,
+        commitment_reden=commitment_reden,
+        huisbezoek=huisbezoek,
+        groeien_kenmerken=groeien_kenmerken,
+        verplicht=True,
+    )
 
 
 def _ladder_bewaar(

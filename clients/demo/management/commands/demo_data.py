@@ -14,7 +14,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from clients.constants import Fase, LidmaatschapSoort, Uitstroomreden, Wijk
+from clients.constants import Fase, GroeienKenmerk, LidmaatschapSoort, Uitstroomreden, Wijk
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Contactpersoon, Uitkeringsperiode
 from deventer_werk.accounts.constants import ROL_ORGANISATIE, Organisatie, Rol
@@ -343,8 +343,16 @@ class Command(BaseCommand):
                         participatieladder=rng.randint(1, 5),
                         gekozen_klantgroep_id=lid.klantgroep_id,
                         geadviseerde_klantgroep_id=lid.klantgroep_id,
+                        commitment="getekend",
                         afspraak_getekend_op=lid.van,
                         rechten_plichten_op=lid.van,
+                        feedbackmethode="toegepast",
+                        huisbezoek=rng.choice(["ja", "nee", "niet_gevraagd"]),
+                        groeien_kenmerken=(
+                            rng.sample(GroeienKenmerk.values, rng.randint(0, 2))
+                            if lid.klantgroep.code == "groeien"
+                            else []
+                        ),
                         lidmaatschap=lid,
                     )
                 )

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intake', '0009_kickoff_een_open_uitnodiging'),
+        ('intake', '0010_ambitiegesprek_afspraken'),
         ('klantgroepen', '0007_seed_adviesregels'),
     ]
 
