@@ -60,7 +60,9 @@ def intake_sectie(*, client: Client, user: User) -> dict:
     aanvraag = Aanvraag.objects.filter(client=client).order_by("-aanvraagdatum", "-pk").first()
     gesprek = (
         Ambitiegesprek.objects.filter(client=client)
-        .select_related("instrument", "gekozen_klantgroep", "geadviseerde_klantgroep", "intaker")
+        .select_related(
+            "instrument", "gekozen_klantgroep", "geadviseerde_klantgroep", "intaker", "regeladvies"
+        )
         .order_by("-datum", "-pk")
         .first()
     )
@@ -159,12 +161,27 @@ def tijdlijn_aanvraag(*, client: Client) -> Iterator[TijdlijnItem]:
             )
 
 
+def regeladvies_tekst(g: Ambitiegesprek) -> str:
+    """The advice of a gesprek in words: the group, and where the beleidsregels advised (issue
+    27) their group and why (``regeladvies`` loaded)."""
+    tekst = g.geadviseerde_klantgroep.naam
+    if g.regeladvies is not None:
+        tekst += f"; volgens de beleidsregels {g.regeladvies.naam}"
+        if g.regeladvies_redenen:
+            tekst += f" ({g.regeladvies_redenen})"
+    elif g.perspectief:
+        tekst += " (advies intaker; geen beleidsregel van toepassing)"
+    return tekst
+
+
 def tijdlijn_ambitie(*, client: Client) -> Iterator[TijdlijnItem]:
     for g in Ambitiegesprek.objects.filter(client=client).select_related(
-        "intaker", "gekozen_klantgroep"
+        "intaker", "gekozen_klantgroep", "geadviseerde_klantgroep", "regeladvies"
     ):
         rijen = (
             ("Bespreking leefgebieden", g.leefgebieden_toelichting, ""),
+            ("Wat kan de klant", g.get_perspectief_display() if g.perspectief else "", ""),
+            ("Advies", regeladvies_tekst(g), ""),
             ("Motivatie", g.motivatie, ""),
             # same need-to-know as the leefgebieden (issue 27 part 3)
             *((label, tekst, "") for label, tekst in afspraken_rijen(g)),

@@ -17,6 +17,7 @@ from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Signaal
 from clients.services import CLIENT_EDITABLE_FIELDS
 from clients.validators import normalize_bsn, validate_bsn
+from klantgroepen.constants import Perspectief
 from klantgroepen.models import Klantgroep
 
 from .hygiene import MULTILINE_STYLE, WriteSerializer
@@ -300,6 +301,10 @@ class AmbitiegesprekSerializer(serializers.Serializer):
     groeien_kenmerken = serializers.ListField(
         child=serializers.ChoiceField(choices=GroeienKenmerk.choices), allow_null=True
     )
+    # The advice of the beleidsregels at the time of the gesprek (issue 27); ""/null: none.
+    perspectief = serializers.ChoiceField(choices=Perspectief.choices)
+    regeladvies = serializers.CharField(source="regeladvies.code", allow_null=True, default=None)
+    regeladvies_redenen = serializers.CharField()
 
 
 class VoortgangsgesprekSerializer(WriteSerializer):

@@ -361,7 +361,7 @@ AmbitieLijst = _klantreis_lijst(
     model_path="intake.Ambitiegesprek",
     serializer=s.AmbitiegesprekSerializer,
     object_type="ambitiegesprekken",
-    select=("gekozen_klantgroep", "geadviseerde_klantgroep", "instrument"),
+    select=("gekozen_klantgroep", "geadviseerde_klantgroep", "instrument", "regeladvies"),
 )
 PlanLijst = _klantreis_lijst(
     model_path="begeleiding.PlanVanAanpak",
