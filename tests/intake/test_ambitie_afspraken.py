@@ -137,6 +137,7 @@ def _formulier(**afwijkend) -> dict:
         {
             "datum": "2026-10-09",
             "participatieladder": "4",
+            "perspectief": "werk_3_jaar",
             "gekozen_klantgroep": klantgroep("groeien").pk,
             "geadviseerde_klantgroep": klantgroep("groeien").pk,
             "rechten_plichten_op": "2026-10-09",

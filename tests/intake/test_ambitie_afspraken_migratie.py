@@ -54,10 +54,8 @@ def test_existing_gesprekken_keep_their_signature_and_nothing_is_invented(
         lidmaatschap_id=lid.pk,
     )
 
-    _migreer(NA)
-    from clients.intake.models import Ambitiegesprek
-
-    na = Ambitiegesprek.objects.get(pk=gesprek.pk)
+    nieuw = _migreer(NA)
+    na = nieuw.get_model("intake", "Ambitiegesprek").objects.get(pk=gesprek.pk)
     assert na.commitment == "getekend"
     assert na.afspraak_getekend_op == datetime.date(2026, 1, 6)
     assert (na.feedbackmethode, na.huisbezoek, na.commitment_reden) == ("", "", "")
