@@ -229,6 +229,8 @@ DW_SMALL_COUNT_THRESHOLD = env.int("DW_SMALL_COUNT_THRESHOLD", default=5)
 # A client whose group was not discussed (no voortgangsgesprek, no group change) for this many
 # months gets a signal: the Inspectie found that segmented clients otherwise never move.
 DW_GROEP_BESPREKEN_MAANDEN = env.int("DW_GROEP_BESPREKEN_MAANDEN", default=18)
+# Periodic reviews one handhaver aims to finish per day (the handhaver's start page).
+DW_HANDHAVING_DAGDOEL = env.int("DW_HANDHAVING_DAGDOEL", default=8)
 # How far ahead the daily planner puts due gesprekken and reviews on the werkvoorraad.
 DW_PLANNING_HORIZON_DAGEN = env.int("DW_PLANNING_HORIZON_DAGEN", default=30)
 

@@ -11,6 +11,7 @@ Risk reasons, most urgent first:
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 
@@ -20,8 +21,6 @@ from deventer_werk.accounts.constants import Rol
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 
-#: Reviews one handhaver aims to finish per day (shown against what they closed today).
-DAGDOEL = 8
 EERSTE = 25
 
 HANDHAVINGSSIGNALEN = (
@@ -127,7 +126,9 @@ def reviews_triage(*, user, vandaag: datetime.date) -> dict:
         ],
         "reviews_mijn": tellingen["mijn"],
         "reviews_vandaag_gedaan": tellingen["vandaag_gedaan"],
-        "dagdoel": DAGDOEL,
+        # Reviews one handhaver aims to finish per day (shown against what they closed today):
+        # a setting, the team lead's choice (DW_HANDHAVING_DAGDOEL).
+        "dagdoel": settings.DW_HANDHAVING_DAGDOEL,
     }
 
 

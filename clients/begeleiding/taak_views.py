@@ -105,16 +105,18 @@ def taak(request, taak_pk: int):
 @require_http_methods(["POST"])
 def reviews_neem(request):
     """The handhaver takes the next reviews of the triaged team queue (start page)."""
+    from django.conf import settings
+
     from deventer_werk.dates import today
 
-    from .reviews import DAGDOEL
     from .reviews import reviews_neem as neem
 
     require(request.user, rules.START_HANDHAVING)
+    dagdoel = settings.DW_HANDHAVING_DAGDOEL
     try:
-        aantal = int(request.POST.get("aantal", DAGDOEL))
+        aantal = int(request.POST.get("aantal", dagdoel))
     except (TypeError, ValueError):
-        aantal = DAGDOEL
+        aantal = dagdoel
     n = neem(handhaver=request.user, aantal=aantal, vandaag=today())
     if n:
         messages.success(request, f"{n} onderzoek(en) uit de teamwachtrij staan nu op uw naam.")

@@ -245,3 +245,16 @@ def test_intaker_start_page_query_count(n, client_as, users, django_assert_num_q
 # query). The same at both sizes.
 POORTWACHTER_START = 12
 INTAKER_START = 11
+
+
+def test_the_handhavers_daily_target_is_a_setting(client_as, settings):
+    """Issue 28: the team lead sets the daily target (DW_HANDHAVING_DAGDOEL); taking work
+    without a number takes that many."""
+    settings.DW_HANDHAVING_DAGDOEL = 3
+    for i in range(5):
+        k = client_in_groep("faciliteren", achternaam=f"Dagdoel{i}")
+        _review(k, f"rechtmatigheid:{k.pk}:2026-11-01", D(2026, 11, 1))
+    c = client_as("handhaver")
+    assert "van het dagdoel 3" in c.get(reverse(WERKVOORRAAD)).content.decode()
+    assert c.post(reverse("begeleiding:reviews_neem")).status_code == 302
+    assert Taak.objects.filter(medewerker__username="handhaver").count() == 3
