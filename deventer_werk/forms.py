@@ -19,13 +19,15 @@ class TimeInput(forms.TimeInput):
     input_type = "time"
 
 
+# First match wins: CheckboxSelectMultiple is a subclass of RadioSelect in Django, so it must
+# come before it (else check boxes get the radio-button look: round, appearance none).
 WIDGET_CLASSES = {
+    forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.SelectMultiple: "utrecht-select utrecht-select--html-select",
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
     forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
-    forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
 }
 
 

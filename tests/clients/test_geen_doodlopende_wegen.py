@@ -139,3 +139,13 @@ def test_a_truly_optional_field_keeps_niet_verplicht(client_as, klant):
     )
     verslag = next(f for f in response.context["form"] if f.name == "verslag")
     assert "(niet verplicht)" in _label(response, verslag)
+
+
+def test_multiple_choice_check_boxes_get_the_check_box_look_not_the_radio_look(client_as, klant):
+    response = client_as("inkomensconsulent").get(
+        reverse("begeleiding:voortgangsgesprek", args=[klant.pk])
+    )
+    form = response.context["form"]
+    css = form.fields["minimaregelingen_gebruikt"].widget.attrs["class"]
+    assert "utrecht-checkbox" in css and "radio" not in css
+    assert "utrecht-radio-button" in form.fields["plek"].widget.attrs["class"]
