@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from clients.begeleiding.models import Voortgangsgesprek
 from clients.groepen.services import groepsindeling_wijzig
-from clients.models import Client
+from clients.models import Client, Taak
 from clients.trajecten.models import Traject
 from tests.factories import klantgroep
 from tests.test_access_matrix import (  # noqa: F401  (wereld is a fixture)
@@ -53,9 +53,14 @@ def _paginas():
     ]
 
 
+# The inkomensconsulent first: on the matrix's client they see the most (the gesprekken in
+# full, their own tasks on the werkvoorraad), so the widest version of a page.
+VOORKEUR = ("inkomensconsulent", *ROLLEN)
+
+
 def _rol_voor(naam, spec) -> str:
     """A role that may open the page on the matrix's own client / objects."""
-    kandidaten = [r for r in ROLLEN if r in spec["rollen"]]
+    kandidaten = [r for r in VOORKEUR if r in spec["rollen"]]
     if spec["soort"] == "client":
         kandidaten = [r for r in kandidaten if r in DOSSIER]
     if naam in EIGEN_OBJECT:
@@ -96,6 +101,20 @@ def _demo_geschiedenis(users, client_pk):
                 leefsituatie=LANG,
                 inkomenssituatie=LANG,
                 verslag=LANG,
+            )
+        for i, (soort, omschrijving) in enumerate(
+            [
+                ("voortgangsgesprek", "Voortgangsgesprek Matchen"),
+                ("opvolging", "Opvolging signaal: Schulden"),
+                ("actie", f"Actie uit plan van aanpak: {LANG}"[:255]),
+            ]
+        ):
+            Taak.objects.create(
+                client=client,
+                soort=soort,
+                omschrijving=omschrijving,
+                datum=datetime.date(2026, 11, 20 + i),
+                medewerker=ic,
             )
         fabriek = instrument("Work fast")
         Traject.objects.create(
@@ -175,4 +194,8 @@ def test_dossier_screenshots_at_desktop_and_phone(
         assert page.get_by_role("heading", name="Klantgroep: historie").is_visible()
         shot(page, f"dossier-{breedte}")
         assert _breedte(page) <= breedte
+        for route in ("begeleiding:werkvoorraad", "clients:mijn_klanten"):
+            page.goto(reverse(route))
+            shot(page, f"{route.split(':')[1]}-{breedte}")
+            assert _breedte(page) <= breedte
         context.close()
