@@ -149,3 +149,23 @@ def test_multiple_choice_check_boxes_get_the_check_box_look_not_the_radio_look(c
     css = form.fields["minimaregelingen_gebruikt"].widget.attrs["class"]
     assert "utrecht-checkbox" in css and "radio" not in css
     assert "utrecht-radio-button" in form.fields["plek"].widget.attrs["class"]
+
+
+def test_aanvraag_registreren_only_once_per_episode_and_not_in_a_closed_dossier(
+    client_as, users, klant
+):
+    http = client_as("inkomensconsulent")
+    assert "Aanvraag uitkering registreren" in _acties(http, klant)
+    aanvraag_registreer(
+        actor=users["inkomensconsulent"], client=klant, aanvraagdatum=D(2026, 11, 2)
+    )
+    assert "Aanvraag uitkering registreren" not in _acties(http, klant)
+
+    ander = client_in_groep("matchen", io=users["inkomensconsulent"])
+    periode_sluit(
+        actor=users["inkomensconsulent"],
+        client=ander,
+        einddatum=D(2026, 11, 20),
+        reden="verhuizing",
+    )
+    assert "Aanvraag uitkering registreren" not in _acties(http, ander)
