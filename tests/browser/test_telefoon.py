@@ -25,7 +25,7 @@ from tests.test_access_matrix import (  # noqa: F401  (wereld is a fixture)
 )
 from tests.trajecten.factories import instrument
 
-from .conftest import login, shot
+from .conftest import assert_accessible, login, shot
 
 BREEDTE = 390
 
@@ -194,8 +194,10 @@ def test_dossier_screenshots_at_desktop_and_phone(
         assert page.get_by_role("heading", name="Klantgroep: historie").is_visible()
         shot(page, f"dossier-{breedte}")
         assert _breedte(page) <= breedte
+        assert_accessible(page)  # stacked rows and scrolling tables stay WCAG 2.1 AA
         for route in ("begeleiding:werkvoorraad", "clients:mijn_klanten"):
             page.goto(reverse(route))
             shot(page, f"{route.split(':')[1]}-{breedte}")
             assert _breedte(page) <= breedte
+            assert_accessible(page)
         context.close()
