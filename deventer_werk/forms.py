@@ -62,10 +62,13 @@ class UtrechtFormMixin:
             field.verplicht_bij = voorwaarde
             uitleg = f"Verplicht {voorwaarde}."
             field.help_text = f"{uitleg} {field.help_text}" if field.help_text else uitleg
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             # "Verplicht bij …" / "Nodig als …" in the help text: the same, said by hand
             if not field.required and str(field.help_text).startswith(("Verplicht", "Nodig")):
                 field.verplicht_bij = getattr(field, "verplicht_bij", "") or str(field.help_text)
+            if getattr(field, "verplicht_bij", ""):
+                # the condition is read out with the field, not only seen under its label
+                field.widget.attrs.setdefault("aria-describedby", f"{self[name].auto_id}_help")
 
     def _apply_input_hygiene(self):
         """The rules of ``deventer_werk.input_hygiene`` on every field, once per field; run

@@ -169,3 +169,13 @@ def test_aanvraag_registreren_only_once_per_episode_and_not_in_a_closed_dossier(
         reden="verhuizing",
     )
     assert "Aanvraag uitkering registreren" not in _acties(http, ander)
+
+
+def test_the_condition_is_read_out_with_the_field(client_as, klant):
+    response = client_as("inkomensconsulent").get(
+        reverse("begeleiding:voortgangsgesprek", args=[klant.pk])
+    )
+    html = response.content.decode()
+    veld = response.context["form"]["reden_groepswijziging"]
+    assert f'aria-describedby="{veld.auto_id}_help"' in str(veld)
+    assert f'id="{veld.auto_id}_help"' in html
