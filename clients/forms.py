@@ -91,6 +91,7 @@ class BsnZoekForm(Form):
 
 
 class GroepsindelingForm(Form):
+    verplicht_bij = {"reden": "bij doorstroom of terugval, en als keuze en advies verschillen"}
     klantgroep = forms.ModelChoiceField(
         label="Nieuwe klantgroep", queryset=Klantgroep.objects.all(), empty_label="Kies…"
     )

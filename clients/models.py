@@ -5,7 +5,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Q
 
-from deventer_werk.accounts.constants import Organisatie
+from deventer_werk.accounts.constants import Organisatie, Rol
 
 from .constants import (
     TAAK_EEN_OPEN_SOORTEN,
@@ -298,6 +298,27 @@ class Taak(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+
+    @property
+    def wat(self) -> str:
+        """The work, said once: the kind, and the description where it adds to it (a
+        planned "Voortgangsgesprek Faciliteren" is not "Voortgangsgesprek: Voortgangsgesprek
+        Faciliteren")."""
+        soort = self.get_soort_display()
+        omschrijving = self.omschrijving.strip()
+        if not omschrijving or omschrijving.lower() == soort.lower():
+            return soort
+        if omschrijving.lower().startswith(soort.lower()):
+            return omschrijving
+        return f"{soort}: {omschrijving}"
+
+    @property
+    def voor(self) -> str:
+        """Whose work it is, by name (``medewerker`` should be joined in), or the team queue."""
+        if self.medewerker_id:
+            return str(self.medewerker)
+        rol = Rol(self.rol).label.lower() if self.rol in Rol.values else self.rol
+        return f"team {rol}" + (f" ({self.organisatie})" if self.organisatie else "")
 
     @property
     def formulier_url(self) -> str:

@@ -41,6 +41,16 @@ class DossierActie:
     url_name: str  # reversed with the client's pk
     actie: str  # the access rule (name) that the linked page requires
     volgorde: int = 100
+    # Whether the page can succeed for this dossier's state: ``(*, client, dossier) -> bool``
+    # with ``dossier`` the context of ``client_dossier``; None: always. Asked only for a user
+    # the rule lets through; ``queries`` is what it runs (pinned in tests).
+    beschikbaar: Callable[..., bool] | None = None
+    queries: int = 0
+
+
+def dossier_open(*, client, dossier) -> bool:
+    """The dossier has a current benefit episode: not afgesloten after uitstroom."""
+    return dossier["actuele_periode"] is not None
 
 
 @dataclass(frozen=True)

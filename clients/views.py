@@ -136,10 +136,14 @@ def dossier(request, pk):
     ]
     context["secties_boven"] = [s for s in secties if s["plek"] == "boven"]
     context["secties_midden"] = [s for s in secties if s["plek"] != "boven"]
+    # Only what can succeed for this dossier's state (no "Besluit op aanvraag" without an
+    # open aanvraag, no voortgangsgesprek in a closed dossier): a link that ends in a refusal
+    # reads as a permission problem.
     context["acties"] = [
         {"label": a.label, "url": reverse(a.url_name, args=[client.pk])}
         for a in ACTIES
         if may(request.user, a.actie)
+        and (a.beschikbaar is None or a.beschikbaar(client=client, dossier=context))
     ]
     return render(request, "clients/dossier.html", context)
 

@@ -19,24 +19,32 @@ class TimeInput(forms.TimeInput):
     input_type = "time"
 
 
+# First match wins: CheckboxSelectMultiple is a subclass of RadioSelect in Django, so it must
+# come before it (else check boxes get the radio-button look: round, appearance none).
 WIDGET_CLASSES = {
+    forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.SelectMultiple: "utrecht-select utrecht-select--html-select",
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
     forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
-    forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
 }
 
 
 class UtrechtFormMixin:
-    """Adds the component-library classes and ARIA attributes to every widget."""
+    """Adds the component-library classes and ARIA attributes to every widget.
+
+    ``verplicht_bij`` names the fields that are optional in the form but required by a rule
+    in ``clean()`` or the service under a condition: {field name: "bij …"}. Such a field is
+    not labelled "(niet verplicht)"; its help text starts with the condition."""
 
     template_name = "includes/form_div.html"
     template_name_div = "includes/form_div.html"
+    verplicht_bij: dict[str, str] = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._markeer_voorwaardelijk_verplicht()
         for field in self.fields.values():
             widget = field.widget
             css = next(
@@ -47,6 +55,20 @@ class UtrechtFormMixin:
             if field.required and not isinstance(widget, forms.CheckboxInput):
                 widget.attrs.setdefault("aria-required", "true")
         self._apply_input_hygiene()
+
+    def _markeer_voorwaardelijk_verplicht(self):
+        for name, voorwaarde in self.verplicht_bij.items():
+            field = self.fields[name]  # a renamed field must fail here, not go unmarked
+            field.verplicht_bij = voorwaarde
+            uitleg = f"Verplicht {voorwaarde}."
+            field.help_text = f"{uitleg} {field.help_text}" if field.help_text else uitleg
+        for name, field in self.fields.items():
+            # "Verplicht bij …" / "Nodig als …" in the help text: the same, said by hand
+            if not field.required and str(field.help_text).startswith(("Verplicht", "Nodig")):
+                field.verplicht_bij = getattr(field, "verplicht_bij", "") or str(field.help_text)
+            if getattr(field, "verplicht_bij", ""):
+                # the condition is read out with the field, not only seen under its label
+                field.widget.attrs.setdefault("aria-describedby", f"{self[name].auto_id}_help")
 
     def _apply_input_hygiene(self):
         """The rules of ``deventer_werk.input_hygiene`` on every field, once per field; run

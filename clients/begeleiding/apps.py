@@ -10,6 +10,7 @@ class BegeleidingConfig(AppConfig):
         from clients.registry import (
             DossierActie,
             DossierSectie,
+            dossier_open,
             register_actie,
             register_sectie,
             register_tijdlijn,
@@ -51,7 +52,13 @@ class BegeleidingConfig(AppConfig):
             ("Uitstroom vastleggen", "begeleiding:uitstroom", rules.UITSTROOM, 90),
         ]:
             register_actie(
-                DossierActie(label=label, url_name=url_name, actie=regel.naam, volgorde=volgorde)
+                DossierActie(
+                    label=label,
+                    url_name=url_name,
+                    actie=regel.naam,
+                    volgorde=volgorde,
+                    beschikbaar=dossier_open,
+                )
             )
         register_tijdlijn("plan", "Plan van aanpak", selectors.tijdlijn_plan)
         register_tijdlijn("voortgangsgesprek", "Voortgangsgesprek", selectors.tijdlijn_voortgang)

@@ -111,6 +111,10 @@ class PlanForm(Form):
 
 
 class VoortgangsgesprekForm(Form):
+    verplicht_bij = {
+        "nieuwe_klantgroep": "bij “Nee, wijzigen”",
+        "reden_groepswijziging": "bij “Nee, wijzigen”",
+    }
     datum = forms.DateField(label="Datum gesprek", widget=DateInput())
     plek = forms.ChoiceField(
         label="Plek", choices=Voortgangsgesprek.Plek.choices, widget=forms.RadioSelect

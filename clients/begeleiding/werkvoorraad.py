@@ -103,14 +103,14 @@ def _pagina(params, sectie: str, totaal: int) -> tuple[int, int]:
 
 
 def taak_sectie(*, qs, sectie: str, vandaag, totaal: int, filters: Filters, params) -> dict:
-    """One page of one section: one query (client and klantgroep name joined in)."""
+    """One page of one section: one query (client, medewerker and klantgroep name joined in)."""
     nummer, paginas = _pagina(params, sectie, totaal)
     start = (nummer - 1) * PER_PAGINA
     if not totaal:  # the count is known: no query for an empty section
         return {"taken": [], "totaal": 0, "pagina": 1, "paginas": 1}
     taken = list(
         qs.filter(_bereik(sectie, vandaag))
-        .select_related("client")
+        .select_related("client", "medewerker")
         .annotate(klantgroep_naam=Subquery(_huidige_groep().values("klantgroep__naam")[:1]))
         .order_by(*SORTERINGEN[filters.sorteer])[start : start + PER_PAGINA]
     )

@@ -19,6 +19,10 @@ class OnderzoekStartForm(Form):
 
 
 class OnderzoekBesluitForm(Form):
+    verplicht_bij = {
+        "gevolgen_strikte_uitkomst": "bij de bevinding “onrechtmatig”",
+        "uitvoeren_uiterlijk": "bij herstel, terugvordering, stopzetting of een maatregel",
+    }
     documenten_opgevraagd = forms.CharField(
         label="Opgevraagde documenten", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -54,10 +58,7 @@ class OnderzoekBesluitForm(Form):
         label="Uitvoeren door Inkomensondersteuning uiterlijk",
         required=False,
         widget=DateInput(),
-        help_text=(
-            "Bij herstel, terugvordering, stopzetting of een maatregel: de inkomensconsulent "
-            "krijgt de uitvoering als taak op deze datum"
-        ),
+        help_text="De inkomensconsulent krijgt de uitvoering als taak op deze datum.",
     )
     versie = forms.IntegerField(widget=forms.HiddenInput)
 

@@ -29,14 +29,32 @@ class IntakeConfig(AppConfig):
         )
         for label, url_name, regel, volgorde in [
             ("Screening vastleggen", "intake:screening", rules.SCREENING, 10),
-            ("Aanvraag uitkering registreren", "intake:aanvraag", rules.AANVRAAG, 20),
-            ("Besluit op aanvraag", "intake:besluit", rules.BESLUIT, 21),
             ("Ambitiegesprek vastleggen", "intake:ambitiegesprek", rules.AMBITIEGESPREK, 30),
             ("Participatieladder bijwerken", "intake:ladder", rules.LADDER, 31),
         ]:
             register_actie(
                 DossierActie(label=label, url_name=url_name, actie=regel.naam, volgorde=volgorde)
             )
+        register_actie(
+            DossierActie(
+                label="Aanvraag uitkering registreren",
+                url_name="intake:aanvraag",
+                actie=rules.AANVRAAG.naam,
+                volgorde=20,
+                beschikbaar=selectors.aanvraag_kan_worden_geregistreerd,
+                queries=1,
+            )
+        )
+        register_actie(
+            DossierActie(
+                label="Besluit op aanvraag",
+                url_name="intake:besluit",
+                actie=rules.BESLUIT.naam,
+                volgorde=21,
+                beschikbaar=selectors.aanvraag_wacht_op_besluit,
+                queries=1,
+            )
+        )
         register_tijdlijn("screening", "Screening", selectors.tijdlijn_screening)
         register_tijdlijn("aanvraag", "Aanvraag en besluit", selectors.tijdlijn_aanvraag)
         register_tijdlijn("ambitiegesprek", "Ambitiegesprek", selectors.tijdlijn_ambitie)
