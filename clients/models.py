@@ -259,6 +259,26 @@ class Taak(models.Model):
         related_name="+",
     )
     reden = models.CharField("reden of notitie", max_length=500, blank=True)
+    # The latest handover (issue 28: old and new owner see what moved): when, by whom, from
+    # whom (a person; empty: from a team queue) and why. The audit trail keeps every one.
+    overgedragen_op = models.DateTimeField("overgedragen op", null=True, blank=True)
+    overgedragen_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="overgedragen door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    overgedragen_van = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="overgedragen van",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="door_mij_overgedragen",
+    )
+    overdracht_reden = models.CharField("reden overdracht", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "taak"

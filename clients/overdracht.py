@@ -83,7 +83,7 @@ def caseload_draag_over(
             ],
             batch_size=2000,
         )
-    taken = _verplaats_taken(van=van, naar=naar, contacten=contacten)
+    taken = _verplaats_taken(van=van, naar=naar, contacten=contacten, actor=actor, reden=reden)
     for c in contacten:
         audit_record(
             actor=actor,
@@ -100,9 +100,16 @@ def caseload_draag_over(
     return Overdracht(klanten=len(set(client_ids)), taken=taken)
 
 
-def _verplaats_taken(*, van, naar, contacten) -> int:
+def _verplaats_taken(*, van, naar, contacten, actor=None, reden: str = "") -> int:
     """Open tasks of ``van`` on the moved clients go to ``naar`` or to the team queue of the
-    contact role (three statements at most, whatever the number of clients)."""
+    contact role (three statements at most, whatever the number of clients); each task says
+    it was handed over, by whom and from whom (both owners see what moved)."""
+    overdracht = {
+        "overgedragen_op": timezone.now(),
+        "overgedragen_door": actor if getattr(actor, "is_authenticated", False) else None,
+        "overgedragen_van": van,
+        "overdracht_reden": reden.strip()[:200],
+    }
     per_rol: dict[tuple[str, str], list] = {}
     for c in contacten:
         per_rol.setdefault((_hoofdrol(c), c.organisatie), []).append(c.client_id)
@@ -110,9 +117,9 @@ def _verplaats_taken(*, van, naar, contacten) -> int:
     for (rol, organisatie), ids in per_rol.items():
         open_taken = Taak.objects.filter(status=TaakStatus.OPEN, medewerker=van, client_id__in=ids)
         if naar is not None:
-            n += open_taken.update(medewerker=naar)
+            n += open_taken.update(medewerker=naar, **overdracht)
         else:
-            n += open_taken.update(medewerker=None, rol=rol, organisatie=organisatie)
+            n += open_taken.update(medewerker=None, rol=rol, organisatie=organisatie, **overdracht)
     return n
 
 

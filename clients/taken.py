@@ -209,10 +209,24 @@ def taak_draag_over(
     if medewerker is None and rol not in houders:
         raise ValidationError({"medewerker": ["Deze teamwachtrij mag dit werk niet doen."]})
     van = locked.medewerker_id
+    locked.overgedragen_van_id = van
     locked.medewerker = medewerker
     locked.rol = "" if medewerker is not None else rol
     locked.organisatie = "" if medewerker is not None else organisatie
-    locked.save(update_fields=["medewerker", "rol", "organisatie"])
+    locked.overgedragen_op = timezone.now()
+    locked.overgedragen_door = door if getattr(door, "is_authenticated", False) else None
+    locked.overdracht_reden = reden.strip()[:200]
+    locked.save(
+        update_fields=[
+            "medewerker",
+            "rol",
+            "organisatie",
+            "overgedragen_op",
+            "overgedragen_door",
+            "overgedragen_van",
+            "overdracht_reden",
+        ]
+    )
     _audit_taak(
         actor=door,
         taak=locked,

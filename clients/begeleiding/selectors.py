@@ -242,6 +242,7 @@ def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:
     from .werkvoorraad import (
         SECTIES,
         Filters,
+        door_mij_overgedragen,
         filter_keuzes,
         open_taken,
         signalen_sectie,
@@ -284,6 +285,7 @@ def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:
         "plannen_te_herzien": None,
         **filter_keuzes(),
         **(signalen_sectie(user=user) if user.werkt_in_dossiers else {}),
+        **(door_mij_overgedragen(user=user, vandaag=vandaag) if user.werkt_in_dossiers else {}),
         **rol_secties(user=user, vandaag=vandaag),
     }
     if may(user, rules.PLAN):

@@ -110,13 +110,42 @@ def taak_sectie(*, qs, sectie: str, vandaag, totaal: int, filters: Filters, para
         return {"taken": [], "totaal": 0, "pagina": 1, "paginas": 1}
     taken = list(
         qs.filter(_bereik(sectie, vandaag))
-        .select_related("client", "medewerker")
+        .select_related("client", "medewerker", "overgedragen_door")
         .annotate(klantgroep_naam=Subquery(_huidige_groep().values("klantgroep__naam")[:1]))
         .order_by(*SORTERINGEN[filters.sorteer])[start : start + PER_PAGINA]
     )
     for t in taken:
         t.dagen_te_laat = (vandaag - t.datum).days if t.datum < vandaag else 0
     return {"taken": taken, "totaal": totaal, "pagina": nummer, "paginas": paginas}
+
+
+#: How long a handed-over task stays in the old owner's "door u overgedragen" list.
+OVERGEDRAGEN_DAGEN = 14
+OVERGEDRAGEN_MAX = 10
+
+
+def door_mij_overgedragen(*, user, vandaag: datetime.date) -> dict:
+    """Open tasks the user handed over (or that a beheerder moved away from them) in the last
+    ``OVERGEDRAGEN_DAGEN`` days, on clients they may still see: the old owner sees what moved
+    and to whom (issue 28). One query (the newest ``OVERGEDRAGEN_MAX`` and whether there are
+    more)."""
+    grens = vandaag - datetime.timedelta(days=OVERGEDRAGEN_DAGEN)
+    rijen = list(
+        Taak.objects.filter(
+            status=TaakStatus.OPEN,
+            overgedragen_van=user,
+            overgedragen_op__date__gte=grens,
+            client__in=Client.objects.visible_to(user),
+        )
+        .exclude(medewerker=user)
+        .select_related("client", "medewerker")
+        .order_by("-overgedragen_op", "-pk")[: OVERGEDRAGEN_MAX + 1]
+    )
+    return {
+        "overgedragen": rijen[:OVERGEDRAGEN_MAX],
+        "overgedragen_meer": len(rijen) > OVERGEDRAGEN_MAX,
+        "overgedragen_dagen": OVERGEDRAGEN_DAGEN,
+    }
 
 
 def signalen_van(*, user):

@@ -93,3 +93,57 @@ def test_the_page_is_for_the_beheerder_and_shows_errors_at_the_field(client_as, 
     assert response.status_code == 302
     assert Taak.objects.count() == 0
     assert Contactpersoon.objects.filter(tot__isnull=True).count() == 0
+
+
+def test_old_and_new_owner_see_what_moved(users, client_as):
+    """Issue 28: a task handed over says so on the new owner's row (by whom, when, why), and
+    the old owner's werkvoorraad lists what they handed over and where it is now."""
+    import time_machine
+
+    from clients.taken import taak_draag_over
+
+    oud = users["werkcoach"]
+    nieuw = UserFactory(username="werkcoach-nieuw", rol="werkcoach", first_name="Noor")
+    klant = client_in_groep("groeien", achternaam="Overdrachtsma", dwt=oud)
+    Contactpersoon.objects.create(
+        client=klant, organisatie="DWT", rol="werkcoach", medewerker=nieuw, van=D(2025, 2, 1)
+    )
+    taak = Taak.objects.create(
+        client=klant,
+        soort=TaakSoort.ACTIE,
+        omschrijving="Cv nalopen",
+        datum=D(2026, 12, 3),
+        medewerker=oud,
+    )
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 10), tick=False):
+        taak_draag_over(taak=taak, door=oud, medewerker=nieuw, reden="Vakantie")
+        taak.refresh_from_db()
+        assert (taak.overgedragen_van, taak.overgedragen_door) == (oud, oud)
+        assert taak.overdracht_reden == "Vakantie"
+
+        client_as("werkcoach")
+        html = client_as("werkcoach").get(reverse("begeleiding:werkvoorraad")).content.decode()
+        lijst = html.split('id="overgedragen-kop"', 1)[1].split("</section>", 1)[0]
+        assert "Overdrachtsma" in lijst and f"nu bij {nieuw}" in lijst and "Vakantie" in lijst
+
+        from django.test import Client as Browser
+
+        from tests.fixtures.otp import login_met_tweede_factor
+
+        b = Browser()
+        login_met_tweede_factor(b, nieuw)
+        html = b.get(reverse("begeleiding:werkvoorraad")).content.decode()
+        assert f"overgedragen door {oud} op 01-12-2026: Vakantie" in html
+        assert 'id="overgedragen-kop"' not in html
+
+
+def test_a_bulk_transfer_marks_the_moved_tasks(users):
+    coach = users["werkcoach"]
+    naar = UserFactory(username="werkcoach-bulk", rol="werkcoach")
+    klanten = _bulk(3, coach)
+    caseload_draag_over(actor=users["beheerder"], van=coach, naar=naar, reden="Herverdeling")
+    taken = Taak.objects.filter(client__in=klanten)
+    assert {t.medewerker for t in taken} == {naar}
+    assert {(t.overgedragen_van, t.overgedragen_door, t.overdracht_reden) for t in taken} == {
+        (coach, users["beheerder"], "Herverdeling")
+    }
