@@ -1,7 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from clients.constants import LidmaatschapSoort
 from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.constants import Organisatie
 from deventer_werk.dates import today
@@ -91,20 +90,21 @@ class BsnZoekForm(Form):
 
 
 class GroepsindelingForm(Form):
+    """A group change on the klantgroep page (issue 29): the new group is the client's choice
+    (policy §3.2 "op voorspraak van de inwoner zelf"), the professional's advice is always
+    recorded, and the kind of change follows from the current group (an eerste indeling only
+    for a client without one; towards Matchen a doorstroom, the other way a terugval)."""
+
     verplicht_bij = {"reden": "bij doorstroom of terugval, en als keuze en advies verschillen"}
     klantgroep = forms.ModelChoiceField(
-        label="Nieuwe klantgroep", queryset=Klantgroep.objects.all(), empty_label="Kies…"
-    )
-    soort = forms.ChoiceField(
-        label="Soort wijziging", choices=[("", "Kies…"), *LidmaatschapSoort.choices]
-    )
-    van = forms.DateField(label="Ingangsdatum", widget=DateInput())
-    gekozen_klantgroep = forms.ModelChoiceField(
-        label="Keuze van de klant", queryset=Klantgroep.objects.all(), required=False
+        label="Nieuwe klantgroep (keuze van de klant)",
+        queryset=Klantgroep.objects.all(),
+        empty_label="Kies…",
     )
     geadviseerde_klantgroep = forms.ModelChoiceField(
-        label="Advies professional", queryset=Klantgroep.objects.all(), required=False
+        label="Advies professional", queryset=Klantgroep.objects.all(), empty_label="Kies…"
     )
+    van = forms.DateField(label="Ingangsdatum", widget=DateInput())
     reden = forms.CharField(
         label="Reden / motivatie", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from clients.groepen.services import groepsindeling_wijzig
+from clients.groepen.models import Groepslidmaatschap
+from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
 from deventer_werk.access import may, require
 from deventer_werk.audit.constants import Actie
 from deventer_werk.audit.services import audit_record
@@ -222,15 +223,20 @@ class GroepsindelingView(KlantreisFormView):
     def get_form(self):
         return self.form_class(self.request.POST or None)
 
+    def extra_context(self):
+        huidig = Groepslidmaatschap.objects.huidig(self.client)
+        return {"huidig": huidig}
+
     def opslaan(self, data, form):
+        huidig = Groepslidmaatschap.objects.huidig(self.client)
         return groepsindeling_wijzig(
             actor=self.request.user,
             client=self.client,
             klantgroep=data["klantgroep"],
             van=data["van"],
-            soort=data["soort"],
+            soort=soort_wijziging(huidig.klantgroep if huidig else None, data["klantgroep"]),
             reden=data["reden"],
-            gekozen_klantgroep=data["gekozen_klantgroep"],
+            gekozen_klantgroep=data["klantgroep"],
             geadviseerde_klantgroep=data["geadviseerde_klantgroep"],
         )
 

@@ -96,17 +96,60 @@ def test_group_change_form_refuses_missing_reason(client_as, users):
         code="faciliteren"
     )
     response = http.post(
-        url, {"klantgroep": faciliteren.pk, "soort": "doorstroom", "van": "2026-01-05", "reden": ""}
+        url,
+        {
+            "klantgroep": faciliteren.pk,
+            "geadviseerde_klantgroep": faciliteren.pk,
+            "van": "2026-01-05",
+            "reden": "",
+        },
     )
     assert "Geef de reden van de groepswijziging." in response.content.decode()
     response = http.post(
         url,
         {
             "klantgroep": faciliteren.pk,
-            "soort": "doorstroom",
+            "geadviseerde_klantgroep": faciliteren.pk,
             "van": "2026-01-05",
             "reden": "Actief als vrijwilliger",
         },
     )
     assert response.status_code == 302
     assert Groepslidmaatschap.objects.filter(client=dossier).count() == 2
+
+
+def test_group_change_records_choice_and_advice_and_derives_the_kind(client_as, users):
+    """Issue 29: the new group is the client's choice, the advice is required, and the kind
+    follows from the current group (never "eerste indeling" for a client in a group)."""
+    from clients.groepen.models import Groepslidmaatschap as Lid
+    from tests.factories import klantgroep
+
+    dossier = client_in_groep("zorgen", van=datetime.date(2025, 2, 1))
+    http = client_as("inkomensconsulent")
+    url = reverse("clients:groepsindeling", args=[dossier.pk])
+    pagina = http.get(url).content.decode()
+    assert "Huidige klantgroep: <strong>Zorgen</strong>" in pagina
+    assert 'name="soort"' not in pagina
+    fout = http.post(
+        url,
+        {"klantgroep": klantgroep("faciliteren").pk, "van": "2026-01-05", "reden": "Vrijwilliger"},
+    ).content.decode()
+    assert 'id="id_geadviseerde_klantgroep_error"' in fout and "Vrijwilliger" in fout
+    assert Lid.objects.filter(client=dossier).count() == 1
+    antwoord = http.post(
+        url,
+        {
+            "klantgroep": klantgroep("faciliteren").pk,
+            "geadviseerde_klantgroep": klantgroep("zorgen").pk,
+            "van": "2026-01-05",
+            "reden": "Wil graag vrijwilligerswerk doen; advies was eerst stabiliseren",
+            "soort": "eerste_indeling",  # ignored: the kind follows from the groups
+        },
+    )
+    assert antwoord.status_code == 302
+    nieuw = Lid.objects.get(client=dossier, tot__isnull=True)
+    assert nieuw.soort == "doorstroom"
+    assert (nieuw.gekozen_klantgroep.code, nieuw.geadviseerde_klantgroep.code) == (
+        "faciliteren",
+        "zorgen",
+    )
