@@ -113,6 +113,7 @@ class PlanForm(Form):
 class VoortgangsgesprekForm(Form):
     verplicht_bij = {
         "nieuwe_klantgroep": "bij “Nee, wijzigen”",
+        "geadviseerde_klantgroep": "bij “Nee, wijzigen”",
         "reden_groepswijziging": "bij “Nee, wijzigen”",
     }
     datum = forms.DateField(label="Datum gesprek", widget=DateInput())
@@ -163,7 +164,12 @@ class VoortgangsgesprekForm(Form):
         widget=forms.RadioSelect,
     )
     nieuwe_klantgroep = forms.ModelChoiceField(
-        label="Nieuwe klantgroep", required=False, queryset=Klantgroep.objects.all()
+        label="Nieuwe klantgroep (keuze van de klant)",
+        required=False,
+        queryset=Klantgroep.objects.all(),
+    )
+    geadviseerde_klantgroep = forms.ModelChoiceField(
+        label="Uw advies over de klantgroep", required=False, queryset=Klantgroep.objects.all()
     )
     reden_groepswijziging = forms.CharField(
         label="Reden groepswijziging", required=False, widget=forms.Textarea(attrs={"rows": 2})

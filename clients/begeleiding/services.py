@@ -204,6 +204,7 @@ def voortgangsgesprek_leg_vast(
     schuldsignaal: bool = False,
     verwezen_naar: Netwerkpartner | None = None,
     nieuwe_klantgroep: Klantgroep | None = None,
+    geadviseerde_klantgroep: Klantgroep | None = None,
     reden_groepswijziging: str = "",
     rechtmatigheid_getoetst: bool = False,
     rechtmatigheid_bevinding: str = Voortgangsgesprek.Bevinding.NIET_GETOETST,
@@ -219,7 +220,8 @@ def voortgangsgesprek_leg_vast(
     herkomst: str = Herkomst.WEB,
 ) -> Voortgangsgesprek:
     """Record a voortgangsgesprek; a different group decided in it is a doorstroom or terugval
-    with its reason; a debt signal becomes a signal on the dossier (with the referral).
+    with its reason, the client's choice (the new group) and the consultant's advice (issue
+    29: the history shows both); a debt signal becomes a signal on the dossier (with the referral).
     Where the klantgroep has rechtmatigheid inside the gesprek (beleid §3.2: Groeien,
     Zorgen), a gesprek without the test needs the reason and plans a separate
     rechtmatigheidsonderzoek on the handhavers' team queue.
@@ -242,6 +244,8 @@ def voortgangsgesprek_leg_vast(
             errors["nieuwe_klantgroep"] = ["Dit is de huidige klantgroep."]
         if not reden_groepswijziging.strip():
             errors["reden_groepswijziging"] = ["Geef de reden voor de groepswijziging."]
+        if geadviseerde_klantgroep is None:
+            errors["geadviseerde_klantgroep"] = ["Geef uw advies over de klantgroep."]
     if rechtmatigheid_getoetst == (
         rechtmatigheid_bevinding == Voortgangsgesprek.Bevinding.NIET_GETOETST
     ):
@@ -290,6 +294,8 @@ def voortgangsgesprek_leg_vast(
             van=van,
             soort=soort,
             reden=reden_groepswijziging.strip(),
+            gekozen_klantgroep=nieuwe_klantgroep,
+            geadviseerde_klantgroep=geadviseerde_klantgroep,
             herkomst=herkomst,
         ).lidmaatschap
     gesprek = Voortgangsgesprek(

@@ -94,6 +94,7 @@ VOORTGANG_VELDEN = (
     "schuldsignaal",
     "verwezen_naar",
     "nieuwe_klantgroep",
+    "geadviseerde_klantgroep",
     "reden_groepswijziging",
     "rechtmatigheid_getoetst",
     "rechtmatigheid_bevinding",

@@ -315,6 +315,7 @@ class VoortgangsgesprekSerializer(WriteSerializer):
     stress = serializers.IntegerField(min_value=1, max_value=5)
     juiste_groep = serializers.BooleanField()
     nieuwe_klantgroep = _klantgroep_field(required=False, allow_null=True, write_only=True)
+    geadviseerde_klantgroep = _klantgroep_field(required=False, allow_null=True, write_only=True)
     reden_groepswijziging = StrictCharField(
         multiline=True, required=False, allow_blank=True, max_length=2000, write_only=True
     )

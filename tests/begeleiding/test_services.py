@@ -98,6 +98,7 @@ def test_voortgangsgesprek_with_group_change_and_debt_signal(users):
         stress=4,
         juiste_groep=False,
         nieuwe_klantgroep=klantgroep("groeien"),
+        geadviseerde_klantgroep=klantgroep("zorgen"),
         reden_groepswijziging="Valt terug door schulden",
         schuldsignaal=True,
         minimaregelingen_geadviseerd=[regeling],
@@ -106,6 +107,8 @@ def test_voortgangsgesprek_with_group_change_and_debt_signal(users):
     )
     nu = Groepslidmaatschap.objects.get(client=client, tot__isnull=True)
     assert nu.klantgroep.code == "groeien" and nu.soort == "terugval"
+    # issue 29: the history keeps the client's choice and the consultant's advice
+    assert (nu.gekozen_klantgroep.code, nu.geadviseerde_klantgroep.code) == ("groeien", "zorgen")
     assert g.groepswijziging == nu
     assert list(g.minimaregelingen_geadviseerd.all()) == [regeling]
     assert Signaal.objects.get(client=client).soort == "schulden"
@@ -117,6 +120,7 @@ def test_voortgangsgesprek_with_group_change_and_debt_signal(users):
         ({"datum": D(2027, 1, 1)}, "datum"),
         ({"datum": D(2025, 1, 1)}, "datum"),  # before the placement
         ({"juiste_groep": False}, "nieuwe_klantgroep"),
+        ({"juiste_groep": False}, "geadviseerde_klantgroep"),
         ({"rechtmatigheid_getoetst": True}, "rechtmatigheid_bevinding"),
     ],
 )

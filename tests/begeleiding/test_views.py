@@ -106,6 +106,7 @@ def test_consultant_records_voortgangsgesprek_with_group_change(client_as, users
             "stress": "2",
             "juiste_groep": "nee",
             "nieuwe_klantgroep": klantgroep("faciliteren").pk,
+            "geadviseerde_klantgroep": klantgroep("faciliteren").pk,
             "reden_groepswijziging": "Kan meer: vrijwilligerswerk",
             "schuldsignaal": "on",
             "rechtmatigheid_getoetst": "on",
