@@ -64,9 +64,9 @@ GESLOTEN_HISTORIE_SQL = [
     """INSERT INTO clients_contactpersoon (client_id, organisatie, medewerker_id, van, tot, rol)
        SELECT p.client_id, 'IO', %(io)s, p.melddatum, p.einddatum, ''
        FROM clients_uitkeringsperiode p JOIN batch ON batch.id = p.client_id""",
-    """INSERT INTO clients_taak (client_id, soort, omschrijving, rol, organisatie, reden, datum,
-           status, aangemaakt_op, afgerond_op, medewerker_id)
-       SELECT p.client_id, 'voortgangsgesprek', 'Voortgangsgesprek', '', 'IO', '',
+    """INSERT INTO clients_taak (client_id, soort, omschrijving, rol, organisatie, reden,
+           overdracht_reden, datum, status, aangemaakt_op, afgerond_op, medewerker_id)
+       SELECT p.client_id, 'voortgangsgesprek', 'Voortgangsgesprek', '', 'IO', '', '',
               p.melddatum + 90 * k, 'afgerond', p.melddatum::timestamptz,
               (p.melddatum + 90 * k)::timestamptz, %(io)s
        FROM clients_uitkeringsperiode p JOIN batch ON batch.id = p.client_id
