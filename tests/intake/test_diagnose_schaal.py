@@ -40,7 +40,7 @@ def _vraag(tekst):
 
 
 def _formulier(antwoorden: dict[str, int]) -> dict:
-    data = {f"score_{k}": v for k, v in antwoorden.items()}
+    data: dict[str, object] = {f"score_{k}": v for k, v in antwoorden.items()}
     data.update(
         {
             "datum": "2026-10-09",
