@@ -27,6 +27,12 @@ class DiagnoseVraagInline(admin.TabularInline):
     model = DiagnoseVraag
     extra = 0
 
+    def get_readonly_fields(self, request, obj=None):
+        # Scores of a used version are stored in one direction with this flag (issue 29).
+        if obj is not None and obj.pk and obj.ambitiegesprek_set_exists():
+            return ("omgekeerd",)
+        return ()
+
 
 @admin.register(DiagnoseInstrument)
 class DiagnoseInstrumentAdmin(admin.ModelAdmin):

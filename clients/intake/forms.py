@@ -242,24 +242,33 @@ class AmbitiegesprekForm(Form):
         super().__init__(*args, **kwargs)
         self.instrument = DiagnoseInstrument.objects.filter(actief=True).first()
         self.vragen = list(self.instrument.vragen.all()) if self.instrument else []
-        schaal = (
-            [(i, str(i)) for i in range(self.instrument.schaal_min, self.instrument.schaal_max + 1)]
-            if self.instrument
-            else []
-        )
         for vraag in self.vragen:
             self.fields[f"score_{vraag.pk}"] = forms.TypedChoiceField(
                 label=f"{vraag.get_leefgebied_display()}: {vraag.tekst}",
                 coerce=int,
-                choices=schaal,
+                choices=self._schaal(vraag),
                 widget=forms.RadioSelect,
             )
         self.order_fields(
             ["datum"] + [f"score_{v.pk}" for v in self.vragen] + list(self.declared_fields)
         )
 
+    def _schaal(self, vraag) -> list[tuple[int, str]]:
+        """The options in the direction of the question, with words at both ends (issue 29):
+        "1 – helemaal niet" … "5 – heel sterk"."""
+        laag, hoog = self.instrument.schaal_min, self.instrument.schaal_max
+        woorden = {laag: vraag.betekenis_laag, hoog: vraag.betekenis_hoog}
+        return [
+            (i, f"{i} – {woorden[i]}" if woorden.get(i) else str(i)) for i in range(laag, hoog + 1)
+        ]
+
     def antwoorden(self) -> dict[str, int]:
-        return {str(v.pk): self.cleaned_data[f"score_{v.pk}"] for v in self.vragen}
+        """The scores as stored: a reversed question's answer a becomes min + max − a, so that
+        every score reads low = grote zorgen … high = gaat goed."""
+        return {
+            str(v.pk): v.opgeslagen_score(self.cleaned_data[f"score_{v.pk}"], self.instrument)
+            for v in self.vragen
+        }
 
 
 class KickoffSessieForm(Form):

@@ -19,6 +19,8 @@ from klantgroepen.constants import Perspectief
 from .constants import KICKOFF_NA_DAGEN
 
 BESLISTERMIJN_DAGEN = 56  # 8 weeks (Participatiewet / Awb)
+#: The direction of stored diagnose scores (issue 29): every score low = grote zorgen.
+SCHAALVERSIE = 2
 
 
 # Configuration ------------------------------------------------------------------------------
@@ -89,6 +91,20 @@ class DiagnoseVraag(models.Model):
     leefgebied = models.CharField("leefgebied", max_length=20, choices=Leefgebied.choices)
     tekst = models.CharField("vraag", max_length=300)
     volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+    # What the lowest and the highest answer mean in the direction of the question (issue 29).
+    betekenis_laag = models.CharField(
+        "betekenis laagste antwoord", max_length=60, help_text="bijvoorbeeld: helemaal niet"
+    )
+    betekenis_hoog = models.CharField(
+        "betekenis hoogste antwoord", max_length=60, help_text="bijvoorbeeld: heel sterk"
+    )
+    omgekeerd = models.BooleanField(
+        "omgekeerde vraag",
+        default=False,
+        help_text="Aanvinken als een hoger antwoord meer zorgen betekent (bijvoorbeeld: "
+        "speelt verslaving een rol?). De score wordt dan omgedraaid opgeslagen, zodat "
+        "altijd geldt: laag = grote zorgen, hoog = gaat goed.",
+    )
 
     class Meta:
         verbose_name = "diagnosevraag"
@@ -97,6 +113,26 @@ class DiagnoseVraag(models.Model):
 
     def __str__(self):
         return self.tekst
+
+    def opgeslagen_score(self, antwoord: int, instrument: "DiagnoseInstrument") -> int:
+        """The answer as given, in the direction of the question, as stored (low = grote
+        zorgen … high = gaat goed)."""
+        if self.omgekeerd:
+            return instrument.schaal_min + instrument.schaal_max - antwoord
+        return antwoord
+
+
+#: Words for a (possibly averaged) stored score, from the lowest to the highest (issue 29).
+SCORE_LABELS = ("grote zorgen", "zorgen", "gaat redelijk", "gaat vrij goed", "gaat goed")
+
+
+def score_label(score: float, schaal_min: int = 1, schaal_max: int = 5) -> str:
+    """The word for a stored (or averaged) score: 1 = grote zorgen … 5 = gaat goed."""
+    if schaal_max <= schaal_min:
+        return ""
+    positie = (float(score) - schaal_min) / (schaal_max - schaal_min) * (len(SCORE_LABELS) - 1)
+    index = int(positie + 0.5)  # half up: 2.5 reads "gaat redelijk", not "zorgen"
+    return SCORE_LABELS[max(0, min(len(SCORE_LABELS) - 1, index))]
 
 
 # Screening ----------------------------------------------------------------------------------
@@ -228,6 +264,12 @@ class Ambitiegesprek(models.Model):
     )
     instrument = models.ForeignKey(DiagnoseInstrument, on_delete=models.PROTECT, related_name="+")
     antwoorden = models.JSONField("scores", default=dict, help_text="{vraag_id: score}")
+    # Issue 29: 1 = the answers as given on a bare 1–5 (reversed questions the other way round);
+    # 2 = every score in one direction (low = grote zorgen … high = gaat goed). Migration
+    # intake 0012 converted the gesprekken of version 1 once.
+    schaalversie = models.PositiveSmallIntegerField(
+        "versie schaal van de scores", default=SCHAALVERSIE
+    )
     leefgebieden_toelichting = models.TextField("bespreking leefgebieden", blank=True)
     participatieladder = models.PositiveSmallIntegerField(
         "trede participatieladder", validators=[MinValueValidator(1), MaxValueValidator(6)]

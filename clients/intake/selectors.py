@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.formats import number_format
 
 from clients.afspraken import afspraken_rijen
 from clients.constants import Fase
@@ -27,6 +28,7 @@ from .models import (
     LadderMeting,
     Netwerkpartner,
     Screening,
+    score_label,
 )
 
 if TYPE_CHECKING:
@@ -72,14 +74,7 @@ def intake_sectie(*, client: Client, user: User) -> dict:
             instrument__in=Ambitiegesprek.objects.filter(client=client).values("instrument")
         )
     }
-    scores = []
-    if gesprek is not None:
-        per_gebied: dict[str, list[int]] = {}
-        for vraag_id, score in gesprek.antwoorden.items():
-            vraag = vragen.get(int(vraag_id))
-            if vraag is not None:
-                per_gebied.setdefault(vraag.get_leefgebied_display(), []).append(int(score))
-        scores = [(k, round(sum(v) / len(v), 1)) for k, v in per_gebied.items()]
+    scores = diagnose_scores(gesprek, vragen) if gesprek is not None else []
     uitnodiging = (
         KickoffUitnodiging.objects.filter(client=client, vervallen_op__isnull=True)
         .select_related("sessie__klantgroep")
@@ -102,6 +97,33 @@ def intake_sectie(*, client: Client, user: User) -> dict:
         "scores": scores,
         "uitnodiging": uitnodiging,
     }
+
+
+def diagnose_scores(
+    gesprek: Ambitiegesprek, vragen: dict[int, DiagnoseVraag]
+) -> list[tuple[str, float, str]]:
+    """(leefgebied, average stored score, its word) per leefgebied of ``gesprek`` (its
+    ``instrument`` loaded): stored scores read low = grote zorgen … high = gaat goed (issue 29)."""
+    per_gebied: dict[str, list[int]] = {}
+    for vraag_id, score in gesprek.antwoorden.items():
+        vraag = vragen.get(int(vraag_id))
+        if vraag is not None:
+            per_gebied.setdefault(vraag.get_leefgebied_display(), []).append(int(score))
+    instrument = gesprek.instrument
+    rijen = []
+    for gebied, lijst in per_gebied.items():
+        gemiddeld = round(sum(lijst) / len(lijst), 1)
+        label = score_label(gemiddeld, instrument.schaal_min, instrument.schaal_max)
+        rijen.append((gebied, gemiddeld, label))
+    return rijen
+
+
+def diagnose_tekst(gesprek: Ambitiegesprek, vragen: dict[int, DiagnoseVraag]) -> str:
+    """The scores per leefgebied in words with the number: "Werk: zorgen (2,0); …"."""
+    return "; ".join(
+        f"{gebied}: {label} ({number_format(score, 1)})"
+        for gebied, score, label in diagnose_scores(gesprek, vragen)
+    )
 
 
 def tijdlijn_screening(*, client: Client) -> Iterator[TijdlijnItem]:
@@ -175,10 +197,16 @@ def regeladvies_tekst(g: Ambitiegesprek) -> str:
 
 
 def tijdlijn_ambitie(*, client: Client) -> Iterator[TijdlijnItem]:
-    for g in Ambitiegesprek.objects.filter(client=client).select_related(
-        "intaker", "gekozen_klantgroep", "geadviseerde_klantgroep", "regeladvies"
+    for g in (
+        Ambitiegesprek.objects.filter(client=client)
+        .select_related(
+            "intaker", "gekozen_klantgroep", "geadviseerde_klantgroep", "regeladvies", "instrument"
+        )
+        .prefetch_related("instrument__vragen")
     ):
+        vragen = {v.pk: v for v in g.instrument.vragen.all()}
         rijen = (
+            ("Diagnose per leefgebied", diagnose_tekst(g, vragen), ""),
             ("Bespreking leefgebieden", g.leefgebieden_toelichting, ""),
             ("Wat kan de klant", g.get_perspectief_display() if g.perspectief else "", ""),
             ("Advies", regeladvies_tekst(g), ""),
