@@ -44,7 +44,7 @@ def test_handhaver_records_a_review_with_the_omgekeerde_toets(page):
     with page.expect_navigation():
         page.get_by_role("button", name="Besluit vastleggen").click()
     onderzoek = Rechtmatigheidsonderzoek.objects.get()
-    assert (onderzoek.bevinding, onderzoek.uitkomst) == ("onrechtmatig", "alternatief")
+    assert (onderzoek.bevinding, onderzoek.uitkomsten) == ("onrechtmatig", ["alternatief"])
     assert onderzoek.risico_huisuitzetting and onderzoek.kinderen_betrokken
     assert onderzoek.checklist_gedaan == 1  # the checklist as it read, with what was done
     assert "Alternatieve sanctie" in page.locator("main").inner_text()
