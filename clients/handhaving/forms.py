@@ -68,7 +68,7 @@ class OnderzoekBesluitForm(Form):
         "“geen gevolgen” staat alleen",
     )
     motivatie = forms.CharField(
-        label="Motivatie: past de uitkomst bij het doel van de wet?",
+        label="Motivatie: passen de uitkomsten bij het doel van de wet?",
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     besloten_op = forms.DateField(label="Besloten op", widget=DateInput())
@@ -77,8 +77,8 @@ class OnderzoekBesluitForm(Form):
         required=False,
         widget=DateInput(),
         help_text=(
-            "Bij herstel, terugvordering, stopzetting of een maatregel: de inkomensconsulent "
-            "krijgt de uitvoering als taak op deze datum"
+            "Bij herstel, terugvordering, boete, stopzetting of een maatregel: de "
+            "inkomensconsulent krijgt de uitvoering van alle uitkomsten als één taak op deze datum"
         ),
     )
     versie = forms.IntegerField(widget=forms.HiddenInput)
@@ -102,7 +102,7 @@ def _toets_veld(uitkomst: str) -> forms.CharField:
         label=f"Omgekeerde toets bij {Uitkomst(uitkomst).label.lower()}",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Verplicht als u deze uitkomst kiest: wat betekent zij voor de klant, en past "
+        help_text="Nodig zodra u deze uitkomst kiest: wat betekent zij voor de klant, en past "
         "zij bij het doel van de wet?",
     )
 
