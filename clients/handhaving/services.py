@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 
 from clients.constants import SignaalSoort, TaakSoort
 from clients.models import Client, Contactpersoon
-from clients.planning.planner import client_herplan
+from clients.registry import client_herplan
 from clients.services import ConcurrentEditError
 from clients.signalen import signaal_meld
 from clients.taken import taak_plan, taak_rond_af_voor

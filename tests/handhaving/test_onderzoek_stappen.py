@@ -92,7 +92,9 @@ def test_an_onderzoek_goes_through_all_states_and_ends_in_one_ic_task(client_as,
         "terugvordering": BESLUIT["toets_terugvordering"],
         "boete": BESLUIT["toets_boete"],
     }
-    assert "Besluit genomen" in c.get(url).content.decode()
+    besloten = c.get(url).content.decode()
+    assert "Besluit genomen" in besloten and "Loonstroken" in besloten
+    assert "Stukken opvragen</button>" not in besloten  # no more requests once decided
     taak = Taak.objects.get(client=klant, soort=TaakSoort.ONDERZOEK_UITKOMST)
     assert taak.medewerker == ic and taak.datum == D(2026, 12, 8)
     assert taak.omschrijving.startswith(
@@ -315,3 +317,16 @@ def test_the_list_is_paginated_audited_and_for_ic_too(client_as, users):
         in c.get(reverse("handhaving:onderzoeken")).content.decode()
     )
     assert client_as("werkcoach").get(reverse("handhaving:onderzoeken")).status_code == 403
+
+
+def test_a_samenloop_signal_joins_the_running_onderzoek(users):
+    from clients.handhaving.services import samenloop_registreer, samenloop_trieer
+
+    klant = client_in_groep("zorgen", van=D(2024, 1, 1))
+    lopend = _start(users, klant)
+    signaal = samenloop_registreer(
+        actor=users["handhaver"], client=klant, soort="voertuig", ontvangen_op=VANDAAG
+    )
+    signaal = samenloop_trieer(actor=users["handhaver"], signaal=signaal, triage="onderzoek")
+    assert signaal.onderzoek == lopend
+    assert Rechtmatigheidsonderzoek.objects.filter(client=klant).count() == 1
