@@ -146,6 +146,10 @@ MATRIX = {
     ),
     "handhaving:samenloop": route({HH}, "client", C),
     "handhaving:triage": route({HH}),
+    "handhaving:onderzoeken": route({HH, IC}),
+    "handhaving:onderzoek": route(
+        {HH, IC}, "client", {"pk": "client", "onderzoek_pk": "onderzoek"}, kind="onderzoek"
+    ),
     # configuration, monitoring, audit
     "klantgroepen:lijst": route({BH}),
     "klantgroepen:bewerken": route({BH}, "object", {"code": "klantgroep"}),

@@ -2,7 +2,14 @@ from django import forms
 
 from deventer_werk.forms import DateInput, Form
 
-from .models import Bevinding, ChecklistPunt, Samenloopsignaal, Selectiereden, Uitkomst
+from .models import (
+    STRIKTE_UITKOMSTEN,
+    Bevinding,
+    ChecklistPunt,
+    Samenloopsignaal,
+    Selectiereden,
+    Uitkomst,
+)
 
 
 class OnderzoekStartForm(Form):
@@ -18,14 +25,25 @@ class OnderzoekStartForm(Form):
         super().__init__(*args, **kwargs)
 
 
+class StukkenForm(Form):
+    omschrijving = forms.CharField(
+        label="Welke stukken moet de klant aanleveren?", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    hersteltermijn = forms.DateField(
+        label="Hersteltermijn tot en met",
+        widget=DateInput(),
+        help_text="De laatste dag waarop de klant de stukken kan aanleveren",
+    )
+
+    def __init__(self, client, *args, onderzoek=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
 class OnderzoekBesluitForm(Form):
     verplicht_bij = {
         "gevolgen_strikte_uitkomst": "bij de bevinding “onrechtmatig”",
-        "uitvoeren_uiterlijk": "bij herstel, terugvordering, stopzetting of een maatregel",
+        "uitvoeren_uiterlijk": "bij herstel, terugvordering, boete, stopzetting of een maatregel",
     }
-    documenten_opgevraagd = forms.CharField(
-        label="Opgevraagde documenten", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
     documenten_ontvangen_op = forms.DateField(
         label="Documenten ontvangen op", required=False, widget=DateInput()
     )
@@ -39,18 +57,22 @@ class OnderzoekBesluitForm(Form):
         label="Juridische bevinding", choices=Bevinding.choices, widget=forms.RadioSelect
     )
     gevolgen_strikte_uitkomst = forms.CharField(
-        label="Omgekeerde toets: wat zou de strikte uitkomst voor de klant betekenen?",
+        label="Wat zou de strikte juridische uitkomst voor de klant betekenen?",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Bijvoorbeeld: stopzetten leidt tot huurachterstand en huisuitzetting",
     )
     risico_huisuitzetting = forms.BooleanField(label="Risico op huisuitzetting", required=False)
     kinderen_betrokken = forms.BooleanField(label="Kinderen betrokken", required=False)
-    uitkomst = forms.ChoiceField(
-        label="Gekozen uitkomst", choices=Uitkomst.choices, widget=forms.RadioSelect
+    uitkomsten = forms.MultipleChoiceField(
+        label="Gekozen uitkomsten",
+        choices=Uitkomst.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Meer uitkomsten tegelijk kan, bijvoorbeeld terugvordering en boete; "
+        "“geen gevolgen” staat alleen",
     )
     motivatie = forms.CharField(
-        label="Motivatie: past de uitkomst bij het doel van de wet?",
+        label="Motivatie: passen de uitkomsten bij het doel van de wet?",
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     besloten_op = forms.DateField(label="Besloten op", widget=DateInput())
@@ -58,7 +80,10 @@ class OnderzoekBesluitForm(Form):
         label="Uitvoeren door Inkomensondersteuning uiterlijk",
         required=False,
         widget=DateInput(),
-        help_text="De inkomensconsulent krijgt de uitvoering als taak op deze datum.",
+        help_text=(
+            "Bij herstel, terugvordering, boete, stopzetting of een maatregel: de "
+            "inkomensconsulent krijgt de uitvoering van alle uitkomsten als één taak op deze datum"
+        ),
     )
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -68,6 +93,31 @@ class OnderzoekBesluitForm(Form):
         self.fields["checklist"].choices = [
             (p.pk, p.tekst) for p in ChecklistPunt.objects.filter(actief=True)
         ]
+
+    def service_data(self) -> dict:
+        """The cleaned data as ``onderzoek_besluit`` takes it."""
+        data = dict(self.cleaned_data)
+        data["omgekeerde_toetsen"] = {u: data.pop(f"toets_{u}", "") for u in STRIKTE_UITKOMSTEN}
+        return data
+
+
+def _toets_veld(uitkomst: str) -> forms.CharField:
+    return forms.CharField(
+        label=f"Omgekeerde toets bij {Uitkomst(uitkomst).label.lower()}",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Nodig zodra u deze uitkomst kiest: wat betekent zij voor de klant, en past "
+        "zij bij het doel van de wet?",
+    )
+
+
+# the omgekeerde toets per strict outcome, right after the outcomes (one field per outcome,
+# so that a missing toets is reported at its own field)
+_velden = list(OnderzoekBesluitForm.base_fields.items())
+_plek = [n for n, _ in _velden].index("uitkomsten") + 1
+OnderzoekBesluitForm.base_fields = dict(
+    _velden[:_plek] + [(f"toets_{u}", _toets_veld(u)) for u in STRIKTE_UITKOMSTEN] + _velden[_plek:]
+)
 
 
 class SamenloopForm(Form):

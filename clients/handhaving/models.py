@@ -2,6 +2,7 @@
 steekproef configuration. No risk scores: every review records why it was selected."""
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -22,13 +23,31 @@ class Bevinding(models.TextChoices):
 
 
 class Uitkomst(models.TextChoices):
-    GEEN_ACTIE = "geen_actie", "Geen actie"
+    GEEN_ACTIE = "geen_actie", "Geen gevolgen"
     HERSTEL = "herstel", "Herstel (uitkering aanpassen)"
     TERUGVORDERING = "terugvordering", "Terugvordering"
+    BOETE = "boete", "Boete"
     WAARSCHUWING = "waarschuwing", "Waarschuwing"
     ALTERNATIEVE_SANCTIE = "alternatief", "Alternatieve sanctie"
     MAATREGEL = "maatregel", "Maatregel (verlaging)"
     STOPZETTING = "stopzetting", "Stopzetting of intrekking uitkering"
+    AANGIFTE = "aangifte", "Aangifte"
+
+
+#: The strict outcomes: each needs its own omgekeerde toets (policy §"Voorbeeld Omgekeerde
+#: toets": what would this outcome cause for the client, and does it fit the purpose of the law?)
+STRIKTE_UITKOMSTEN = (
+    Uitkomst.TERUGVORDERING,
+    Uitkomst.BOETE,
+    Uitkomst.MAATREGEL,
+    Uitkomst.STOPZETTING,
+    Uitkomst.AANGIFTE,
+)
+
+
+class OnderzoekQuerySet(models.QuerySet):
+    def lopend(self):
+        return self.filter(besloten_op__isnull=True)
 
 
 class SteekproefInstelling(models.Model):
@@ -87,7 +106,6 @@ class Rechtmatigheidsonderzoek(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     checklist = models.JSONField("checklist", default=dict, blank=True)
-    documenten_opgevraagd = models.TextField("opgevraagde documenten", blank=True)
     documenten_ontvangen_op = models.DateField("documenten ontvangen op", null=True, blank=True)
     bevinding = models.CharField(
         "juridische bevinding", max_length=12, choices=Bevinding.choices, blank=True
@@ -96,9 +114,14 @@ class Rechtmatigheidsonderzoek(models.Model):
     gevolgen_strikte_uitkomst = models.TextField("gevolgen van de strikte uitkomst", blank=True)
     risico_huisuitzetting = models.BooleanField("risico op huisuitzetting", default=False)
     kinderen_betrokken = models.BooleanField("kinderen betrokken", default=False)
-    uitkomst = models.CharField(
-        "gekozen uitkomst", max_length=14, choices=Uitkomst.choices, blank=True
+    uitkomsten = ArrayField(
+        models.CharField(max_length=14, choices=Uitkomst.choices),
+        verbose_name="gekozen uitkomsten",
+        default=list,
+        blank=True,
     )
+    # the omgekeerde toets per strict outcome: {uitkomst: what it would cause, why it fits}
+    omgekeerde_toetsen = models.JSONField("omgekeerde toets per uitkomst", default=dict, blank=True)
     motivatie = models.TextField("motivatie uitkomst", blank=True)
     besloten_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -109,6 +132,8 @@ class Rechtmatigheidsonderzoek(models.Model):
     uitvoeren_uiterlijk = models.DateField("uitvoeren door IO uiterlijk", null=True, blank=True)
     versie = models.PositiveIntegerField(default=1)
 
+    objects = OnderzoekQuerySet.as_manager()
+
     class Meta:
         verbose_name = "rechtmatigheidsonderzoek"
         verbose_name_plural = "rechtmatigheidsonderzoeken"
@@ -117,8 +142,14 @@ class Rechtmatigheidsonderzoek(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(besloten_op__isnull=True)
-                | (~Q(bevinding="") & ~Q(uitkomst="") & ~Q(motivatie="")),
+                | (~Q(bevinding="") & Q(uitkomsten__len__gt=0) & ~Q(motivatie="")),
                 name="rmo_besluit_volledig",
+            ),
+            # one running onderzoek per client (issue 30): a second one would split the file
+            models.UniqueConstraint(
+                fields=["client"],
+                condition=Q(besloten_op__isnull=True),
+                name="rmo_een_lopend_per_klant",
             ),
             models.CheckConstraint(
                 condition=Q(besloten_op__isnull=True) | Q(besloten_op__gte=models.F("gestart_op")),
@@ -130,12 +161,75 @@ class Rechtmatigheidsonderzoek(models.Model):
         return f"Rechtmatigheidsonderzoek {self.gestart_op:%d-%m-%Y}"
 
     @property
+    def status(self) -> str:
+        if self.besloten_op:
+            return "Besluit genomen"
+        return "Stukken opgevraagd" if self.laatste_hersteltermijn else "Gestart"
+
+    @property
+    def laatste_hersteltermijn(self):
+        """Set by the selectors (annotation); the latest hersteltermijn of the requests."""
+        return getattr(self, "_laatste_hersteltermijn", None)
+
+    @laatste_hersteltermijn.setter
+    def laatste_hersteltermijn(self, value):
+        self._laatste_hersteltermijn = value
+
+    @property
+    def hersteltermijn_verlopen(self) -> bool:
+        from deventer_werk.dates import today
+
+        t = self.laatste_hersteltermijn
+        return bool(t and not self.besloten_op and t < today())
+
+    @property
+    def dagen_sinds_start(self) -> int:
+        from deventer_werk.dates import today
+
+        return ((self.besloten_op or today()) - self.gestart_op).days
+
+    @property
+    def uitkomsten_labels(self) -> list[str]:
+        return [Uitkomst(u).label for u in self.uitkomsten]
+
+    @property
+    def toetsen_per_uitkomst(self) -> list[tuple[str, str]]:
+        return [(Uitkomst(u).label, t) for u, t in (self.omgekeerde_toetsen or {}).items()]
+
+    @property
     def checklist_punten(self) -> list[dict]:
         return (self.checklist or {}).get("punten", [])
 
     @property
     def checklist_gedaan(self) -> int:
         return sum(1 for p in self.checklist_punten if p.get("gedaan"))
+
+
+class Stukkenverzoek(models.Model):
+    """A request for documents within an onderzoek, with the hersteltermijn (issue 30): an
+    onderzoek can ask more than once; every request stays as history."""
+
+    onderzoek = models.ForeignKey(
+        Rechtmatigheidsonderzoek, on_delete=models.CASCADE, related_name="stukkenverzoeken"
+    )
+    opgevraagd_op = models.DateField("opgevraagd op")
+    omschrijving = models.TextField("opgevraagde stukken")
+    hersteltermijn = models.DateField("hersteltermijn tot en met")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "stukkenverzoek"
+        verbose_name_plural = "stukkenverzoeken"
+        ordering = ["opgevraagd_op", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hersteltermijn__gte=models.F("opgevraagd_op")),
+                name="stukkenverzoek_termijn_na_verzoek",
+            )
+        ]
+
+    def __str__(self):
+        return f"Stukken opgevraagd {self.opgevraagd_op:%d-%m-%Y}"
 
 
 class Samenloopsignaal(models.Model):

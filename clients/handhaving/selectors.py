@@ -2,15 +2,43 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.db.models import Max, QuerySet
+
+from clients.models import Client
 from clients.registry import TijdlijnItem
+from deventer_werk.dates import today
 
 from .models import Rechtmatigheidsonderzoek, Samenloopsignaal
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from clients.models import Client
     from deventer_werk.accounts.models import User
+
+
+def onderzoeken_lopend(*, user: User) -> QuerySet[Rechtmatigheidsonderzoek]:
+    """Running onderzoeken of the clients the user may see, oldest first, with the latest
+    hersteltermijn (a later request follows up an earlier one, so the latest one counts for
+    "verlopen"): one query per page."""
+    return (
+        Rechtmatigheidsonderzoek.objects.lopend()
+        .filter(client__in=Client.objects.visible_to(user))
+        .select_related("client", "handhaver")
+        .annotate(_laatste_hersteltermijn=Max("stukkenverzoeken__hersteltermijn"))
+        .order_by("gestart_op", "pk")
+    )
+
+
+def onderzoek_detail(*, onderzoek: Rechtmatigheidsonderzoek) -> dict:
+    """The requests for documents of one onderzoek, oldest first (the history): 1 query."""
+    verzoeken = list(
+        onderzoek.stukkenverzoeken.select_related("door").order_by("opgevraagd_op", "pk")
+    )
+    onderzoek.laatste_hersteltermijn = max((v.hersteltermijn for v in verzoeken), default=None)
+    return {
+        "verzoeken": verzoeken,
+        "peildatum": today(),
+    }
 
 
 def handhaving_sectie(*, client: Client, user: User) -> dict:
@@ -47,6 +75,7 @@ def tijdlijn_rechtmatigheid(*, client: Client) -> Iterator[TijdlijnItem]:
                 o.besloten_op,
                 "rechtmatigheid",
                 "Rechtmatigheid",
-                f"Besluit: {o.get_bevinding_display().lower()}, {o.get_uitkomst_display().lower()}",
+                f"Besluit: {o.get_bevinding_display().lower()}, "
+                + ", ".join(o.uitkomsten_labels).lower(),
                 door=str(o.handhaver),
             )

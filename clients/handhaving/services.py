@@ -6,10 +6,11 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from clients.constants import SignaalSoort, TaakSoort
 from clients.models import Client, Contactpersoon
+from clients.registry import client_herplan
 from clients.services import ConcurrentEditError
 from clients.signalen import signaal_meld
 from clients.taken import taak_plan, taak_rond_af_voor
@@ -19,11 +20,13 @@ from deventer_werk.audit.services import audit_record
 from deventer_werk.dates import today
 
 from .models import (
+    STRIKTE_UITKOMSTEN,
     Bevinding,
     ChecklistPunt,
     Rechtmatigheidsonderzoek,
     Samenloopsignaal,
     Selectiereden,
+    Stukkenverzoek,
     Uitkomst,
 )
 
@@ -31,16 +34,27 @@ if TYPE_CHECKING:
     from deventer_werk.accounts.models import User
 
 
-ZWARE_UITKOMSTEN = {Uitkomst.MAATREGEL, Uitkomst.TERUGVORDERING, Uitkomst.STOPZETTING}
+ZWARE_UITKOMSTEN = set(STRIKTE_UITKOMSTEN)
 
 #: Outcomes the inkomensconsulent carries out, with what to do (the rechtmatigheid loop,
 #: issue 30): the handhaver decides, IO changes the benefit.
 UITVOERING_IO: dict[str, str] = {
     Uitkomst.HERSTEL: "pas de uitkering aan (herstel)",
     Uitkomst.TERUGVORDERING: "stel de terugvordering vast en verstuur het besluit",
+    Uitkomst.BOETE: "leg de boete op en verstuur het boetebesluit",
     Uitkomst.STOPZETTING: "stop de uitkering of trek haar in",
     Uitkomst.MAATREGEL: "leg de maatregel (verlaging) op",
 }
+
+LOPEND_FOUT = (
+    "Voor deze klant loopt al een rechtmatigheidsonderzoek; rond dat eerst af of vraag daarin "
+    "stukken op."
+)
+
+
+def toets_veld(uitkomst: str) -> str:
+    """The form field holding the omgekeerde toets of one strict outcome."""
+    return f"toets_{uitkomst}"
 
 
 def _io_eigenaar(client: Client) -> dict:
@@ -57,14 +71,17 @@ def _io_eigenaar(client: Client) -> dict:
 
 
 def _uitvoering_plan(onderzoek: Rechtmatigheidsonderzoek) -> None:
-    """The outcome as a task for the inkomensconsulent: what to do, and by when."""
+    """The outcomes IO carries out as one task for the inkomensconsulent: every outcome with
+    what to do, and by when."""
     assert onderzoek.uitvoeren_uiterlijk is not None and onderzoek.besloten_op is not None
-    wat = UITVOERING_IO[onderzoek.uitkomst]
+    uit_te_voeren = [u for u in onderzoek.uitkomsten if u in UITVOERING_IO]
+    namen = " en ".join(Uitkomst(u).label for u in uit_te_voeren)
+    wat = "; ".join(UITVOERING_IO[u] for u in uit_te_voeren)
     taak_plan(
         client=onderzoek.client,
         soort=TaakSoort.ONDERZOEK_UITKOMST,
         omschrijving=(
-            f"{Uitkomst(onderzoek.uitkomst).label} na rechtmatigheidsonderzoek van "
+            f"{namen} na rechtmatigheidsonderzoek van "
             f"{onderzoek.besloten_op:%d-%m-%Y}: {wat}. {onderzoek.motivatie}"
         ),
         datum=onderzoek.uitvoeren_uiterlijk,
@@ -92,17 +109,30 @@ def onderzoek_start(
         not toelichting.strip()
     ):
         errors["selectie_toelichting"] = ["Licht de selectie toe (welk signaal, thema of melding)."]
+    # lock the client row so two starts at once cannot both pass the check below
+    Client.objects.select_for_update().filter(pk=client.pk).first()
+    if Rechtmatigheidsonderzoek.objects.lopend().filter(client=client).exists():
+        errors["__all__"] = [LOPEND_FOUT]
     if errors:
         raise ValidationError(errors)
-    onderzoek = Rechtmatigheidsonderzoek.objects.create(
+    try:
+        with transaction.atomic():
+            onderzoek = Rechtmatigheidsonderzoek.objects.create(
+                client=client,
+                selectiereden=selectiereden,
+                selectie_toelichting=toelichting.strip(),
+                gestart_op=gestart_op,
+                handhaver=actor,
+            )
+    except IntegrityError as exc:  # the partial unique constraint rmo_een_lopend_per_klant
+        raise ValidationError({"__all__": [LOPEND_FOUT]}) from exc
+    # the requests for nader onderzoek and the periodic or steekproef review of this client
+    # are answered by this onderzoek; while it runs the planner plans no periodic review
+    taak_rond_af_voor(
         client=client,
-        selectiereden=selectiereden,
-        selectie_toelichting=toelichting.strip(),
-        gestart_op=gestart_op,
-        handhaver=actor,
+        soort=[TaakSoort.NADER_ONDERZOEK, TaakSoort.RECHTMATIGHEID, TaakSoort.STEEKPROEF],
+        door=actor,
     )
-    # the requests for nader onderzoek on this client are answered by this onderzoek
-    taak_rond_af_voor(client=client, soort=TaakSoort.NADER_ONDERZOEK, door=actor)
     audit_record(
         actor=actor,
         actie=Actie.AANGEMAAKT,
@@ -121,20 +151,21 @@ def onderzoek_besluit(
     onderzoek: Rechtmatigheidsonderzoek,
     versie: int,
     bevinding: str,
-    uitkomst: str,
+    uitkomsten: list[str],
     motivatie: str,
     besloten_op: datetime.date,
+    omgekeerde_toetsen: dict[str, str] | None = None,
     gevolgen_strikte_uitkomst: str = "",
     risico_huisuitzetting: bool = False,
     kinderen_betrokken: bool = False,
-    documenten_opgevraagd: str = "",
     documenten_ontvangen_op: datetime.date | None = None,
     checklist: list[int] | None = None,
     uitvoeren_uiterlijk: datetime.date | None = None,
     herkomst: str = Herkomst.WEB,
 ) -> Rechtmatigheidsonderzoek:
-    """The legal finding and the chosen outcome, with the omgekeerde toets: what would the
-    strict outcome cause, and does the chosen outcome fit the purpose of the law?
+    """The legal finding and the chosen outcomes (several at once, "geen gevolgen" alone), with
+    the omgekeerde toets for each strict outcome (``omgekeerde_toetsen``: outcome → text): what
+    would it cause, and does it fit the purpose of the law?
     ``checklist`` holds the ids of the (active) checklist points that were done; the review
     keeps every active point with its text as it reads today, done or not. An outcome IO
     carries out (``UITVOERING_IO``) needs ``uitvoeren_uiterlijk`` and becomes a task for the
@@ -147,8 +178,18 @@ def onderzoek_besluit(
         errors["__all__"] = ["Over dit onderzoek is al besloten."]
     if bevinding not in Bevinding.values:
         errors["bevinding"] = ["Kies de juridische bevinding."]
-    if uitkomst not in Uitkomst.values:
-        errors["uitkomst"] = ["Kies de uitkomst."]
+    uitkomsten = list(dict.fromkeys(uitkomsten))
+    toetsen = {u: (t or "").strip() for u, t in (omgekeerde_toetsen or {}).items()}
+    if not uitkomsten or set(uitkomsten) - set(Uitkomst.values):
+        errors["uitkomsten"] = ["Kies één of meer uitkomsten."]
+    elif Uitkomst.GEEN_ACTIE in uitkomsten and len(uitkomsten) > 1:
+        errors["uitkomsten"] = ["“Geen gevolgen” sluit de andere uitkomsten uit."]
+    for u in uitkomsten:
+        if u in STRIKTE_UITKOMSTEN and not toetsen.get(u):
+            errors[toets_veld(u)] = [
+                f"Omgekeerde toets bij {Uitkomst(u).label.lower()}: beschrijf wat deze uitkomst "
+                "voor de klant betekent en waarom zij past bij het doel van de wet."
+            ]
     if not motivatie.strip():
         errors["motivatie"] = ["Motiveer de gekozen uitkomst."]
     if besloten_op > today():
@@ -159,31 +200,32 @@ def onderzoek_besluit(
         ]
     if documenten_ontvangen_op and documenten_ontvangen_op < locked.gestart_op:
         errors["documenten_ontvangen_op"] = ["Documenten kunnen niet vóór de start zijn ontvangen."]
-    if bevinding == Bevinding.RECHTMATIG and uitkomst not in (Uitkomst.GEEN_ACTIE, ""):
-        errors["uitkomst"] = ["Bij een rechtmatige uitkering past geen sanctie: kies geen actie."]
+    if bevinding == Bevinding.RECHTMATIG and set(uitkomsten) - {Uitkomst.GEEN_ACTIE}:
+        errors["uitkomsten"] = [
+            "Bij een rechtmatige uitkering past geen sanctie: kies “geen gevolgen”."
+        ]
     if bevinding == Bevinding.ONRECHTMATIG and not gevolgen_strikte_uitkomst.strip():
         errors["gevolgen_strikte_uitkomst"] = [
             "Omgekeerde toets: beschrijf wat de strikte uitkomst voor de klant zou betekenen."
         ]
-    if (
-        uitkomst in ZWARE_UITKOMSTEN
-        and (risico_huisuitzetting or kinderen_betrokken)
-        and len(motivatie.strip()) < 40
-    ):
+    zwaar = ZWARE_UITKOMSTEN.intersection(uitkomsten)
+    io = [u for u in uitkomsten if u in UITVOERING_IO]
+    if zwaar and (risico_huisuitzetting or kinderen_betrokken) and len(motivatie.strip()) < 40:
         errors["motivatie"] = [
             "Er is risico op huisuitzetting of er zijn kinderen betrokken: motiveer uitgebreid "
             "waarom deze uitkomst toch past bij het doel van de wet."
         ]
-    if uitkomst in UITVOERING_IO and uitvoeren_uiterlijk is None:
+    if io and uitvoeren_uiterlijk is None:
         errors["uitvoeren_uiterlijk"] = [
-            "Geef aan wanneer Inkomensondersteuning de uitkomst uiterlijk uitvoert; de "
+            "Geef aan wanneer Inkomensondersteuning de uitkomsten uiterlijk uitvoert; de "
             "inkomensconsulent krijgt dit als taak."
         ]
-    elif uitkomst in UITVOERING_IO and uitvoeren_uiterlijk and uitvoeren_uiterlijk < besloten_op:
+    elif io and uitvoeren_uiterlijk and uitvoeren_uiterlijk < besloten_op:
         errors["uitvoeren_uiterlijk"] = ["Uitvoeren kan niet vóór de besluitdatum."]
-    elif uitkomst not in UITVOERING_IO and uitvoeren_uiterlijk is not None:
+    elif not io and uitvoeren_uiterlijk is not None:
         errors["uitvoeren_uiterlijk"] = [
-            "Een uitvoerdatum hoort bij herstel, terugvordering, stopzetting of een maatregel."
+            "Een uitvoerdatum hoort bij herstel, terugvordering, boete, stopzetting of een "
+            "maatregel."
         ]
     punten = list(ChecklistPunt.objects.filter(actief=True).order_by("volgorde", "pk"))
     gedaan = set(checklist or [])
@@ -195,12 +237,12 @@ def onderzoek_besluit(
         "punten": [{"id": p.pk, "tekst": p.tekst, "gedaan": p.pk in gedaan} for p in punten]
     }
     locked.bevinding = bevinding
-    locked.uitkomst = uitkomst
+    locked.uitkomsten = uitkomsten
+    locked.omgekeerde_toetsen = {u: toetsen[u] for u in uitkomsten if u in STRIKTE_UITKOMSTEN}
     locked.motivatie = motivatie.strip()
     locked.gevolgen_strikte_uitkomst = gevolgen_strikte_uitkomst.strip()
     locked.risico_huisuitzetting = risico_huisuitzetting
     locked.kinderen_betrokken = kinderen_betrokken
-    locked.documenten_opgevraagd = documenten_opgevraagd
     locked.documenten_ontvangen_op = documenten_ontvangen_op
     locked.besloten_op = besloten_op
     locked.besloten_door = actor
@@ -211,8 +253,10 @@ def onderzoek_besluit(
     taak_rond_af_voor(
         client=locked.client, soort=[TaakSoort.RECHTMATIGHEID, TaakSoort.STEEKPROEF], door=actor
     )
-    if uitkomst in UITVOERING_IO:
+    if io:
         _uitvoering_plan(locked)
+    # the next periodic review is planned from the besluit, by the planner's own rule
+    client_herplan(client_id=locked.client_id)
     audit_record(
         actor=actor,
         actie=Actie.GEWIJZIGD,
@@ -221,11 +265,56 @@ def onderzoek_besluit(
         herkomst=herkomst,
         details={
             "bevinding": bevinding,
-            "uitkomst": uitkomst,
+            "uitkomsten": uitkomsten,
             "uitvoeren_uiterlijk": uitvoeren_uiterlijk.isoformat() if uitvoeren_uiterlijk else None,
         },
     )
     return locked
+
+
+@transaction.atomic
+def stukken_opvraag(
+    *,
+    actor: User,
+    onderzoek: Rechtmatigheidsonderzoek,
+    omschrijving: str,
+    hersteltermijn: datetime.date,
+    opgevraagd_op: datetime.date | None = None,
+    herkomst: str = Herkomst.WEB,
+) -> Stukkenverzoek:
+    """Ask the client for documents within a running onderzoek, with a hersteltermijn (the
+    last day to deliver). May happen more than once: each request is kept."""
+    locked = Rechtmatigheidsonderzoek.objects.select_for_update().get(pk=onderzoek.pk)
+    opgevraagd_op = opgevraagd_op or today()
+    errors: dict[str, list[str]] = {}
+    if locked.besloten_op:
+        errors["__all__"] = ["Over dit onderzoek is al besloten; er kunnen geen stukken meer bij."]
+    if not omschrijving.strip():
+        errors["omschrijving"] = ["Beschrijf welke stukken de klant moet aanleveren."]
+    if hersteltermijn < today():
+        errors["hersteltermijn"] = ["De hersteltermijn kan niet in het verleden liggen."]
+    elif hersteltermijn < opgevraagd_op:
+        errors["hersteltermijn"] = ["De hersteltermijn kan niet vóór het verzoek liggen."]
+    if errors:
+        raise ValidationError(errors)
+    verzoek = Stukkenverzoek(
+        onderzoek=locked,
+        opgevraagd_op=opgevraagd_op,
+        omschrijving=omschrijving.strip(),
+        hersteltermijn=hersteltermijn,
+        door=actor,
+    )
+    verzoek.full_clean()
+    verzoek.save()
+    audit_record(
+        actor=actor,
+        actie=Actie.GEWIJZIGD,
+        client_id=locked.client_id,
+        object_type="rechtmatigheidsonderzoek",
+        herkomst=herkomst,
+        details={"stukken_opgevraagd": verzoek.pk, "hersteltermijn": hersteltermijn.isoformat()},
+    )
+    return verzoek
 
 
 def samenloop_registreer(
@@ -281,7 +370,10 @@ def samenloop_trieer(
     locked.triage_op = today()
     locked.triage_toelichting = toelichting.strip()
     if triage == Samenloopsignaal.Triage.ONDERZOEKSWAARDIG:
-        locked.onderzoek = onderzoek_start(
+        # one running onderzoek per client: a new signal joins the one that runs
+        locked.onderzoek = Rechtmatigheidsonderzoek.objects.lopend().filter(
+            client=locked.client
+        ).first() or onderzoek_start(
             actor=actor,
             client=locked.client,
             selectiereden=Selectiereden.SIGNAAL,

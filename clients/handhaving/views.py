@@ -9,10 +9,17 @@ from clients.access import lijst_bekeken
 from clients.klantreis_views import KlantreisFormView
 from clients.models import Client
 from deventer_werk.access import require
+from deventer_werk.dates import today
 from deventer_werk.forms import form_add_service_errors
 
-from . import rules, services
-from .forms import OnderzoekBesluitForm, OnderzoekStartForm, SamenloopForm, TriageForm
+from . import rules, selectors, services
+from .forms import (
+    OnderzoekBesluitForm,
+    OnderzoekStartForm,
+    SamenloopForm,
+    StukkenForm,
+    TriageForm,
+)
 from .models import Rechtmatigheidsonderzoek, Samenloopsignaal
 
 
@@ -52,7 +59,40 @@ class OnderzoekBesluitView(KlantreisFormView):
         return {"onderzoek": self.onderzoek}
 
     def opslaan(self, data, form):
-        return services.onderzoek_besluit(actor=self.request.user, onderzoek=self.onderzoek, **data)
+        return services.onderzoek_besluit(
+            actor=self.request.user, onderzoek=self.onderzoek, **form.service_data()
+        )
+
+
+class OnderzoekView(KlantreisFormView):
+    """The onderzoek as a case: its state, the requests for documents (history) and a form to
+    ask for (more) documents with a hersteltermijn."""
+
+    actie = rules.ONDERZOEK
+    form_class = StukkenForm
+    template_name = "handhaving/onderzoek.html"
+    object_type = "rechtmatigheidsonderzoek"
+    melding = "De stukken zijn opgevraagd; de hersteltermijn staat bij het onderzoek."
+
+    def laad(self, *, onderzoek_pk: int) -> None:
+        self.onderzoek = get_object_or_404(
+            Rechtmatigheidsonderzoek.objects.select_related("handhaver", "besloten_door"),
+            pk=onderzoek_pk,
+            client=self.client,
+        )
+
+    def get_form_kwargs(self):
+        return {"onderzoek": self.onderzoek}
+
+    def extra_context(self):
+        return {"onderzoek": self.onderzoek, **selectors.onderzoek_detail(onderzoek=self.onderzoek)}
+
+    def opslaan(self, data, form):
+        return services.stukken_opvraag(actor=self.request.user, onderzoek=self.onderzoek, **data)
+
+    def succes(self, resultaat):
+        messages.success(self.request, self.melding)
+        return redirect("handhaving:onderzoek", pk=self.client.pk, onderzoek_pk=self.onderzoek.pk)
 
 
 class SamenloopView(KlantreisFormView):
@@ -68,6 +108,7 @@ class SamenloopView(KlantreisFormView):
 
 onderzoek_start = OnderzoekStartView.as_view()
 onderzoek_besluit = OnderzoekBesluitView.as_view()
+onderzoek = OnderzoekView.as_view()
 samenloop = SamenloopView.as_view()
 
 
@@ -107,3 +148,18 @@ def triage(request):
     return render(
         request, "handhaving/triage.html", {"page": page, "keuzes": Samenloopsignaal.Triage.choices}
     )
+
+
+@login_required
+@require_http_methods(["GET"])
+def onderzoeken(request):
+    """Running rechtmatigheidsonderzoeken, oldest first, with days since the start and the
+    passed hersteltermijnen highlighted (handhaver and inkomensconsulent)."""
+    require(request.user, rules.ONDERZOEK)
+    page = Paginator(selectors.onderzoeken_lopend(user=request.user), 25).get_page(
+        request.GET.get("pagina")
+    )
+    lijst_bekeken(
+        request, object_type="lopende onderzoeken", client_ids=[o.client_id for o in page]
+    )
+    return render(request, "handhaving/onderzoeken.html", {"page": page, "peildatum": today()})

@@ -141,6 +141,11 @@ def _actieve_clienten(peildatum: datetime.date, client_ids: list | None = None):
                 _met_hand_gesloten(TaakSoort.RECHTMATIGHEID), output_field=DateField()
             ),
             io_medewerker=Subquery(io_contact),
+            # a running onderzoek pauses the periodic review (issue 30); after the besluit
+            # the rhythm starts again from besloten_op (laatste_onderzoek)
+            onderzoek_loopt=Exists(
+                Rechtmatigheidsonderzoek.objects.lopend().filter(client_id=OuterRef("client_id"))
+            ),
         )
         .values(
             "client_id",
@@ -154,6 +159,7 @@ def _actieve_clienten(peildatum: datetime.date, client_ids: list | None = None):
             "gesprek_gesloten",
             "onderzoek_gesloten",
             "io_medewerker",
+            "onderzoek_loopt",
         )
         .order_by("client_id")
     )
@@ -188,7 +194,7 @@ def _voortgang_taak(row, eigenaar: dict, groep: Klantgroep) -> Taak | None:
 
 
 def _rechtmatigheid_taak(row) -> Taak | None:
-    if row["klantgroep__rechtmatigheid_in_voortgangsgesprek"]:
+    if row["klantgroep__rechtmatigheid_in_voortgangsgesprek"] or row["onderzoek_loopt"]:
         return None
     due = volgende_datum(
         laatste=_laatste(row["laatste_onderzoek"], row["onderzoek_gesloten"]),

@@ -19,6 +19,7 @@ NAVIGATIE = (
     ("Participatieplekken", "trajecten:plekken", "trajecten.participatieplek"),
     ("Themabijeenkomsten", "trajecten:themabijeenkomsten", "trajecten.themabijeenkomsten"),
     ("Triage samenloop", "handhaving:triage", "handhaving.triage"),
+    ("Lopende onderzoeken", "handhaving:onderzoeken", "handhaving.onderzoek"),
     ("Kick-off", "intake:kickoff_sessies", "intake.kickoff_bekijken"),
     ("Monitoring", "monitoring:dashboard", "monitoring.rapporten"),
     ("Raadsrapportages", "monitoring:rapporten", "monitoring.rapporten"),

@@ -196,8 +196,20 @@ def test_every_other_klantreis_list_has_a_pinned_query_count(n, users, django_as
             selectiereden="periodiek",
             gestart_op=D(2021, 1, 1),
             handhaver=users["handhaver"],
+            # one running onderzoek per client: the others are decided
+            **(
+                {}
+                if i == 0
+                else {
+                    "bevinding": "rechtmatig",
+                    "uitkomsten": ["geen_actie"],
+                    "motivatie": "In orde",
+                    "besloten_op": D(2021, 2, 1),
+                    "besloten_door": users["handhaver"],
+                }
+            ),
         )
-        for _ in range(n)
+        for i in range(n)
     )
     # groups, visibility, audit insert, rows (+ goals and actions for plans)
     for pad, queries in [

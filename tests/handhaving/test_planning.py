@@ -113,7 +113,7 @@ def test_a_decided_review_moves_the_next_review(users):
         gestart_op=D(2025, 1, 1),
         handhaver=users["handhaver"],
         bevinding="rechtmatig",
-        uitkomst="geen_actie",
+        uitkomsten=["geen_actie"],
         motivatie="In orde",
         besloten_op=D(2025, 3, 1),
         besloten_door=users["handhaver"],

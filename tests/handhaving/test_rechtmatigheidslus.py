@@ -92,6 +92,9 @@ def _onrechtmatig(users, onderzoek, **kw):
         bevinding="onrechtmatig",
         motivatie="Samenwonen niet gemeld sinds juni; geen kinderen, eigen woning blijft",
         gevolgen_strikte_uitkomst="Terugbetalen van vijf maanden; geen risico op huisuitzetting",
+        omgekeerde_toetsen={
+            u: "Aflossing in termijnen past binnen het leefgeld" for u in kw["uitkomsten"]
+        },
         besloten_op=D(2026, 11, 23),
         **kw,
     )
@@ -107,16 +110,18 @@ def test_an_outcome_for_io_becomes_a_task_for_the_inkomensconsulent_with_what_an
     )
     # without a date: a Dutch message and nothing saved
     with pytest.raises(ValidationError) as exc:
-        _onrechtmatig(users, onderzoek, uitkomst="terugvordering")
+        _onrechtmatig(users, onderzoek, uitkomsten=["terugvordering"])
     assert (
-        "wanneer Inkomensondersteuning de uitkomst uiterlijk uitvoert"
+        "wanneer Inkomensondersteuning de uitkomsten uiterlijk uitvoert"
         in (exc.value.message_dict["uitvoeren_uiterlijk"][0])
     )
     onderzoek.refresh_from_db()
     assert onderzoek.besloten_op is None
     assert not Taak.objects.filter(soort=TaakSoort.ONDERZOEK_UITKOMST).exists()
 
-    _onrechtmatig(users, onderzoek, uitkomst="terugvordering", uitvoeren_uiterlijk=D(2026, 12, 7))
+    _onrechtmatig(
+        users, onderzoek, uitkomsten=["terugvordering"], uitvoeren_uiterlijk=D(2026, 12, 7)
+    )
     taak = Taak.objects.get(client=klant, soort=TaakSoort.ONDERZOEK_UITKOMST)
     assert taak.medewerker == ic and taak.datum == D(2026, 12, 7)
     assert taak.omschrijving.startswith(
@@ -140,7 +145,7 @@ def test_herstel_and_stopzetting_go_to_the_io_queue_without_an_inkomensconsulent
     onderzoek = onderzoek_start(
         actor=users["handhaver"], client=klant, selectiereden="periodiek", gestart_op=D(2026, 11, 2)
     )
-    _onrechtmatig(users, onderzoek, uitkomst=uitkomst, uitvoeren_uiterlijk=D(2026, 11, 30))
+    _onrechtmatig(users, onderzoek, uitkomsten=[uitkomst], uitvoeren_uiterlijk=D(2026, 11, 30))
     taak = Taak.objects.get(client=klant, soort=TaakSoort.ONDERZOEK_UITKOMST)
     assert (taak.medewerker, taak.rol, taak.organisatie) == (None, "inkomensconsulent", "IO")
     assert wat in taak.omschrijving
@@ -152,10 +157,12 @@ def test_outcomes_without_io_work_plan_nothing_and_refuse_a_date(users):
         actor=users["handhaver"], client=klant, selectiereden="periodiek", gestart_op=D(2026, 11, 2)
     )
     with pytest.raises(ValidationError) as exc:
-        _onrechtmatig(users, onderzoek, uitkomst="waarschuwing", uitvoeren_uiterlijk=D(2026, 12, 1))
+        _onrechtmatig(
+            users, onderzoek, uitkomsten=["waarschuwing"], uitvoeren_uiterlijk=D(2026, 12, 1)
+        )
     assert "uitvoeren_uiterlijk" in exc.value.message_dict
-    _onrechtmatig(users, onderzoek, uitkomst="waarschuwing")
-    assert Rechtmatigheidsonderzoek.objects.get().uitkomst == "waarschuwing"
+    _onrechtmatig(users, onderzoek, uitkomsten=["waarschuwing"])
+    assert Rechtmatigheidsonderzoek.objects.get().uitkomsten == ["waarschuwing"]
     assert not Taak.objects.filter(soort=TaakSoort.ONDERZOEK_UITKOMST).exists()
 
 
@@ -167,8 +174,9 @@ def test_the_outcome_page_takes_the_date(client_as, users):
     url = reverse("handhaving:onderzoek_besluit", args=[klant.pk, onderzoek.pk])
     data = {
         "bevinding": "onrechtmatig",
-        "uitkomst": "stopzetting",
+        "uitkomsten": ["stopzetting"],
         "gevolgen_strikte_uitkomst": "Geen inkomen meer; woont bij ouders, geen kinderen",
+        "toets_stopzetting": "Woont bij ouders; stopzetting brengt geen huisuitzetting",
         "motivatie": "Werkt al drie maanden fulltime zonder melding; recht is vervallen",
         "besloten_op": "2026-11-24",
         "uitvoeren_uiterlijk": "2026-11-20",

@@ -37,7 +37,7 @@ def test_omgekeerde_toets_is_required_for_an_unlawful_finding(users):
             onderzoek=o,
             versie=1,
             bevinding="onrechtmatig",
-            uitkomst="terugvordering",
+            uitkomsten=["terugvordering"],
             motivatie="Inkomsten niet gemeld",
             besloten_op=D(2026, 11, 20),
         )
@@ -47,16 +47,16 @@ def test_omgekeerde_toets_is_required_for_an_unlawful_finding(users):
         onderzoek=o,
         versie=1,
         bevinding="onrechtmatig",
-        uitkomst="alternatief",
+        uitkomsten=["alternatief"],
         motivatie="Stopzetten leidt tot huisuitzetting; werkstraf past beter",
         gevolgen_strikte_uitkomst="Huurachterstand en huisuitzetting, twee kinderen",
         risico_huisuitzetting=True,
         kinderen_betrokken=True,
         besloten_op=D(2026, 11, 20),
     )
-    assert (o.bevinding, o.uitkomst, o.besloten_door) == (
+    assert (o.bevinding, o.uitkomsten, o.besloten_door) == (
         "onrechtmatig",
-        "alternatief",
+        ["alternatief"],
         users["handhaver"],
     )
 
@@ -69,7 +69,7 @@ def test_heavy_outcome_with_children_needs_an_extensive_motivation(users):
             onderzoek=o,
             versie=1,
             bevinding="onrechtmatig",
-            uitkomst="maatregel",
+            uitkomsten=["maatregel"],
             motivatie="Regels zijn regels",
             gevolgen_strikte_uitkomst="Kinderen in de knel",
             kinderen_betrokken=True,
@@ -81,7 +81,7 @@ def test_heavy_outcome_with_children_needs_an_extensive_motivation(users):
 @pytest.mark.parametrize(
     ("kwargs", "veld"),
     [
-        ({"bevinding": "rechtmatig", "uitkomst": "maatregel"}, "uitkomst"),
+        ({"bevinding": "rechtmatig", "uitkomsten": ["maatregel"]}, "uitkomsten"),
         ({"besloten_op": D(2026, 10, 1)}, "besloten_op"),
         ({"besloten_op": D(2027, 1, 1)}, "besloten_op"),
         ({"motivatie": " "}, "motivatie"),
@@ -94,7 +94,7 @@ def test_bad_decisions_save_nothing(users, kwargs, veld):
         "onderzoek": o,
         "versie": 1,
         "bevinding": "rechtmatig",
-        "uitkomst": "geen_actie",
+        "uitkomsten": ["geen_actie"],
         "motivatie": "In orde",
         "besloten_op": D(2026, 11, 20),
     }
@@ -111,7 +111,7 @@ def test_concurrent_decision_is_refused(users):
         onderzoek=o,
         versie=1,
         bevinding="rechtmatig",
-        uitkomst="geen_actie",
+        uitkomsten=["geen_actie"],
         motivatie="In orde",
         besloten_op=D(2026, 11, 20),
     )
@@ -121,7 +121,7 @@ def test_concurrent_decision_is_refused(users):
             onderzoek=o,
             versie=1,
             bevinding="onrechtmatig",
-            uitkomst="herstel",
+            uitkomsten=["herstel"],
             motivatie="x",
             gevolgen_strikte_uitkomst="y",
             besloten_op=D(2026, 11, 21),
@@ -157,7 +157,7 @@ def test_handhaver_decides_in_the_browser_form(client_as, users):
         url,
         {
             "bevinding": "onrechtmatig",
-            "uitkomst": "terugvordering",
+            "uitkomsten": ["terugvordering"],
             "motivatie": "Niet gemeld",
             "besloten_op": "2026-11-20",
             "versie": 1,
@@ -168,7 +168,7 @@ def test_handhaver_decides_in_the_browser_form(client_as, users):
         url,
         {
             "bevinding": "onrechtmatig",
-            "uitkomst": "waarschuwing",
+            "uitkomsten": ["waarschuwing"],
             "motivatie": "Eerste keer, klein bedrag",
             "besloten_op": "2026-11-20",
             "gevolgen_strikte_uitkomst": "Terugvordering drukt op leefgeld",
@@ -191,7 +191,7 @@ def test_the_review_keeps_its_checklist_as_it_read_when_decided(users):
         "onderzoek": o,
         "versie": 1,
         "bevinding": "rechtmatig",
-        "uitkomst": "geen_actie",
+        "uitkomsten": ["geen_actie"],
         "motivatie": "In orde",
         "besloten_op": D(2026, 11, 20),
     }
@@ -219,7 +219,7 @@ def test_checklist_in_the_browser_form_and_on_the_dossier(client_as, users):
         {
             "checklist": [punt.pk],
             "bevinding": "rechtmatig",
-            "uitkomst": "geen_actie",
+            "uitkomsten": ["geen_actie"],
             "motivatie": "Alles in orde",
             "besloten_op": "2026-11-20",
             "versie": 1,
@@ -242,9 +242,9 @@ def test_samenloop_outcome_shows_on_the_dossier(client_as, users):
         onderzoek=s.onderzoek,
         versie=1,
         bevinding="rechtmatig",
-        uitkomst="geen_actie",
+        uitkomsten=["geen_actie"],
         motivatie="Spaargeld onder de grens",
         besloten_op=D(2026, 11, 24),
     )
     dossier = client_as("handhaver").get(reverse("clients:dossier", args=[client.pk]))
-    assert "onderzoek gestart 24-11-2026: rechtmatig, geen actie" in dossier.content.decode()
+    assert "onderzoek gestart 24-11-2026: rechtmatig, geen gevolgen" in dossier.content.decode()

@@ -123,7 +123,7 @@ def test_a_voortgangsgesprek_does_not_close_a_review_but_an_onderzoek_does(users
         onderzoek=onderzoek,
         versie=onderzoek.versie,
         bevinding="rechtmatig",
-        uitkomst="geen_actie",
+        uitkomsten=["geen_actie"],
         motivatie="In orde",
         besloten_op=D(2026, 11, 24),
     )
