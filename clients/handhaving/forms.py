@@ -106,8 +106,8 @@ def _toets_veld(uitkomst: str) -> forms.CharField:
         label=f"Omgekeerde toets bij {Uitkomst(uitkomst).label.lower()}",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Nodig zodra u deze uitkomst kiest: wat betekent zij voor de klant, en past "
-        "zij bij het doel van de wet?",
+        help_text="Verplicht bij deze uitkomst: wat betekent zij voor de klant, en past zij "
+        "bij het doel van de wet?",
     )
 
 

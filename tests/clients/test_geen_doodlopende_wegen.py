@@ -114,7 +114,13 @@ def test_werkvoorraad_rows_name_whose_work_it_is(client_as, users, klant):
             "Nee, wijzigen",
         ),
         ("clients:groepsindeling", "inkomensconsulent", "Reden / motivatie", "doorstroom"),
-        ("handhaving:onderzoek_besluit", "handhaver", "Omgekeerde toets", "onrechtmatig"),
+        (
+            "handhaving:onderzoek_besluit",
+            "handhaver",
+            "Wat zou de strikte juridische uitkomst",
+            "onrechtmatig",
+        ),
+        ("handhaving:onderzoek_besluit", "handhaver", "Omgekeerde toets bij boete", "uitkomst"),
     ],
 )
 def test_a_conditionally_required_field_says_when_it_is_required(
