@@ -286,7 +286,7 @@ def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:
         **filter_keuzes(),
         **(signalen_sectie(user=user) if user.werkt_in_dossiers else {}),
         **(door_mij_overgedragen(user=user, vandaag=vandaag) if user.werkt_in_dossiers else {}),
-        **rol_secties(user=user, vandaag=vandaag),
+        **rol_secties(user=user, vandaag=vandaag, params=params),
     }
     if may(user, rules.PLAN):
         try:

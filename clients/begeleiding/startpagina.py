@@ -6,7 +6,7 @@ count does not depend on the size of the bestand.
 
 import datetime
 
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, Exists, F, Max, OuterRef, Q
 
 from clients.constants import Fase, SignaalSoort
 from clients.models import Client, Signaal
@@ -24,17 +24,31 @@ def _lijst(qs, n: int = EERSTE) -> dict:
     return {"totaal": totaal, "rijen": list(qs[:n]) if totaal else []}
 
 
-def poortwachter_sectie(*, user, vandaag) -> dict:
-    """Meldingen to screen, and aanvragen without besluit with the days left of the 8-week
-    term (most urgent first)."""
+#: Meldingen per page on the poortwachter's start page.
+MELDINGEN_PER_PAGINA = 25
+
+
+def poortwachter_sectie(*, user, vandaag, params=None) -> dict:
+    """Meldingen to screen, paginated (issue 30: every melding reachable): urgent ones first
+    (an open broodnood, huisuitzetting or schulden signal), then the longest waiting; and
+    aanvragen without besluit with the days left of the 8-week term (most urgent first)."""
     from clients.intake.models import Aanvraag
 
+    urgent = Signaal.objects.filter(client=OuterRef("pk"), urgent=True, afgehandeld_op__isnull=True)
     meldingen = (
         Client.objects.visible_to(user)
         .filter(fase=Fase.MELDING)
-        .annotate(melddatum=Max("perioden__melddatum"))
-        .order_by("melddatum", "pk")
+        .annotate(melddatum=Max("perioden__melddatum"), urgent=Exists(urgent))
+        .order_by("-urgent", "melddatum", "pk")
     )
+    totaal = meldingen.count()
+    paginas = max(1, -(-totaal // MELDINGEN_PER_PAGINA))
+    try:
+        pagina = int((params or {}).get("meldingen_pagina", 1))
+    except (TypeError, ValueError):
+        pagina = 1
+    pagina = min(max(pagina, 1), paginas)
+    start = (pagina - 1) * MELDINGEN_PER_PAGINA
     aanvragen = (
         Aanvraag.objects.filter(besluit="", client__in=Client.objects.visible_to(user))
         .exclude(client__fase=Fase.AFGESLOTEN)
@@ -45,7 +59,15 @@ def poortwachter_sectie(*, user, vandaag) -> dict:
     for a in open_aanvragen["rijen"]:
         a.dagen_over = (a.aanvraagdatum + BESLISTERMIJN - vandaag).days
         a.dagen_verstreken = max(-a.dagen_over, 0)
-    return {"meldingen": _lijst(meldingen), "aanvragen": open_aanvragen}
+    return {
+        "meldingen": {
+            "totaal": totaal,
+            "rijen": list(meldingen[start : start + MELDINGEN_PER_PAGINA]) if totaal else [],
+            "pagina": pagina,
+            "paginas": paginas,
+        },
+        "aanvragen": open_aanvragen,
+    }
 
 
 def intaker_sectie(*, user) -> dict:
@@ -157,10 +179,10 @@ def trainer_sectie(*, user) -> dict:
     return kickoff_trainer_sectie(user=user)
 
 
-def rol_secties(*, user, vandaag) -> dict:
+def rol_secties(*, user, vandaag, params=None) -> dict:
     context: dict = {}
     if may(user, rules.START_MELDINGEN):
-        context["poortwachter"] = poortwachter_sectie(user=user, vandaag=vandaag)
+        context["poortwachter"] = poortwachter_sectie(user=user, vandaag=vandaag, params=params)
     if may(user, rules.START_AMBITIE):
         context["intaker"] = intaker_sectie(user=user)
     if may(user, rules.START_TRAJECTEN):

@@ -259,3 +259,29 @@ def test_the_handhavers_daily_target_is_a_setting(client_as, settings):
     assert "van het dagdoel 3" in c.get(reverse(WERKVOORRAAD)).content.decode()
     assert c.post(reverse("begeleiding:reviews_neem")).status_code == 302
     assert Taak.objects.filter(medewerker__username="handhaver").count() == 3
+
+
+def test_every_melding_is_reachable_urgent_first(client_as, users):
+    """Issue 30 part 4: 60 meldingen, 25 a page: the 26th is on page 2; an urgent one (open
+    broodnood signal) stands on top of page 1; "Nieuwe melding" is on the start page."""
+    from clients.constants import Fase
+
+    meldingen = bulk_clients(60, "zorgen", periode=D(2026, 11, 1), fase=Fase.MELDING)
+    Signaal.objects.create(client=meldingen[-1], soort="broodnood", urgent=True)
+    c = client_as("poortwachter")
+    eerste = c.get(reverse(WERKVOORRAAD)).content.decode()
+    sectie = eerste.split('id="pw-meldingen"', 1)[1].split("</section>", 1)[0]
+    assert "Meldingen te screenen (60)" in sectie and "pagina 1 van 3" in sectie
+    assert reverse("clients:registreren") in sectie
+    eerste_rij = sectie.split("<li>", 2)[1]
+    assert "Urgent" in eerste_rij
+    assert reverse("intake:screening", args=[meldingen[-1].pk]) in eerste_rij
+    tweede = c.get(reverse(WERKVOORRAAD), {"meldingen_pagina": 2}).content.decode()
+    sectie = tweede.split('id="pw-meldingen"', 1)[1].split("</section>", 1)[0]
+    gezien = [k for k in meldingen if reverse("intake:screening", args=[k.pk]) in sectie]
+    assert len(gezien) == 25 and "pagina 2 van 3" in sectie
+    derde = c.get(reverse(WERKVOORRAAD), {"meldingen_pagina": 3}).content.decode()
+    alle = {k.pk for k in meldingen if reverse("intake:screening", args=[k.pk]) in eerste + derde}
+    assert len(alle | {k.pk for k in gezien}) == 60  # every melding on exactly one page
+    # nonsense page numbers fall back, never an error page
+    assert c.get(reverse(WERKVOORRAAD), {"meldingen_pagina": "x"}).status_code == 200
