@@ -4,6 +4,7 @@ from deventer_werk.accounts.constants import Rol
 
 from .factories import UserFactory
 from .fixtures.klok import frozen_clock  # noqa: F401  (shared fixtures)
+from .fixtures.migraties import terug_naar_de_laatste_migraties  # noqa: F401
 from .fixtures.otp import login_met_tweede_factor
 from .fixtures.worker import celery_worker, celery_worker_process  # noqa: F401
 

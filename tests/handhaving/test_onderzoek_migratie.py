@@ -5,26 +5,11 @@ had), the free-text requested documents become a Stukkenverzoek, a running one s
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.fixtures.migraties import migreer as _migreer
 
 VOOR = [("handhaving", "0010_stopzetting_en_uitvoeren_uiterlijk")]
 NA = [("handhaving", "0011_onderzoek_met_stappen_en_uitkomsten")]
-
-
-def _migreer(doel):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(doel)
-    return executor.loader.project_state(doel).apps
-
-
-@pytest.fixture
-def terug_naar_de_laatste_migraties():
-    yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)

@@ -5,26 +5,11 @@ that date; feedbackmethode, home visit and Groeien kenmerken stay 'niet vastgele
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.fixtures.migraties import migreer as _migreer
 
 VOOR = [("intake", "0009_kickoff_een_open_uitnodiging")]
 NA = [("intake", "0010_ambitiegesprek_afspraken")]
-
-
-def _migreer(doel):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(doel)
-    return executor.loader.project_state(doel).apps
-
-
-@pytest.fixture
-def terug_naar_de_laatste_migraties():
-    yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)

@@ -5,8 +5,8 @@ are marked with the scale version, and a second run changes nothing."""
 import importlib
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.fixtures.migraties import migreer as _migreer
 
 VOOR = [("intake", "0011_ambitiegesprek_regeladvies")]
 NA = [("intake", "0012_diagnose_schaal_richting")]
@@ -14,21 +14,6 @@ ALCOHOL = "Speelt alcohol, drugs of gokken een rol in uw leven?"
 RONDKOMEN = "Kunt u rondkomen van uw inkomen?"
 
 migratie = importlib.import_module("clients.intake.migrations.0012_diagnose_schaal_richting")
-
-
-def _migreer(doel):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(doel)
-    return executor.loader.project_state(doel).apps
-
-
-@pytest.fixture
-def terug_naar_de_laatste_migraties():
-    yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)

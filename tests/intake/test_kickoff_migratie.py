@@ -6,26 +6,11 @@ instead of being deleted, so that the new one-open-invitation constraint holds."
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.fixtures.migraties import migreer as _migreer
 
 VOOR = [("intake", "0006_beheerder_configuratie")]
 NA = [("intake", "0009_kickoff_een_open_uitnodiging")]
-
-
-def _migreer(doel):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(doel)
-    return executor.loader.project_state(doel).apps
-
-
-@pytest.fixture
-def terug_naar_de_laatste_migraties():
-    yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)
