@@ -110,6 +110,74 @@ class GroepsindelingForm(Form):
     )
 
 
+class GroepCorrectieForm(Form):
+    """Correct the latest group change: undo it, or put group and/or date right (issue 29)."""
+
+    verplicht_bij = {
+        "klantgroep": "bij 'klantgroep of datum corrigeren'",
+        "van": "bij 'klantgroep of datum corrigeren'",
+    }
+    wijze = forms.ChoiceField(
+        label="Wat is er onjuist?",
+        choices=[
+            ("gewijzigd", "De klantgroep of de ingangsdatum is onjuist vastgelegd"),
+            ("ongedaan", "De wijziging had niet mogen plaatsvinden: ongedaan maken"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    klantgroep = forms.ModelChoiceField(
+        label="Juiste klantgroep",
+        queryset=Klantgroep.objects.all(),
+        empty_label="Kies…",
+        required=False,
+    )
+    van = forms.DateField(label="Juiste ingangsdatum", widget=DateInput(), required=False)
+    reden = forms.CharField(
+        label="Reden van de correctie",
+        help_text="Blijft zichtbaar in de historie van het dossier.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, ongedaan_mogelijk: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not ongedaan_mogelijk:
+            self.fields["wijze"].choices = self.fields["wijze"].choices[:1]
+
+
+class UitstroomCorrectieForm(Form):
+    """Correct the last uitstroom: undo it, or put reason and/or last day right (issue 29)."""
+
+    verplicht_bij = {
+        "uitstroomreden": "bij 'reden of einddatum corrigeren'",
+        "einddatum": "bij 'reden of einddatum corrigeren'",
+    }
+    wijze = forms.ChoiceField(
+        label="Wat is er onjuist?",
+        choices=[
+            ("gewijzigd", "De reden of de laatste dag is onjuist vastgelegd"),
+            ("ongedaan", "De klant is niet uitgestroomd: de uitkering loopt door"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    uitstroomreden = forms.ChoiceField(label="Juiste reden uitstroom", required=False, choices=())
+    einddatum = forms.DateField(
+        label="Juiste laatste dag uitkering", widget=DateInput(), required=False
+    )
+    reden = forms.CharField(
+        label="Reden van de correctie",
+        help_text="Blijft zichtbaar in de historie van het dossier.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .constants import Uitstroomreden
+
+        super().__init__(*args, **kwargs)
+        self.fields["uitstroomreden"].choices = [("", "—")] + [
+            c for c in Uitstroomreden.choices if c[0] != Uitstroomreden.GEEN_RECHT
+        ]
+
+
 class ContactpersoonForm(Form):
     medewerker = forms.ModelChoiceField(
         label="Medewerker", queryset=get_user_model().objects.none()

@@ -350,3 +350,45 @@ class Taak(models.Model):
 
 # Registered with the clients app; defined in its own module (clients/groepen/).
 from .groepen.models import Groepslidmaatschap  # noqa: E402, F401
+
+
+class Correctie(models.Model):
+    """A correction of a recorded decision by its owner (issue 29 item 3): a group change or
+    an uitstroom that was wrong. The corrected record is changed (or, for an undone group
+    change, removed) in the same transaction, so every figure follows; this row keeps what it
+    was, what it became, why and by whom. Append-only: never edited, never deleted."""
+
+    class Soort(models.TextChoices):
+        GROEPSWIJZIGING = "groepswijziging", "Klantgroep"
+        UITSTROOM = "uitstroom", "Uitstroom"
+
+    class Wijze(models.TextChoices):
+        GEWIJZIGD = "gewijzigd", "Gegevens gecorrigeerd"
+        ONGEDAAN = "ongedaan", "Ongedaan gemaakt"
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="correcties")
+    soort = models.CharField("wat is gecorrigeerd", max_length=20, choices=Soort.choices)
+    wijze = models.CharField("correctie", max_length=10, choices=Wijze.choices)
+    was = models.CharField("was", max_length=300)
+    wordt = models.CharField("wordt", max_length=300)
+    oud = models.JSONField("vastlegging vóór de correctie", default=dict)
+    reden = models.TextField("reden van de correctie")
+    # The dates of the corrected event before and after: the periods whose figures change.
+    datum_was = models.DateField("datum vóór de correctie")
+    datum_wordt = models.DateField("datum na de correctie", null=True, blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="door"
+    )
+    op = models.DateTimeField("gecorrigeerd op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "correctie"
+        verbose_name_plural = "correcties"
+        ordering = ["client", "-op"]
+        indexes = [models.Index(fields=["op"], name="correctie_op_idx")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reden=""), name="correctie_met_reden"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Correctie {self.get_soort_display().lower()}: {self.was} → {self.wordt}"

@@ -21,6 +21,16 @@ GROEP_WIJZIGEN = regel(
     (Rol.INTAKER, Rol.INKOMENSCONSULENT, Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
     "Klantgroep vastleggen of wijzigen",
 )
+# A wrong group change is corrected by the roles that make group changes (issue 29 item 3).
+GROEP_CORRIGEREN = regel(
+    "clients.groep_corrigeren",
+    (Rol.INTAKER, Rol.INKOMENSCONSULENT, Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
+    "Groepswijziging corrigeren",
+)
+# Ending a benefit is IO's decision (beleid §4.1), so is correcting it.
+UITSTROOM_CORRIGEREN = regel(
+    "clients.uitstroom_corrigeren", (Rol.INKOMENSCONSULENT,), "Uitstroom corrigeren"
+)
 CONTACT_WIJZIGEN = regel(
     "clients.contact_wijzigen",
     (Rol.INKOMENSCONSULENT, Rol.WERKCOACH, Rol.POORTWACHTER, Rol.INTAKER),

@@ -11,7 +11,8 @@ from django.db.models.functions import Lower
 
 from clients.groepen.models import Groepslidmaatschap
 
-from .models import Client, Contactpersoon, Uitkeringsperiode
+from .constants import Fase, Uitstroomreden
+from .models import Client, Contactpersoon, Correctie, Uitkeringsperiode
 
 if TYPE_CHECKING:
     from deventer_werk.accounts.models import User
@@ -78,7 +79,17 @@ def client_dossier(*, client: Client) -> dict:
     )
     perioden = list(Uitkeringsperiode.objects.filter(client=client).order_by("-melddatum"))
     actueel = next((lm for lm in lidmaatschappen if lm.tot is None), None)
+    correcties = list(Correctie.objects.filter(client=client).select_related("door"))
+    laatste = perioden[0] if perioden else None
     return {
+        "correcties_groep": [c for c in correcties if c.soort == Correctie.Soort.GROEPSWIJZIGING],
+        "correcties_uitstroom": [c for c in correcties if c.soort == Correctie.Soort.UITSTROOM],
+        # what the correction pages can act on (issue 29: a link only where it can succeed)
+        "groep_corrigeerbaar": actueel is not None and client.fase != Fase.AFGESLOTEN,
+        "uitstroom_corrigeerbaar": laatste is not None
+        and laatste.einddatum is not None
+        and laatste.uitstroomreden != Uitstroomreden.GEEN_RECHT,
+        "afgesloten_perioden": [p for p in perioden if p.einddatum is not None],
         "lidmaatschappen": lidmaatschappen,
         "actueel_lidmaatschap": actueel,
         "contactpersonen": contactpersonen,

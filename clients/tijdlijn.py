@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from clients.groepen.models import Groepslidmaatschap
 
-from .models import Client, Contactpersoon, Signaal, Uitkeringsperiode
+from .models import Client, Contactpersoon, Correctie, Signaal, Uitkeringsperiode
 from .registry import TIJDLIJN, TijdlijnItem, inhoud_voor, register_tijdlijn
 
 
@@ -109,8 +109,20 @@ def _signalen(*, client):
             )
 
 
+def _correcties(*, client):
+    for c in Correctie.objects.filter(client=client).select_related("door"):
+        yield TijdlijnItem(
+            moment=c.op,
+            soort="correctie",
+            soort_label="Correctie",
+            titel=f"Correctie {c.get_soort_display().lower()}: {c.was} → {c.wordt} — {c.reden}",
+            door=str(c.door),
+        )
+
+
 def register_core() -> None:
     register_tijdlijn("klantgroep", "Klantgroep", _groepen)
     register_tijdlijn("uitkering", "Uitkering", _perioden)
     register_tijdlijn("contactpersoon", "Contactpersoon", _contacten)
     register_tijdlijn("signaal", "Signalen", _signalen)
+    register_tijdlijn("correctie", "Correcties", _correcties)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import overdracht_views, views
+from . import correctie_views, overdracht_views, views
 
 app_name = "clients"
 urlpatterns = [
@@ -15,6 +15,16 @@ urlpatterns = [
     path("<uuid:pk>/", views.dossier, name="dossier"),
     path("<uuid:pk>/bewerken/", views.bewerken, name="bewerken"),
     path("<uuid:pk>/klantgroep/", views.groepsindeling, name="groepsindeling"),
+    path(
+        "<uuid:pk>/klantgroep/corrigeren/",
+        correctie_views.groep_corrigeren,
+        name="groep_corrigeren",
+    ),
+    path(
+        "<uuid:pk>/uitstroom/corrigeren/",
+        correctie_views.uitstroom_corrigeren,
+        name="uitstroom_corrigeren",
+    ),
     path("<uuid:pk>/contactpersoon/", views.contactpersoon, name="contactpersoon"),
     path("<uuid:pk>/tijdlijn/", views.tijdlijn, name="tijdlijn"),
     path("<uuid:pk>/signaal/", views.signaal_melden, name="signaal_melden"),

@@ -18,7 +18,7 @@ from . import indicators, indicators_afspraken, indicators_klantreis
 from .models import Budget
 from .periods import Periode
 
-VERSIE = 2
+VERSIE = 3  # 3: corrections per period (issue 29)
 # Policy §3.3: the first bestandsanalyse (July 2019), the baseline the raad compares with.
 NULMETING_2019 = {"matchen": 300, "groeien": 800, "faciliteren": 875, "zorgen": 900}
 TREND_PERIODEN = 4
@@ -55,6 +55,7 @@ def periode_cijfers(periode: Periode, *, wijk: str | None = None, volgorde: list
         "nieuwe_uitkeringen": indicators.nieuwe_uitkeringen(periode, wijk),
         "redenen": redenen,
         "uitstroom_naar_werk": indicators.uitstroom_naar_werk(redenen),
+        "correcties": indicators.correcties(periode, wijk),
     }
 
 

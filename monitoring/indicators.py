@@ -19,10 +19,10 @@ The bestand flows come from the memberships themselves, so the table adds up by 
 import datetime
 from collections import defaultdict
 
-from django.db.models import Count, DateField, Exists, ExpressionWrapper, OuterRef, Subquery
+from django.db.models import Count, DateField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
 
 from clients.constants import UITSTROOM_NAAR_WERK, Uitstroomreden
-from clients.models import Uitkeringsperiode
+from clients.models import Correctie, Uitkeringsperiode
 
 from .bronnen import Groepslidmaatschap, Klantgroep
 from .periods import Periode
@@ -128,3 +128,18 @@ def doorstroom_per_soort(matrix: dict[str, dict[str, int]], volgorde: list[str])
                 soort = "doorstroom" if volgorde.index(naar) < volgorde.index(van) else "terugval"
                 uit[soort] += n
     return uit
+
+
+def correcties_in(periode: Periode, wijk: str | None = None):
+    """Corrections (issue 29) of a group change or an uitstroom dated in the period, before
+    or after the correction: the figures of the period are computed after them."""
+    in_periode = Q(datum_was__range=(periode.start, periode.eind)) | Q(
+        datum_wordt__range=(periode.start, periode.eind)
+    )
+    qs = Correctie.objects.filter(in_periode)
+    return qs.filter(client__wijk=wijk) if wijk else qs
+
+
+def correcties(periode: Periode, wijk: str | None = None) -> dict[str, int]:
+    """Number of corrections per kind (groepswijziging, uitstroom) that changed the period."""
+    return dict(correcties_in(periode, wijk).values_list("soort").annotate(n=Count("id")))

@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from . import indicators
 from .models import PeriodeCijfers
 from .periods import Periode
 
@@ -24,6 +25,13 @@ def periodecijfers(periode: Periode, wijk: str = "") -> dict:
         laatste.voorlopig != voorlopig  # stored while running, now finished (or vice versa)
         or (voorlopig and laatste.gecontroleerd_op < timezone.now() - VOORLOPIG_GELDIG)
     )
+    if laatste is not None and not verlopen:
+        # a correction since the figures were last checked that touches this period
+        verlopen = (
+            indicators.correcties_in(periode, wijk or None)
+            .filter(op__gt=laatste.gecontroleerd_op)
+            .exists()
+        )
     if laatste is None or verlopen:
         from .services import periodecijfers_vastleggen
 

@@ -91,8 +91,27 @@ def dashboard(request):
             "periode_naam": periode_naam(h["periode"]),
             "wijk": wijk,
             "wijk_naam": Wijk(wijk).label if wijk else "",
+            "correcties": _correcties_tekst(h.get("correcties") or {}, snapshot["drempel"]),
         },
     )
+
+
+def _correcties_tekst(per_soort: dict, drempel: int) -> str:
+    """ "2 groepswijzigingen en minder dan 5 uitstromen": small numbers as the tables show them."""
+
+    def aantal(n: int, enkel: str, meer: str) -> str:
+        getal = str(n) if n >= drempel else f"minder dan {drempel}"
+        return f"{getal} {enkel if n == 1 and n >= drempel else meer}"
+
+    delen = [
+        aantal(n, enkel, meer)
+        for soort, enkel, meer in (
+            ("groepswijziging", "groepswijziging", "groepswijzigingen"),
+            ("uitstroom", "uitstroom", "uitstromen"),
+        )
+        if (n := per_soort.get(soort, 0))
+    ]
+    return " en ".join(delen)
 
 
 class RapportForm(Form):

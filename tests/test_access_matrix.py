@@ -87,6 +87,8 @@ MATRIX = {
     "clients:dossier": route(DOSSIER, "client", C),
     "clients:bewerken": route(DOSSIER, "client", C),
     "clients:groepsindeling": route({IN, IC, WC, PM}, "client", C),
+    "clients:groep_corrigeren": route({IN, IC, WC, PM}, "client", C),
+    "clients:uitstroom_corrigeren": route({IC}, "client", C),
     "clients:contactpersoon": route({IC, WC, PW, IN}, "client", C),
     "clients:tijdlijn": route(DOSSIER, "client", C),
     "clients:signaal_melden": route(DOSSIER, "client", C),

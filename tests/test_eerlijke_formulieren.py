@@ -40,6 +40,16 @@ ONSCHULDIG = {
     # editing the personal details shows what is stored, not a proposal
     ("clients:bewerken", "geboortedatum"): "opgeslagen gegevens van de klant",
     ("clients:bewerken", "wijk"): "opgeslagen gegevens van de klant",
+    # a correction starts from what was recorded; what is wrong must still be chosen
+    **{
+        (naam, veld): "de vastlegging die wordt gecorrigeerd"
+        for naam, veld in (
+            ("clients:groep_corrigeren", "klantgroep"),
+            ("clients:groep_corrigeren", "van"),
+            ("clients:uitstroom_corrigeren", "uitstroomreden"),
+            ("clients:uitstroom_corrigeren", "einddatum"),
+        )
+    },
 }
 
 

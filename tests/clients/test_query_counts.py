@@ -25,7 +25,7 @@ def dossier_queries(user) -> int:
     from deventer_werk.access import may
 
     acties = sum(a.queries for a in registry.ACTIES if may(user, a.actie))
-    return 3 + 5 + sum(s.queries for s in registry.SECTIES) + acties
+    return 3 + 6 + sum(s.queries for s in registry.SECTIES) + acties  # 6: +correcties
 
 
 def _bulk_clients(n: int, medewerker) -> list[Client]:
