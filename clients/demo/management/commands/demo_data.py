@@ -14,13 +14,15 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from clients.constants import Fase, GroeienKenmerk, LidmaatschapSoort, Uitstroomreden, Wijk
+from clients.constants import Fase, LidmaatschapSoort, Uitstroomreden, Wijk
+from clients.demo.catalogus import naam_kies, volledige_achternaam
+from clients.demo.klantreis import klantreis_maak
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Contactpersoon, Uitkeringsperiode
+from clients.trajecten.models import Participatieplek, Werkgever
 from deventer_werk.accounts.constants import ROL_ORGANISATIE, Organisatie, Rol
 from deventer_werk.accounts.models import User
 from deventer_werk.dates import today
-from klantgroepen.constants import Regie
 from klantgroepen.models import Klantgroep
 
 DEMO_PASSWORD_ENV = "DW_DEMO_PASSWORD"  # noqa: S105 - the name of the variable
@@ -48,7 +50,13 @@ UITSTROOM_GEWICHTEN = {
     Uitstroomreden.OVERLIJDEN: 3,
     Uitstroomreden.OVERIG: 7,
 }
-EXTRA_MEDEWERKERS = {Rol.INKOMENSCONSULENT: 12, Rol.WERKCOACH: 10, Rol.INTAKER: 3}
+EXTRA_MEDEWERKERS = {
+    Rol.INKOMENSCONSULENT: 12,
+    Rol.WERKCOACH: 10,
+    Rol.INTAKER: 3,
+    Rol.PARTICIPATIEMAKELAAR: 3,
+    Rol.HANDHAVER: 2,
+}
 
 
 def _bsn(rng: random.Random, seen: set[str]) -> str:
@@ -64,15 +72,60 @@ def _bsn(rng: random.Random, seen: set[str]) -> str:
                 return bsn
 
 
-def _naam(achternaam: str) -> dict[str, str]:
-    """Split a Dutch surname into tussenvoegsel and achternaam ("van den Berg")."""
-    delen = achternaam.split()
-    voor = [d for d in delen[:-1] if d.islower()]
-    return {"tussenvoegsel": " ".join(voor), "achternaam": " ".join(delen[len(voor) :])}
-
-
 def _date_between(rng: random.Random, start: datetime.date, end: datetime.date) -> datetime.date:
     return start + datetime.timedelta(days=rng.randint(0, max(0, (end - start).days)))
+
+
+def _contacten(
+    rng: random.Random,
+    client: Client,
+    segmenten: list[tuple],
+    *,
+    regie: dict[str, str],
+    users: dict[str, list[User]],
+    peildatum: datetime.date,
+) -> list[Contactpersoon]:
+    """The contact persons over the client's memberships ``(code, van, tot)``, by the regie
+    rules (DESIGN.md §1, the klantgroep's ``regie``): one IO inkomensconsulent throughout (now
+    and then handed over to a colleague once), a DWT werkcoach while the group has DWT regie
+    (Matchen, Groeien; one coach for consecutive DWT groups), an IO participatiemakelaar while
+    in Faciliteren."""
+    begin, einde = segmenten[0][1], segmenten[-1][2]
+    consulenten = rng.sample(users[Rol.INKOMENSCONSULENT], 2)
+    io = [(consulenten[0], begin, einde)]
+    laatst = (einde or peildatum) - datetime.timedelta(days=120)
+    if rng.random() < 0.15 and laatst > begin + datetime.timedelta(days=120):
+        wissel = _date_between(rng, begin + datetime.timedelta(days=120), laatst)
+        io = [(consulenten[0], begin, wissel), (consulenten[1], wissel, einde)]
+    rijen = [
+        Contactpersoon(client=client, organisatie=Organisatie.IO, medewerker=m, van=v, tot=t)
+        for m, v, t in io
+    ]
+    coach = rng.choice(users[Rol.WERKCOACH])
+    makelaar = rng.choice(users[Rol.PARTICIPATIEMAKELAAR]) if rng.random() < 0.92 else None
+    for code, van, tot in segmenten:
+        if regie[code] == Organisatie.DWT:
+            vorige = rijen[-1]
+            if vorige.organisatie == Organisatie.DWT and vorige.tot == van:
+                vorige.tot = tot  # the same coach stays on from Groeien to Matchen and back
+                continue
+            rijen.append(
+                Contactpersoon(
+                    client=client, organisatie=Organisatie.DWT, medewerker=coach, van=van, tot=tot
+                )
+            )
+        elif code == "faciliteren" and makelaar is not None:
+            rijen.append(
+                Contactpersoon(
+                    client=client,
+                    organisatie=Organisatie.IO,
+                    rol=Rol.PARTICIPATIEMAKELAAR,
+                    medewerker=makelaar,
+                    van=van,
+                    tot=tot,
+                )
+            )
+    return rijen
 
 
 class Command(BaseCommand):
@@ -83,7 +136,9 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2019, help="startwaarde (reproduceerbaar)")
         parser.add_argument("--peildatum", type=datetime.date.fromisoformat, default=None)
         parser.add_argument(
-            "--reset", action="store_true", help="verwijder eerst alle bestaande klanten"
+            "--reset",
+            action="store_true",
+            help="verwijder eerst alle bestaande klanten, werkgevers en participatieplekken",
         )
 
     def handle(self, *args, clients: int, seed: int, peildatum, reset: bool, **options):
@@ -101,9 +156,12 @@ class Command(BaseCommand):
         with transaction.atomic():
             if reset:
                 Client.objects.all().delete()
+                # a second run would otherwise list every employer and plek twice
+                Werkgever.objects.all().delete()
+                Participatieplek.objects.all().delete()
             users = self._users()
             counts = self._clients(clients, seed, peildatum, users)
-            counts.update(self._klantreis(seed, peildatum, users))
+            counts.update(klantreis_maak(seed=seed, peildatum=peildatum, users=users))
         # First start has work: the planner runs now instead of waiting for 05:00.
         from clients.planning.planner import (
             groep_niet_besproken,
@@ -128,6 +186,7 @@ class Command(BaseCommand):
 
         fake = Faker("nl_NL")
         fake.seed_instance(7)
+        rng = random.Random(7)
         groups = {g.name: g for g in Group.objects.all()}
         users: dict[str, list[User]] = {}
         for rol in Rol:
@@ -140,7 +199,7 @@ class Command(BaseCommand):
                     username=username,
                     defaults={
                         "first_name": fake.first_name(),
-                        "last_name": fake.last_name(),
+                        "last_name": volledige_achternaam(rng),
                         "organisatie": ROL_ORGANISATIE[rol],
                         "is_staff": rol == Rol.BEHEERDER,
                     },
@@ -160,19 +219,17 @@ class Command(BaseCommand):
         fake = Faker("nl_NL")
         fake.seed_instance(seed)
         groepen = {g.code: g for g in Klantgroep.objects.all()}
+        regie = {code: g.regie for code, g in groepen.items()}
         codes = list(GROEP_GEWICHTEN)
         weights = [GROEP_GEWICHTEN[c] for c in codes]
         redenen = list(UITSTROOM_GEWICHTEN)
         reden_weights = [UITSTROOM_GEWICHTEN[r] for r in redenen]
         wijken = list(Wijk.values)
-        consulenten = users[Rol.INKOMENSCONSULENT]
-        coaches = users[Rol.WERKCOACH]
-        makelaars = users[Rol.PARTICIPATIEMAKELAAR]
         begin = peildatum - datetime.timedelta(days=6 * 365)
         seen: set[str] = set()
 
         new_clients, perioden, leden, contacten = [], [], [], []
-        for i in range(n):
+        for _ in range(n):
             melddatum = _date_between(rng, begin, peildatum - datetime.timedelta(days=14))
             roll = rng.random()
             if roll < 0.03:
@@ -185,7 +242,7 @@ class Command(BaseCommand):
             client = Client(
                 bsn=_bsn(rng, seen),
                 voornamen=fake.first_name(),
-                **_naam(fake.last_name()),
+                **naam_kies(rng),
                 geboortedatum=_date_between(
                     rng,
                     peildatum - datetime.timedelta(days=66 * 365),
@@ -223,6 +280,7 @@ class Command(BaseCommand):
                 gekozen_klantgroep=groepen[code],
                 geadviseerde_klantgroep=groepen[code],
             )
+            eerste_index = len(leden)
             leden.append(eerste)
             laatste = eerste
             wissel_grens = (einde or peildatum) - datetime.timedelta(days=60)
@@ -242,39 +300,10 @@ class Command(BaseCommand):
                 code = naar_code
             if einde:
                 laatste.tot = max(einde, laatste.van + datetime.timedelta(days=1))
-            contact_van = van
-            contact_tot = laatste.tot if einde else None
-            contacten.append(
-                Contactpersoon(
-                    client=client,
-                    organisatie=Organisatie.IO,
-                    medewerker=consulenten[i % len(consulenten)],
-                    van=contact_van,
-                    tot=contact_tot,
-                )
+            segmenten = [(m.klantgroep.code, m.van, m.tot) for m in leden[eerste_index:]]
+            contacten.extend(
+                _contacten(rng, client, segmenten, regie=regie, users=users, peildatum=peildatum)
             )
-            if code == "faciliteren" and i % 2 == 0:
-                contacten.append(
-                    Contactpersoon(
-                        client=client,
-                        organisatie=Organisatie.IO,
-                        rol=Rol.PARTICIPATIEMAKELAAR,
-                        medewerker=makelaars[i % len(makelaars)],
-                        van=laatste.van,
-                        tot=contact_tot,
-                    )
-                )
-            if groepen[code].regie == Regie.DWT:
-                contacten.append(
-                    Contactpersoon(
-                        client=client,
-                        organisatie=Organisatie.DWT,
-                        medewerker=coaches[i % len(coaches)],
-                        van=laatste.van,
-                        tot=contact_tot,
-                    )
-                )
-
         batch = 2000
         Client.objects.bulk_create(new_clients, batch_size=batch)
         Uitkeringsperiode.objects.bulk_create(perioden, batch_size=batch)
@@ -286,308 +315,3 @@ class Command(BaseCommand):
             "groepslidmaatschappen": len(leden),
             "contactpersonen": len(contacten),
         }
-
-    # Klantreis history ---------------------------------------------------------------------
-    def _klantreis(self, seed: int, peildatum: datetime.date, users) -> dict[str, int]:
-        """Ambitiegesprekken, ladder, voortgangsgesprekken, plans, trajecten, werkgevers,
-        vacatures, werkprofielen, participatieplekken and kick-off sessions, so that every
-        page and every indicator has something to show."""
-        from clients.begeleiding.models import PlanActie, PlanDoel, PlanVanAanpak, Voortgangsgesprek
-        from clients.intake.models import (
-            Ambitiegesprek,
-            DiagnoseInstrument,
-            KickoffSessie,
-            LadderMeting,
-        )
-        from clients.trajecten.models import (
-            Instrument,
-            Participatieplek,
-            PlekPlaatsing,
-            Sector,
-            Traject,
-            Vacature,
-            Werkgever,
-            Werkprofiel,
-        )
-        from deventer_werk.dates import add_months
-
-        rng = random.Random(seed + 1)
-        from faker import Faker  # a development-only package (the "dev" extra)
-
-        fake = Faker("nl_NL")
-        fake.seed_instance(seed + 1)
-        instrument = DiagnoseInstrument.objects.get(actief=True)
-        vraag_ids = list(instrument.vragen.values_list("pk", flat=True))
-        intakers, coaches = users[Rol.INTAKER], users[Rol.WERKCOACH]
-        consulenten = users[Rol.INKOMENSCONSULENT]
-        eerste = {
-            m.client_id: m
-            for m in Groepslidmaatschap.objects.filter(
-                soort=LidmaatschapSoort.EERSTE_INDELING
-            ).select_related("klantgroep")
-        }
-        actueel = {
-            m.client_id: m
-            for m in Groepslidmaatschap.objects.actueel().select_related("klantgroep")
-        }
-        gesprekken, ladder, voortgang, plannen = [], [], [], []
-        for client_id, lid in eerste.items():
-            if rng.random() < 0.72:
-                gesprekken.append(
-                    Ambitiegesprek(
-                        client_id=client_id,
-                        datum=lid.van,
-                        intaker=intakers[rng.randrange(len(intakers))],
-                        instrument=instrument,
-                        antwoorden={str(v): rng.randint(1, 5) for v in vraag_ids},
-                        participatieladder=rng.randint(1, 5),
-                        gekozen_klantgroep_id=lid.klantgroep_id,
-                        geadviseerde_klantgroep_id=lid.klantgroep_id,
-                        commitment="getekend",
-                        afspraak_getekend_op=lid.van,
-                        rechten_plichten_op=lid.van,
-                        feedbackmethode="toegepast",
-                        huisbezoek=rng.choice(["ja", "nee", "niet_gevraagd"]),
-                        groeien_kenmerken=(
-                            rng.sample(GroeienKenmerk.values, rng.randint(0, 2))
-                            if lid.klantgroep.code == "groeien"
-                            else []
-                        ),
-                        lidmaatschap=lid,
-                    )
-                )
-                ladder.append(
-                    LadderMeting(
-                        client_id=client_id,
-                        datum=lid.van,
-                        trede=gesprekken[-1].participatieladder,
-                        bron="ambitiegesprek",
-                        door=gesprekken[-1].intaker,
-                    )
-                )
-        for client_id, lid in actueel.items():
-            interval = lid.klantgroep.voortgang_interval_maanden
-            if interval:
-                datum = add_months(lid.van, interval)
-                while datum <= peildatum:
-                    if rng.random() < 0.8:
-                        getoetst = lid.klantgroep.rechtmatigheid_in_voortgangsgesprek
-                        voortgang.append(
-                            Voortgangsgesprek(
-                                client_id=client_id,
-                                datum=datum,
-                                gehouden_door=consulenten[rng.randrange(len(consulenten))],
-                                plek=rng.choice(["kantoor", "thuis", "telefonisch"]),
-                                welzijn=rng.randint(1, 5),
-                                stress=rng.randint(1, 5),
-                                juiste_groep=True,
-                                rechtmatigheid_getoetst=getoetst,
-                                rechtmatigheid_bevinding="geen" if getoetst else "niet",
-                            )
-                        )
-                    datum = add_months(datum, interval)
-            if lid.klantgroep.code in ("matchen", "groeien", "faciliteren") and rng.random() < 0.75:
-                vastgesteld = min(
-                    peildatum, lid.van + datetime.timedelta(days=rng.randint(14, 500))
-                )
-                plannen.append(
-                    PlanVanAanpak(
-                        client_id=client_id,
-                        versie=1,
-                        vastgesteld_op=vastgesteld,
-                        opgesteld_door=coaches[rng.randrange(len(coaches))],
-                    )
-                )
-        Ambitiegesprek.objects.bulk_create(gesprekken, batch_size=2000)
-        LadderMeting.objects.bulk_create(ladder, batch_size=2000)
-        Voortgangsgesprek.objects.bulk_create(voortgang, batch_size=2000)
-        PlanVanAanpak.objects.bulk_create(plannen, batch_size=2000)
-        doelen = PlanDoel.objects.bulk_create(
-            [
-                PlanDoel(
-                    plan=p, leefgebied="werk", omschrijving="Stap zetten richting werk of meedoen"
-                )
-                for p in plannen
-            ],
-            batch_size=2000,
-        )
-        PlanActie.objects.bulk_create(
-            [
-                PlanActie(
-                    plan_id=d.plan_id,
-                    doel=d,
-                    omschrijving="Afspraak met werkcoach",
-                    eigenaar="klant",
-                    deadline=d.plan.vastgesteld_op + datetime.timedelta(days=30),
-                    status="gedaan",
-                )
-                for d in doelen
-            ],
-            batch_size=2000,
-        )
-
-        sectoren = list(Sector.objects.all())
-        werkgevers = Werkgever.objects.bulk_create(
-            [
-                Werkgever(
-                    naam=f"{fake.company()} Deventer",
-                    sector=rng.choice(sectoren),
-                    omvang=rng.choice(["klein", "midden", "groot"]),
-                    accountmanager=coaches[i % len(coaches)],
-                    contactpersoon=fake.name(),
-                )
-                for i in range(30)
-            ]
-        )
-        Vacature.objects.bulk_create(
-            [
-                Vacature(
-                    werkgever=wg,
-                    functie=rng.choice(
-                        [
-                            "Orderpicker",
-                            "Schoonmaker",
-                            "Helpende zorg",
-                            "Bouwplaatsassistent",
-                            "Servicemonteur",
-                            "Medewerker ICT-support",
-                        ]
-                    ),
-                    sector=wg.sector,
-                    uren=rng.choice([16, 24, 32, 36]),
-                    competenties=", ".join(rng.sample(COMPETENTIES, 3)),
-                    geplaatst_op=peildatum - datetime.timedelta(days=rng.randint(1, 60)),
-                )
-                for wg in werkgevers
-                for _ in range(rng.randint(1, 2))
-            ]
-        )
-        instrumenten = {i.naam: i for i in Instrument.objects.prefetch_related("aanbieders")}
-        per_groep = {
-            "matchen": ["Matching op vacature", "Stage", "Work fast"],
-            "groeien": [
-                "Werkleerroute logistiek",
-                "Werkleerroute zorg",
-                "Coaching",
-                "Diagnose en werkfit maken",
-                "Werkleerroute schoonmaak",
-            ],
-            "faciliteren": ["Vrijwilligerswerk", "Participatieplek"],
-        }
-        trajecten, profielen = [], []
-        for client_id, lid in actueel.items():
-            code = lid.klantgroep.code
-            if code in ("matchen", "groeien"):
-                profielen.append(
-                    Werkprofiel(
-                        client_id=client_id,
-                        competenties=", ".join(rng.sample(COMPETENTIES, 3)),
-                        uren_beschikbaar=rng.choice([16, 24, 32, 36]),
-                    )
-                )
-            if code in per_groep and rng.random() < 0.45:
-                inst = instrumenten[rng.choice(per_groep[code])]
-                start = min(peildatum, lid.van + datetime.timedelta(days=rng.randint(20, 300)))
-                gepland = start + datetime.timedelta(weeks=inst.standaard_duur_weken)
-                klaar = gepland <= peildatum and rng.random() < 0.9
-                trajecten.append(
-                    Traject(
-                        client_id=client_id,
-                        instrument=inst,
-                        aanbieder=inst.aanbieders.all()[0],
-                        klantgroep_id=lid.klantgroep_id,
-                        start=start,
-                        gepland_einde=gepland,
-                        einde=gepland if klaar else None,
-                        status="beeindigd" if klaar else "lopend",
-                        resultaat=("succesvol" if rng.random() < 0.62 else "voortijdig")
-                        if klaar
-                        else "",
-                        reden_voortijdig="Gezondheid" if klaar else "",
-                        kosten=inst.kosten,
-                        werkcoach=coaches[rng.randrange(len(coaches))],
-                    )
-                )
-        for t in trajecten:
-            if t.resultaat != "voortijdig":
-                t.reden_voortijdig = ""
-        Traject.objects.bulk_create(trajecten, batch_size=2000)
-        Werkprofiel.objects.bulk_create(profielen, batch_size=2000)
-        koppels = []
-        for p in Werkprofiel.objects.all().only("pk"):
-            for sec in rng.sample(sectoren, 2):
-                koppels.append(Werkprofiel.sectoren.through(werkprofiel_id=p.pk, sector_id=sec.pk))
-        Werkprofiel.sectoren.through.objects.bulk_create(koppels, batch_size=5000)
-        wijken = list(Wijk.values)
-        plekken = Participatieplek.objects.bulk_create(
-            [
-                Participatieplek(
-                    organisatie=f"Buurthuis {fake.last_name()}",
-                    wijk=rng.choice(wijken),
-                    omschrijving=rng.choice(
-                        ["Gastvrouw/gastheer", "Tuinonderhoud", "Koffieschenker", "Klusjesdienst"]
-                    ),
-                    soort="vrijwilligerswerk",
-                    plaatsen=200,
-                )
-                for _ in range(20)
-            ]
-        )
-        makelaar = users[Rol.PARTICIPATIEMAKELAAR][0]
-        PlekPlaatsing.objects.bulk_create(
-            [
-                PlekPlaatsing(
-                    client_id=cid,
-                    plek=rng.choice(plekken),
-                    makelaar=makelaar,
-                    start=min(peildatum, lid.van + datetime.timedelta(days=rng.randint(30, 200))),
-                )
-                for cid, lid in actueel.items()
-                if lid.klantgroep.code == "faciliteren" and rng.random() < 0.3
-            ],
-            batch_size=2000,
-        )
-        trainer = users[Rol.TRAINER][0]
-        from django.utils import timezone as tz
-
-        KickoffSessie.objects.bulk_create(
-            [
-                KickoffSessie(
-                    klantgroep_id=kg,
-                    plaats="Stadhuis Deventer, zaal De Waag",
-                    trainer=trainer,
-                    capaciteit=20,
-                    datum=tz.make_aware(
-                        datetime.datetime.combine(
-                            peildatum + datetime.timedelta(days=7 * w + 2), datetime.time(9, 30)
-                        )
-                    ),
-                )
-                for kg in Klantgroep.objects.values_list("pk", flat=True)
-                for w in (1, 3)
-            ]
-        )
-        return {
-            "ambitiegesprekken": len(gesprekken),
-            "voortgangsgesprekken": len(voortgang),
-            "plannen": len(plannen),
-            "trajecten": len(trajecten),
-        }
-
-
-COMPETENTIES = [
-    "orderpicken",
-    "heftruck",
-    "klantgericht",
-    "betrouwbaar",
-    "rijbewijs B",
-    "samenwerken",
-    "schoonmaken",
-    "zorgzaam",
-    "technisch inzicht",
-    "computervaardig",
-    "Nederlandse taal",
-    "fysiek werk",
-    "nauwkeurig",
-    "flexibel rooster",
-]
