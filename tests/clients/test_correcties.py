@@ -270,3 +270,24 @@ def test_pages_links_and_owners(client_as, users):
     zonder = client_in_groep("zorgen")
     response = io.get(reverse("clients:uitstroom_corrigeren", args=[zonder.pk]))
     assert response.status_code == 302
+
+
+def test_the_dashboard_says_the_period_was_corrected(users, client_as):
+    clients = [_uitgestroomd(users, einde=D(2025, 11, 28)) for _ in range(5)]
+    for c in clients:
+        uitstroom_corrigeer(
+            actor=users["inkomensconsulent"],
+            client=c,
+            wijze="ongedaan",
+            reden="Uitstroom bij de verkeerde klant vastgelegd",
+        )
+    http = client_as("beleidsmedewerker")
+    pagina = http.get(reverse("monitoring:dashboard"), {"periode": "2025Q4"}).content.decode()
+    assert "Gecorrigeerd in deze periode: 5 uitstromen." in pagina
+    # the sentence follows the small-number rule of the tables
+    groep = _doorgestroomd(users, van=D(2025, 11, 3))
+    groepswijziging_corrigeer(
+        actor=users["werkcoach"], client=groep, wijze="ongedaan", reden="Verkeerde klant"
+    )
+    pagina = http.get(reverse("monitoring:dashboard"), {"periode": "2025Q4"}).content.decode()
+    assert "minder dan 5 groepswijzigingen en 5 uitstromen" in pagina
