@@ -1,8 +1,11 @@
 """Opening a dossier: need-to-know check plus audit line, shared by every dossier page."""
 
+import functools
+import re
 import uuid
+from collections.abc import Callable
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 
 from deventer_werk.audit.constants import Actie, Herkomst, Resultaat
 from deventer_werk.audit.services import audit_record
@@ -58,3 +61,34 @@ def lijst_bekeken(request, *, object_type: str, client_ids) -> None:
         request=request,
         details={"clients": sorted({str(pk) for pk in client_ids})},
     )
+
+
+_DOSSIER_LINK = re.compile(
+    rb'href="/klanten/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/'
+)
+
+
+def toont_klanten(object_type: str) -> Callable:
+    """For a page that shows clients without opening one dossier (the werkvoorraad, the
+    trajecten dashboard, a task): one audit row per view with the clients on screen, read from
+    the rendered page itself (every client shown links to its dossier), so nothing shown can
+    be missed and nothing not shown is claimed (issue 31)."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs) -> HttpResponse:
+            response = view(request, *args, **kwargs)
+            if (
+                request.method == "GET"
+                and response.status_code == 200
+                and not getattr(response, "streaming", False)
+                and response.get("Content-Type", "").startswith("text/html")
+            ):
+                ids = {m.decode() for m in _DOSSIER_LINK.findall(response.content)}
+                if ids:
+                    lijst_bekeken(request, object_type=object_type, client_ids=ids)
+            return response
+
+        return wrapper
+
+    return decorator

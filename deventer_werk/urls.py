@@ -29,5 +29,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler403 = "deventer_werk.views.permission_denied"
 handler404 = "deventer_werk.views.page_not_found"
 handler500 = "deventer_werk.views.server_error"

@@ -68,6 +68,17 @@ def page_not_found(request, exception=None):
     return html_page_not_found(request, exception)
 
 
+def permission_denied(request, exception=None):
+    """403: the Dutch page, and the refusal in the audit trail when the view did not record
+    it itself (a role check on a page without a client)."""
+    from django.views.defaults import permission_denied as html_permission_denied
+
+    from .audit.services import weigering_vastleggen
+
+    weigering_vastleggen(request)
+    return html_permission_denied(request, exception)
+
+
 def server_error(request):
     """500, except while PostgreSQL is away: then a Dutch 503 (JSON under /api/)."""
     from django.views.defaults import server_error as html_server_error

@@ -163,6 +163,8 @@ MATRIX = {
     "monitoring:export": route({BL, BH}, "object", {"jaar": "jaar", "formaat": "formaat"}),
     "monitoring:export_tabel": route({BL, BH}, "object", {"tabel": "tabel", "formaat": "formaat"}),
     "audit:zoeken": route({BH}),
+    "audit:klant": route({BH}, "object", {"client_id": "client"}),
+    "audit:export": route({BH}, "object", {"client_id": "client"}),
     # login doors: the second factor and the keep-alive are every signed-in user's own
     "security:2fa_setup": route(ALLE),
     "security:2fa_verify": route(ALLE),

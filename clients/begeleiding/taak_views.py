@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from clients.access import toont_klanten
 from clients.constants import TaakSoort, TaakStatus
 from clients.models import Client, Taak
 from clients.services import contactpersoon_wijs_toe
@@ -72,6 +73,7 @@ def _voer_uit(actie: str, *, taak: Taak, form, user) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@toont_klanten("taak")
 def taak(request, taak_pk: int):
     """One task with its three buttons: afronden (note), verplaatsen (reason), overdragen."""
     require(request.user, rules.WERKVOORRAAD)

@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from clients.access import client_open_or_404
+from clients.access import client_open_or_404, toont_klanten
 from clients.klantreis_views import KlantreisFormView
 from clients.services import periode_sluit
 from deventer_werk.access import require
@@ -110,6 +110,7 @@ VOORTGANG_VELDEN = (
 
 
 @login_required
+@toont_klanten("werkvoorraad")
 def werkvoorraad(request):
     """The start page: the user's open work by section (counted in the database, paginated,
     filterable), urgent signals, caseload per klantgroep and the role's own sections."""

@@ -32,4 +32,8 @@ def api_exception_handler(exc, context):
         exc = exceptions.NotFound("Niet gevonden.")
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied("U heeft geen toestemming voor deze actie.")
+    if isinstance(exc, exceptions.PermissionDenied) and context.get("request") is not None:
+        from deventer_werk.audit.services import weigering_vastleggen
+
+        weigering_vastleggen(context["request"])
     return exception_handler(exc, context)

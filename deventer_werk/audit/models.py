@@ -1,3 +1,4 @@
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 
 from .constants import Actie, Herkomst, Resultaat
@@ -30,7 +31,12 @@ class AuditEvent(models.Model):
         verbose_name = "auditregel"
         verbose_name_plural = "audittrail"
         ordering = ["-tijdstip", "-id"]
-        indexes = [models.Index(fields=["client_id", "-tijdstip"], name="audit_client_tijd_idx")]
+        indexes = [
+            models.Index(fields=["client_id", "-tijdstip"], name="audit_client_tijd_idx"),
+            # list views keep the clients on screen in details["clients"] (issue 31): the
+            # access log finds them with details @> {"clients": [id]}, through this index
+            GinIndex(fields=["details"], opclasses=["jsonb_path_ops"], name="audit_details_gin"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actor_username} {self.actie}"

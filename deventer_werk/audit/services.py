@@ -24,6 +24,31 @@ def _client_ip(request: HttpRequest | None) -> str | None:
     return client_ip(request)
 
 
+def weigering_vastleggen(request: HttpRequest) -> None:
+    """A refusal (403) the view did not record itself, e.g. a role check on a page without a
+    client: one row with the route, so an attempt shows in the trail (issue 31)."""
+    if getattr(request, "dw_weigering_vastgelegd", False):
+        return
+    from django.urls import Resolver404, resolve
+
+    from .constants import Actie
+
+    try:
+        route = resolve(request.path_info).view_name
+    except Resolver404:
+        route = ""
+    user = getattr(request, "user", None)
+    audit_record(
+        actor=user if user is not None and user.is_authenticated else None,
+        actie=Actie.BEKEKEN if request.method in ("GET", "HEAD") else Actie.GEWIJZIGD,
+        object_type=route[:60],
+        resultaat=Resultaat.GEWEIGERD,
+        herkomst=Herkomst.API if request.path_info.startswith("/api/") else Herkomst.WEB,
+        request=request,
+        details={"route": route, "methode": request.method},
+    )
+
+
 def audit_record(
     *,
     actor: User | None,
@@ -50,6 +75,9 @@ def audit_record(
         ip_adres=_client_ip(request),
         details=details or {},
     )
+    if request is not None and resultaat == Resultaat.GEWEIGERD:
+        # the 403 handler records a refusal only when the view did not (one row per refusal)
+        request.dw_weigering_vastgelegd = True  # type: ignore[attr-defined]
     logger.info(
         "audit event=%s actie=%s resultaat=%s client=%s actor=%s",
         event.pk,

@@ -168,8 +168,9 @@ def test_werkvoorraad_query_count(n, client_as, users, django_assert_num_queries
     c = client_as("inkomensconsulent")
     # page (3) + task counts, one page of overdue tasks, urgent signals, signals per kind,
     # caseload, klantgroep filter choices, and the session saved once with the menu counter
-    # of open work (savepoint, update, release), the tasks handed over (issue 28)
-    with django_assert_num_queries(13):
+    # of open work (savepoint, update, release), the tasks handed over (issue 28), the audit
+    # row with the clients shown (issue 31)
+    with django_assert_num_queries(14):
         response = c.get(reverse("begeleiding:werkvoorraad"))
     assert response.status_code == 200
     assert Client.objects.count() == n

@@ -114,7 +114,9 @@ def test_dwt_search_does_not_find_io_regie_clients(client_as, dossiers):
 def test_beheerder_sees_access_history(client_as, dossiers):
     client_as("inkomensconsulent").get(reverse("clients:dossier", args=[dossiers["zorgen"].pk]))
     http = client_as("beheerder")
-    response = http.post(reverse("audit:zoeken"), {"bsn": dossiers["zorgen"].bsn})
+    response = http.post(reverse("audit:zoeken"), {"bsn": dossiers["zorgen"].bsn}, follow=True)
+    # the BSN was posted; the page of the log carries the internal id, never the BSN
+    assert response.redirect_chain[-1][0] == reverse("audit:klant", args=[dossiers["zorgen"].pk])
     html = response.content.decode()
     assert "inkomensconsulent" in html
     assert "Dossier bekeken" in html

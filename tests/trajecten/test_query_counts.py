@@ -20,7 +20,7 @@ D = datetime.date
 PAGINA = 3
 # Dashboard: running trajecten (page + count), placements in nazorg and their checkpoints,
 # participatieplekken, results, placements this half year, my clients per group.
-DASHBOARD = PAGINA + 8
+DASHBOARD = PAGINA + 9  # +1: the audit row with the clients shown (issue 31)
 # Traject list: filter form's instrument choices, count, page, audit row of the clients shown.
 LIJST = PAGINA + 4
 # Matching page: vacancy, candidates, dismissals for the verdringingscheck, audit row of the

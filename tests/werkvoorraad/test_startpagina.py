@@ -162,7 +162,9 @@ def test_task_page_buttons_complete_reschedule_hand_over(client_as, users):
     c.post(url, {"actie": "afronden", "afronden-notitie": "Gebeld"})
     nieuw.refresh_from_db()
     assert nieuw.status == "afgerond" and nieuw.afgerond_door == ic
-    assert AuditEvent.objects.filter(object_type="taak").count() == 3
+    assert AuditEvent.objects.filter(object_type="taak", actie="gewijzigd").count() == 3
+    # the page views record the client shown (issue 31)
+    assert AuditEvent.objects.filter(object_type="taak", actie="bekeken").exists()
     # somebody else's task is not found
     assert client_as("werkcoach").get(url).status_code == 404
 

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from clients.access import lijst_bekeken
+from clients.access import lijst_bekeken, toont_klanten
 from clients.klantreis_views import KlantreisFormView
 from deventer_werk.access import require
 
@@ -76,6 +76,7 @@ loonwaarde = LoonwaardeView.as_view()
 
 @login_required
 @require_GET
+@toont_klanten("trajecten_dashboard")
 def dashboard(request):
     require(request.user, rules.DASHBOARD)
     return render(
