@@ -395,18 +395,6 @@ def aanvraag_open(*, client: Client) -> Aanvraag | None:
     return Aanvraag.objects.filter(client=client, besluit="").order_by("-aanvraagdatum").first()
 
 
-def aanvraag_kan_worden_geregistreerd(*, client: Client, dossier: dict) -> bool:
-    """Registering an application needs an open episode without one (one query; none for a
-    closed dossier)."""
-    periode = dossier["actuele_periode"]
-    return periode is not None and not Aanvraag.objects.filter(periode=periode).exists()
-
-
-def aanvraag_wacht_op_besluit(*, client: Client, dossier: dict | None = None) -> bool:
-    """The dossier action "Besluit op aanvraag" only while an application waits (one query)."""
-    return Aanvraag.objects.filter(client=client, besluit="").exists()
-
-
 def kickoff_sessies_voor(*, user: User) -> QuerySet[KickoffSessie]:
     """Sessions from 30 days ago on. A trainer sees the sessions they run; an intaker all
     (to tell clients when their group meets). Counts only, no names."""
