@@ -7,7 +7,14 @@ class ClientsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import rules
-        from .registry import DossierActie, DossierSectie, register_actie, register_sectie
+        from .registry import (
+            DossierActie,
+            DossierSectie,
+            afgesloten_belemmering,
+            register_actie,
+            register_belemmering,
+            register_sectie,
+        )
         from .selectors import signalen_sectie
         from .tijdlijn import register_core
 
@@ -19,6 +26,14 @@ class ClientsConfig(AppConfig):
                 actie=rules.SIGNAAL_MELDEN.naam,
                 volgorde=95,
             )
+        )
+        # Links in the dossier's own sections: a closed dossier has no group or contact person
+        # any more (the uitstroom ended both); a new melding opens a new period first.
+        register_belemmering(
+            "clients:groepsindeling", afgesloten_belemmering("een klantgroep vastleggen")
+        )
+        register_belemmering(
+            "clients:contactpersoon", afgesloten_belemmering("een contactpersoon vastleggen")
         )
         register_sectie(
             DossierSectie(

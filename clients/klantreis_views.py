@@ -3,9 +3,12 @@
 The order of checks is fixed here, once: login, then need-to-know (a dossier outside the
 user's view answers 404, whatever the role, so that a 403 never reveals that it exists), then
 the action from the access policy (403), and only then are child objects loaded (always
-scoped to the client). The service receives the validated form data; its ``ValidationError``
-lands next to the fields with the user's input kept. Every GET of a form page writes one
-audit row (it shows client data), and every refusal (404 or 403) is recorded.
+scoped to the client), and last whether the page can succeed for the dossier's state (the
+``belemmering`` registered with its dossier action: a GET goes back to the dossier with the
+reason, a POST shows the form again with it, nothing saved). The service receives the
+validated form data; its ``ValidationError`` lands next to the fields with the user's input
+kept. Every GET of a form page writes one audit row (it shows client data), and every
+refusal (404 or 403) is recorded.
 """
 
 from typing import Any
@@ -24,6 +27,7 @@ from deventer_werk.forms import form_add_service_errors
 
 from .access import client_open_or_404
 from .models import Client
+from .registry import actie_belemmering
 
 
 class KlantreisFormView(View):
@@ -37,6 +41,8 @@ class KlantreisFormView(View):
     http_method_names = ["get", "post"]
 
     client: Client
+    # Why this page cannot succeed for the dossier's state now, "" when it can.
+    belemmering: str = ""
 
     def dispatch(self, request, *args, **kwargs) -> HttpResponse:
         if not request.user.is_authenticated:
@@ -55,6 +61,16 @@ class KlantreisFormView(View):
             )
             raise PermissionDenied
         self.laad(**{k: v for k, v in kwargs.items() if k != "pk"})
+        # No dead ends (issue 29): what the dossier does not offer for its state (a closed
+        # dossier, a client not yet ingedeeld, ...) the page refuses with the same reason,
+        # also when reached by a bookmark or the werkvoorraad (back to the dossier), or
+        # from a form left open while the state changed (the form again, input kept).
+        self.belemmering = actie_belemmering(
+            request.resolver_match.view_name, client=self.client, user=request.user
+        )
+        if self.belemmering and request.method == "GET":
+            messages.error(request, self.belemmering)
+            return self.terug()
         return super().dispatch(request, *args, **kwargs)
 
     # --- hooks -------------------------------------------------------------------------
@@ -81,13 +97,23 @@ class KlantreisFormView(View):
 
     def succes(self, resultaat: Any) -> HttpResponse:
         messages.success(self.request, self.melding)
-        if not Client.objects.visible_to(self.request.user).filter(pk=self.client.pk).exists():
+        if not self.dossier_zichtbaar():
             # e.g. a DWT intaker who placed a client in Faciliteren or Zorgen (IO regie)
             messages.info(
                 self.request,
                 f"{self.client.volledige_naam} valt nu onder de regie van Inkomensondersteuning; "
                 "het dossier is voor u niet meer zichtbaar.",
             )
+            return redirect("home")
+        return redirect("clients:dossier", pk=self.client.pk)
+
+    def dossier_zichtbaar(self) -> bool:
+        return Client.objects.visible_to(self.request.user).filter(pk=self.client.pk).exists()
+
+    def terug(self) -> HttpResponse:
+        """Back to the dossier, or to the start page for a user who does not see it (the
+        purpose-bound ambitiegesprek)."""
+        if not self.dossier_zichtbaar():
             return redirect("home")
         return redirect("clients:dossier", pk=self.client.pk)
 
@@ -114,6 +140,9 @@ class KlantreisFormView(View):
 
     def post(self, request, *args, **kwargs) -> HttpResponse:
         form = self.get_form()
+        if self.belemmering:
+            form.add_error(None, self.belemmering)
+            return self.render(form)
         if form.is_valid():
             try:
                 resultaat = self.opslaan(form.cleaned_data, form)

@@ -14,6 +14,7 @@ Both sections and actions name an access rule (``deventer_werk.access``) from th
 """
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -41,16 +42,51 @@ class DossierActie:
     url_name: str  # reversed with the client's pk
     actie: str  # the access rule (name) that the linked page requires
     volgorde: int = 100
-    # Whether the page can succeed for this dossier's state: ``(*, client, dossier) -> bool``
-    # with ``dossier`` the context of ``client_dossier``; None: always. Asked only for a user
-    # the rule lets through; ``queries`` is what it runs (pinned in tests).
-    beschikbaar: Callable[..., bool] | None = None
+    # Why the page cannot succeed for this dossier's state, as the Dutch sentence the page
+    # shows when it refuses, "" when it can: ``(*, client, user, dossier=None) -> str`` with
+    # ``dossier`` the context of ``client_dossier`` (None on the page itself: it loads what it
+    # needs). The dossier hides the link, the page (``KlantreisFormView``) refuses: one rule
+    # for both. None: always possible. Asked only for a user the rule lets through;
+    # ``queries`` is what it runs on the dossier (pinned in tests).
+    belemmering: Callable[..., str] | None = None
     queries: int = 0
 
 
-def dossier_open(*, client, dossier) -> bool:
-    """The dossier has a current benefit episode: not afgesloten after uitstroom."""
-    return dossier["actuele_periode"] is not None
+AFGESLOTEN = (
+    "Dit dossier is afgesloten (uitstroom): {wat} kan niet meer. Komt de klant terug, "
+    "registreer dan een nieuwe melding; die opent een nieuwe periode in dit dossier."
+)
+
+
+@functools.cache  # one function per text: registering twice stays one action (``ACTIES``)
+def afgesloten_belemmering(wat: str) -> Callable[..., str]:
+    """A ``belemmering``: the action needs a dossier that is not afgesloten (zero queries)."""
+
+    def belemmering(*, client, user=None, dossier=None) -> str:
+        from .constants import Fase
+
+        return AFGESLOTEN.format(wat=wat) if client.fase == Fase.AFGESLOTEN else ""
+
+    belemmering.__qualname__ = f"afgesloten_belemmering({wat!r})"
+    return belemmering
+
+
+def lidmaatschap_van(*, client, dossier=None):
+    """The client's current klantgroep membership (with its klantgroep): from the dossier's
+    context when given (no query), else one query."""
+    if dossier is not None:
+        return dossier["actueel_lidmaatschap"]
+    from .groepen.models import Groepslidmaatschap
+
+    return Groepslidmaatschap.objects.huidig(client)
+
+
+def actie_belemmering(url_name: str, *, client, user, dossier=None) -> str:
+    """Why the page ``url_name`` cannot succeed for this client now ("" when it can): the
+    ``belemmering`` of the dossier action that links to it, or one registered for a page the
+    dossier links to in its own sections (``register_belemmering``)."""
+    belemmering = BELEMMERINGEN.get(url_name)
+    return belemmering(client=client, user=user, dossier=dossier) if belemmering else ""
 
 
 @dataclass(frozen=True)
@@ -77,6 +113,8 @@ def inhoud_voor(
 
 
 SECTIES: list[DossierSectie] = []
+# url name -> belemmering (see ``DossierActie.belemmering``) of every klantreis page.
+BELEMMERINGEN: dict[str, Callable[..., str]] = {}
 ACTIES: list[DossierActie] = []
 TIJDLIJN: dict[str, tuple[str, Callable[..., Iterable[TijdlijnItem]]]] = {}
 
@@ -91,8 +129,16 @@ def register_sectie(sectie: DossierSectie) -> None:
 def register_actie(actie: DossierActie) -> None:
     if actie in ACTIES:
         return
+    if actie.belemmering is not None:
+        register_belemmering(actie.url_name, actie.belemmering)
     ACTIES.append(actie)
     ACTIES.sort(key=lambda a: a.volgorde)
+
+
+def register_belemmering(url_name: str, belemmering: Callable[..., str]) -> None:
+    """When the page ``url_name`` cannot succeed (a link in a dossier section rather than a
+    dossier action); the page refuses with the reason."""
+    BELEMMERINGEN[url_name] = belemmering
 
 
 def register_tijdlijn(soort: str, label: str, provider: Callable[..., Iterable[TijdlijnItem]]):

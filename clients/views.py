@@ -27,7 +27,7 @@ from .forms import (
 )
 from .klantreis_views import KlantreisFormView
 from .models import Signaal
-from .registry import ACTIES, SECTIES
+from .registry import ACTIES, SECTIES, actie_belemmering
 from .selectors import client_dossier, client_list_mijn_klanten, client_search
 from .services import (
     CLIENT_EDITABLE_FIELDS,
@@ -144,8 +144,13 @@ def dossier(request, pk):
         {"label": a.label, "url": reverse(a.url_name, args=[client.pk])}
         for a in ACTIES
         if may(request.user, a.actie)
-        and (a.beschikbaar is None or a.beschikbaar(client=client, dossier=context))
+        and not (a.belemmering and a.belemmering(client=client, user=request.user, dossier=context))
     ]
+    # The links in the dossier's own sections, likewise (zero queries).
+    context["kan"] = {
+        naam: not actie_belemmering(f"clients:{naam}", client=client, user=request.user)
+        for naam in ("groepsindeling", "contactpersoon")
+    }
     return render(request, "clients/dossier.html", context)
 
 

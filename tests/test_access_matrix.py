@@ -114,6 +114,7 @@ MATRIX = {
     "begeleiding:plan_versies": route(DOSSIER, "client", C),
     "begeleiding:voortgangsgesprek": route({IC}, "client", C),
     "begeleiding:uitstroom": route({IC}, "client", C),
+    "begeleiding:voorbereiding": route(DOSSIER, "client", C),
     # trajecten
     "trajecten:dashboard": route({WC, PM}),
     "trajecten:lijst": route({WC, PM}),

@@ -10,7 +10,7 @@ class BegeleidingConfig(AppConfig):
         from clients.registry import (
             DossierActie,
             DossierSectie,
-            dossier_open,
+            afgesloten_belemmering,
             register_actie,
             register_sectie,
             register_tijdlijn,
@@ -18,6 +18,7 @@ class BegeleidingConfig(AppConfig):
 
         from ..intake import rules as intake_rules
         from . import afspraken, rules, selectors
+        from .belemmeringen import plan_belemmering, voortgangsgesprek_belemmering
 
         register_sectie(
             DossierSectie(
@@ -41,15 +42,28 @@ class BegeleidingConfig(AppConfig):
                 queries=1,
             )
         )
-        for label, url_name, regel, volgorde in [
-            ("Plan van aanpak opstellen of herzien", "begeleiding:plan", rules.PLAN, 40),
+        for label, url_name, regel, volgorde, belemmering in [
+            (
+                "Plan van aanpak opstellen of herzien",
+                "begeleiding:plan",
+                rules.PLAN,
+                40,
+                plan_belemmering,
+            ),
             (
                 "Voortgangsgesprek vastleggen",
                 "begeleiding:voortgangsgesprek",
                 rules.VOORTGANGSGESPREK,
                 50,
+                voortgangsgesprek_belemmering,
             ),
-            ("Uitstroom vastleggen", "begeleiding:uitstroom", rules.UITSTROOM, 90),
+            (
+                "Uitstroom vastleggen",
+                "begeleiding:uitstroom",
+                rules.UITSTROOM,
+                90,
+                afgesloten_belemmering("uitstroom vastleggen"),
+            ),
         ]:
             register_actie(
                 DossierActie(
@@ -57,7 +71,7 @@ class BegeleidingConfig(AppConfig):
                     url_name=url_name,
                     actie=regel.naam,
                     volgorde=volgorde,
-                    beschikbaar=dossier_open,
+                    belemmering=belemmering,
                 )
             )
         register_tijdlijn("plan", "Plan van aanpak", selectors.tijdlijn_plan)

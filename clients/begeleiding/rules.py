@@ -12,6 +12,9 @@ PLAN_VERSIES = regel("begeleiding.plan_versies", DOSSIER_ROLLEN, "Versies plan v
 VOORTGANGSGESPREK = regel(
     "begeleiding.voortgangsgesprek", (Rol.INKOMENSCONSULENT,), "Voortgangsgesprek vastleggen"
 )
+# One page to prepare the next gesprek (issue 29): what it shows, each part only for who sees
+# that part on the dossier.
+VOORBEREIDING = regel("begeleiding.voorbereiding", DOSSIER_ROLLEN, "Gesprek voorbereiden")
 UITSTROOM = regel("begeleiding.uitstroom", (Rol.INKOMENSCONSULENT,), "Uitstroom vastleggen")
 WERKVOORRAAD = regel(
     "begeleiding.werkvoorraad", (*DOSSIER_ROLLEN, Rol.TRAINER), "Werkvoorraad (startpagina)"

@@ -48,8 +48,9 @@ def plan_actueel_maanden() -> int:
     return waarde or PLAN_ACTUEEL_MAANDEN
 
 
-def begeleiding_sectie(*, client: Client, user: User) -> dict:
-    """Current plan (goals, actions) and recent voortgangsgesprekken: always 4 queries."""
+def plan_huidig(*, client: Client) -> dict:
+    """The client's latest plan van aanpak with its goals and their actions, and whether it is
+    actueel today: always 3 queries (the dossier and the voorbereiding read it the same way)."""
     laatste = PlanVanAanpak.objects.filter(client=client).order_by("-versie").values("pk")[:1]
     plan = (
         PlanVanAanpak.objects.filter(pk__in=laatste)
@@ -63,17 +64,31 @@ def begeleiding_sectie(*, client: Client, user: User) -> dict:
         doel.actielijst = [  # type: ignore[attr-defined]  # for the template
             a for a in acties if a.doel_id == doel.pk
         ]
-    inhoud = may(user, rules.GESPREK_INHOUD)
-    gesprekken = list(_gesprekken(client).order_by("-datum", "-pk")[:GESPREKKEN_OP_DOSSIER])
-    for g in gesprekken:
-        # What was said, only what this user may read (the template gets nothing else).
-        g.inhoud = inhoud_voor(user, gesprek_inhoud(g)) if inhoud else ()  # type: ignore[attr-defined]
     return {
         "plan": plan,
         "doelen": doelen,
         "plan_actueel": (plan.actueel_op(today(), plan.actueel_maanden) if plan else False),
-        "gesprekken": gesprekken,
-        "gesprek_inhoud": inhoud,
+    }
+
+
+def voortgangsgesprekken_voor(*, client: Client, user: User, aantal: int) -> list:
+    """The client's latest ``aantal`` voortgangsgesprekken, newest first, each with ``inhoud``:
+    what was said, only the rows ``user`` may read (the template gets nothing else). 1 query."""
+    inhoud = may(user, rules.GESPREK_INHOUD)
+    gesprekken = list(_gesprekken(client).order_by("-datum", "-pk")[:aantal])
+    for g in gesprekken:
+        g.inhoud = inhoud_voor(user, gesprek_inhoud(g)) if inhoud else ()  # type: ignore[attr-defined]
+    return gesprekken
+
+
+def begeleiding_sectie(*, client: Client, user: User) -> dict:
+    """Current plan (goals, actions) and recent voortgangsgesprekken: always 4 queries."""
+    return {
+        **plan_huidig(client=client),
+        "gesprekken": voortgangsgesprekken_voor(
+            client=client, user=user, aantal=GESPREKKEN_OP_DOSSIER
+        ),
+        "gesprek_inhoud": may(user, rules.GESPREK_INHOUD),
     }
 
 

@@ -10,5 +10,6 @@ urlpatterns = [
     path("klanten/<uuid:pk>/plan-van-aanpak/", views.plan, name="plan"),
     path("klanten/<uuid:pk>/plan-van-aanpak/versies/", views.plan_versies, name="plan_versies"),
     path("klanten/<uuid:pk>/voortgangsgesprek/", views.voortgangsgesprek, name="voortgangsgesprek"),
+    path("klanten/<uuid:pk>/voorbereiding/", views.voorbereiding, name="voorbereiding"),
     path("klanten/<uuid:pk>/uitstroom/", views.uitstroom, name="uitstroom"),
 ]

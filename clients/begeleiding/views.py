@@ -11,6 +11,7 @@ from deventer_werk.audit.constants import Actie
 
 from . import rules, selectors, services
 from .forms import PlanForm, UitstroomForm, VoortgangsgesprekForm
+from .voorbereiding import voorbereiding_voor
 from .werkvoorraad import Filters
 
 
@@ -146,3 +147,13 @@ def plan_versies(request, pk):
             "actueel_maanden": selectors.plan_actueel_maanden(),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET"])
+def voorbereiding(request, pk):
+    """One page to prepare the next gesprek, printable; audited as a view of the dossier."""
+    client = client_open_or_404(request, pk, object_type="voorbereiding")
+    require(request.user, rules.VOORBEREIDING)
+    context = {"client": client, **voorbereiding_voor(client=client, user=request.user)}
+    return render(request, "begeleiding/voorbereiding.html", context)

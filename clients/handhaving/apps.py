@@ -16,6 +16,7 @@ class HandhavingConfig(AppConfig):
         )
 
         from . import rules, selectors
+        from .belemmeringen import onderzoek_belemmering
 
         register_sectie(
             DossierSectie(
@@ -27,11 +28,22 @@ class HandhavingConfig(AppConfig):
                 queries=3,
             )
         )
-        for label, url_name, regel, volgorde in [
-            ("Rechtmatigheidsonderzoek starten", "handhaving:onderzoek_start", rules.ONDERZOEK, 60),
-            ("Samenloopsignaal registreren", "handhaving:samenloop", rules.SAMENLOOP, 61),
-        ]:
-            register_actie(
-                DossierActie(label=label, url_name=url_name, actie=regel.naam, volgorde=volgorde)
+        register_actie(
+            DossierActie(
+                label="Rechtmatigheidsonderzoek starten",
+                url_name="handhaving:onderzoek_start",
+                actie=rules.ONDERZOEK.naam,
+                volgorde=60,
+                belemmering=onderzoek_belemmering,
+                queries=1,
             )
+        )
+        register_actie(
+            DossierActie(
+                label="Samenloopsignaal registreren",
+                url_name="handhaving:samenloop",
+                actie=rules.SAMENLOOP.naam,
+                volgorde=61,
+            )
+        )
         register_tijdlijn("rechtmatigheid", "Rechtmatigheid", selectors.tijdlijn_rechtmatigheid)

@@ -10,12 +10,16 @@ class IntakeConfig(AppConfig):
         from clients.registry import (
             DossierActie,
             DossierSectie,
+            afgesloten_belemmering,
             register_actie,
             register_sectie,
             register_tijdlijn,
         )
 
         from . import rules, selectors
+        from .belemmeringen import aanvraag_belemmering as aanvraag_b
+        from .belemmeringen import besluit_belemmering
+        from .belemmeringen import screening_belemmering as screening_b
 
         register_sectie(
             DossierSectie(
@@ -27,34 +31,44 @@ class IntakeConfig(AppConfig):
                 queries=7,
             )
         )
-        for label, url_name, regel, volgorde in [
-            ("Screening vastleggen", "intake:screening", rules.SCREENING, 10),
-            ("Ambitiegesprek vastleggen", "intake:ambitiegesprek", rules.AMBITIEGESPREK, 30),
-            ("Participatieladder bijwerken", "intake:ladder", rules.LADDER, 31),
+        for label, url_name, regel, volgorde, belemmering, queries in [
+            ("Screening vastleggen", "intake:screening", rules.SCREENING, 10, screening_b, 0),
+            (
+                "Aanvraag uitkering registreren",
+                "intake:aanvraag",
+                rules.AANVRAAG,
+                20,
+                aanvraag_b,
+                1,
+            ),
+            ("Besluit op aanvraag", "intake:besluit", rules.BESLUIT, 21, besluit_belemmering, 1),
+            (
+                "Ambitiegesprek vastleggen",
+                "intake:ambitiegesprek",
+                rules.AMBITIEGESPREK,
+                30,
+                afgesloten_belemmering("een ambitiegesprek vastleggen"),
+                0,
+            ),
+            (
+                "Participatieladder bijwerken",
+                "intake:ladder",
+                rules.LADDER,
+                31,
+                afgesloten_belemmering("de participatieladder bijwerken"),
+                0,
+            ),
         ]:
             register_actie(
-                DossierActie(label=label, url_name=url_name, actie=regel.naam, volgorde=volgorde)
+                DossierActie(
+                    label=label,
+                    url_name=url_name,
+                    actie=regel.naam,
+                    volgorde=volgorde,
+                    belemmering=belemmering,
+                    queries=queries,
+                )
             )
-        register_actie(
-            DossierActie(
-                label="Aanvraag uitkering registreren",
-                url_name="intake:aanvraag",
-                actie=rules.AANVRAAG.naam,
-                volgorde=20,
-                beschikbaar=selectors.aanvraag_kan_worden_geregistreerd,
-                queries=1,
-            )
-        )
-        register_actie(
-            DossierActie(
-                label="Besluit op aanvraag",
-                url_name="intake:besluit",
-                actie=rules.BESLUIT.naam,
-                volgorde=21,
-                beschikbaar=selectors.aanvraag_wacht_op_besluit,
-                queries=1,
-            )
-        )
         register_tijdlijn("screening", "Screening", selectors.tijdlijn_screening)
         register_tijdlijn("aanvraag", "Aanvraag en besluit", selectors.tijdlijn_aanvraag)
         register_tijdlijn("ambitiegesprek", "Ambitiegesprek", selectors.tijdlijn_ambitie)

@@ -196,6 +196,22 @@ def regeladvies_tekst(g: Ambitiegesprek) -> str:
     return tekst
 
 
+def ambitie_inhoud(g: Ambitiegesprek, vragen: dict[int, DiagnoseVraag]) -> tuple:
+    """Everything recorded in an ambitiegesprek as (label, text, rule) rows, empty ones left
+    out (``g`` with its klantgroepen and ``regeladvies`` loaded): the tijdlijn and the
+    voorbereiding read it back the same way."""
+    rijen = (
+        ("Diagnose per leefgebied", diagnose_tekst(g, vragen), ""),
+        ("Bespreking leefgebieden", g.leefgebieden_toelichting, ""),
+        ("Wat kan de klant", g.get_perspectief_display() if g.perspectief else "", ""),
+        ("Advies", regeladvies_tekst(g), ""),
+        ("Motivatie", g.motivatie, ""),
+        # same need-to-know as the leefgebieden (issue 27 part 3)
+        *((label, tekst, "") for label, tekst in afspraken_rijen(g)),
+    )
+    return tuple(r for r in rijen if r[1])
+
+
 def tijdlijn_ambitie(*, client: Client) -> Iterator[TijdlijnItem]:
     for g in (
         Ambitiegesprek.objects.filter(client=client)
@@ -205,23 +221,38 @@ def tijdlijn_ambitie(*, client: Client) -> Iterator[TijdlijnItem]:
         .prefetch_related("instrument__vragen")
     ):
         vragen = {v.pk: v for v in g.instrument.vragen.all()}
-        rijen = (
-            ("Diagnose per leefgebied", diagnose_tekst(g, vragen), ""),
-            ("Bespreking leefgebieden", g.leefgebieden_toelichting, ""),
-            ("Wat kan de klant", g.get_perspectief_display() if g.perspectief else "", ""),
-            ("Advies", regeladvies_tekst(g), ""),
-            ("Motivatie", g.motivatie, ""),
-            # same need-to-know as the leefgebieden (issue 27 part 3)
-            *((label, tekst, "") for label, tekst in afspraken_rijen(g)),
-        )
         yield TijdlijnItem(
             g.datum,
             "ambitiegesprek",
             "Ambitiegesprek",
             f"Ambitiegesprek: keuze {g.gekozen_klantgroep.naam}, trede {g.participatieladder}",
             door=str(g.intaker),
-            inhoud=tuple(r for r in rijen if r[1]),
+            inhoud=ambitie_inhoud(g, vragen),
         )
+
+
+def ambitiegesprek_laatste(*, client: Client) -> Ambitiegesprek | None:
+    """The client's latest ambitiegesprek with ``inhoud`` (see ``ambitie_inhoud``): 2 queries,
+    whether or not there is one."""
+    gesprek = (
+        Ambitiegesprek.objects.filter(client=client)
+        .select_related(
+            "intaker", "gekozen_klantgroep", "geadviseerde_klantgroep", "regeladvies", "instrument"
+        )
+        .order_by("-datum", "-pk")
+        .first()
+    )
+    vragen = {
+        v.pk: v
+        for v in DiagnoseVraag.objects.filter(
+            instrument__in=Ambitiegesprek.objects.filter(client=client)
+            .order_by("-datum", "-pk")
+            .values("instrument")[:1]
+        )
+    }
+    if gesprek is not None:
+        gesprek.inhoud = ambitie_inhoud(gesprek, vragen)  # type: ignore[attr-defined]
+    return gesprek
 
 
 def tijdlijn_kickoff(*, client: Client) -> Iterator[TijdlijnItem]:
@@ -362,18 +393,6 @@ def ambitiegesprek_voortgang() -> list[dict]:
 def aanvraag_open(*, client: Client) -> Aanvraag | None:
     """The client's latest application still waiting for a decision, if any."""
     return Aanvraag.objects.filter(client=client, besluit="").order_by("-aanvraagdatum").first()
-
-
-def aanvraag_kan_worden_geregistreerd(*, client: Client, dossier: dict) -> bool:
-    """Registering an application needs an open episode without one (one query; none for a
-    closed dossier)."""
-    periode = dossier["actuele_periode"]
-    return periode is not None and not Aanvraag.objects.filter(periode=periode).exists()
-
-
-def aanvraag_wacht_op_besluit(*, client: Client, dossier: dict | None = None) -> bool:
-    """The dossier action "Besluit op aanvraag" only while an application waits (one query)."""
-    return Aanvraag.objects.filter(client=client, besluit="").exists()
 
 
 def kickoff_sessies_voor(*, user: User) -> QuerySet[KickoffSessie]:

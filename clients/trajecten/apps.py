@@ -15,6 +15,7 @@ class TrajectenConfig(AppConfig):
             register_tijdlijn,
         )
 
+        from . import belemmeringen as b
         from . import rules, selectors
 
         register_sectie(
@@ -27,14 +28,44 @@ class TrajectenConfig(AppConfig):
                 queries=8,
             )
         )
-        for label, url_name, regel, volgorde in [
-            ("Traject starten", "trajecten:traject_nieuw", rules.TRAJECT, 70),
-            ("Plaatsing vastleggen", "trajecten:plaatsing_nieuw", rules.PLAATSING, 71),
-            ("Plaatsen op participatieplek", "trajecten:plek_nieuw", rules.PLEK, 72),
-            ("Werkprofiel bijwerken", "trajecten:werkprofiel", rules.WERKPROFIEL, 73),
+        for label, url_name, regel, volgorde, belemmering in [
+            (
+                "Traject starten",
+                "trajecten:traject_nieuw",
+                rules.TRAJECT,
+                70,
+                b.traject_belemmering,
+            ),
+            (
+                "Plaatsing vastleggen",
+                "trajecten:plaatsing_nieuw",
+                rules.PLAATSING,
+                71,
+                b.plaatsing_belemmering,
+            ),
+            (
+                "Plaatsen op participatieplek",
+                "trajecten:plek_nieuw",
+                rules.PLEK,
+                72,
+                b.plek_belemmering,
+            ),
+            (
+                "Werkprofiel bijwerken",
+                "trajecten:werkprofiel",
+                rules.WERKPROFIEL,
+                73,
+                b.werkprofiel_belemmering,
+            ),
         ]:
             register_actie(
-                DossierActie(label=label, url_name=url_name, actie=regel.naam, volgorde=volgorde)
+                DossierActie(
+                    label=label,
+                    url_name=url_name,
+                    actie=regel.naam,
+                    volgorde=volgorde,
+                    belemmering=belemmering,
+                )
             )
         register_tijdlijn("traject", "Trajecten", selectors.tijdlijn_trajecten)
         register_tijdlijn("plaatsing", "Plaatsingen", selectors.tijdlijn_plaatsingen)

@@ -201,3 +201,80 @@ def test_dossier_screenshots_at_desktop_and_phone(
             assert _breedte(page) <= breedte
             assert_accessible(page)
         context.close()
+
+
+# A table that scrolls inside itself hides columns off screen as much as a page does.
+TABELLEN_DIE_SCROLLEN = """() => [...document.querySelectorAll('main table')]
+  .filter(t => t.scrollWidth > t.clientWidth + 1)
+  .map(t => (t.dataset.tabel || t.className) + ': ' + t.scrollWidth + ' px')"""
+
+
+def test_monitoring_and_toegangslog_tables_stack_on_a_phone(
+    browser,
+    live_server,
+    seed_data,
+    users,
+    wereld,  # noqa: F811
+):
+    """The beleidsmedewerker's figures (up to ten columns) and the beheerder's toegangslog
+    (seven) stack into one card per row at 390 px instead of scrolling sideways."""
+    client = Client.objects.get(pk=wereld["objecten"]["client"])
+    _demo_geschiedenis(users, client.pk)
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": BREEDTE, "height": 844}
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    login(page, users["beleidsmedewerker"])
+    page.goto(reverse("monitoring:dashboard"))
+    assert page.locator("main table[data-tabel]").count() >= 5
+    assert page.evaluate(TABELLEN_DIE_SCROLLEN) == []
+    assert _breedte(page) <= BREEDTE
+    rij = page.locator("table[data-tabel='trend'] tbody tr").first
+    assert rij.evaluate("r => getComputedStyle(r).display") == "grid"  # a card per row
+    assert rij.locator("td").first.get_attribute("data-label") == "Instroom"  # says its column
+    shot(page, f"monitoring-{BREEDTE}")
+    context.close()
+
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": BREEDTE, "height": 844}
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    login(page, users["beheerder"])
+    page.goto(reverse("audit:zoeken"))
+    page.get_by_label("BSN van de klant").fill(client.bsn)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Toegangslog tonen").click()
+    assert page.locator("main table tbody tr").count() >= 1
+    assert page.evaluate(TABELLEN_DIE_SCROLLEN) == []
+    assert _breedte(page) <= BREEDTE
+    shot(page, f"toegangslog-{BREEDTE}")
+    context.close()
+
+
+def test_voorbereiding_screenshots_at_desktop_and_phone(
+    browser,
+    live_server,
+    seed_data,
+    users,
+    wereld,  # noqa: F811
+):
+    """The voorbereiding with a client's history, for a person to look at, and printable."""
+    client = wereld["objecten"]["client"]
+    _demo_geschiedenis(users, client)
+    for breedte, hoogte in ((1366, 900), (BREEDTE, 844)):
+        context = browser.new_context(
+            base_url=live_server.url, locale="nl-NL", viewport={"width": breedte, "height": hoogte}
+        )
+        page = context.new_page()
+        login(page, users["inkomensconsulent"])
+        page.goto(reverse("clients:dossier", args=[client]))
+        with page.expect_navigation():
+            page.get_by_role("link", name="Gesprek voorbereiden").click()
+        assert page.get_by_role("heading", name="Laatste gesprek").is_visible()
+        assert LANG in page.locator(".dw-voorbereiding-gesprek").inner_text()
+        assert _breedte(page) <= breedte
+        shot(page, f"voorbereiding-{breedte}")
+        assert_accessible(page)
+        context.close()

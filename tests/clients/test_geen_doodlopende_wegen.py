@@ -185,3 +185,174 @@ def test_the_condition_is_read_out_with_the_field(client_as, klant):
     veld = response.context["form"]["reden_groepswijziging"]
     assert f'aria-describedby="{veld.auto_id}_help"' in str(veld)
     assert f'id="{veld.auto_id}_help"' in html
+
+
+# --- every dossier action, in every fase and on a closed dossier (issue 29, item 4) ---------
+
+DOSSIERROLLEN = (
+    "poortwachter",
+    "intaker",
+    "inkomensconsulent",
+    "werkcoach",
+    "participatiemakelaar",
+    "handhaver",
+)
+
+
+def _in_fase(fase: str, users):
+    """A client in ``fase``: a new melding, screened (intake), ingedeeld in Matchen or in
+    Zorgen (no plan van aanpak), or afgesloten after uitstroom."""
+    from tests.intake.factories import melding, screening_met_afspraak
+
+    ic = users["inkomensconsulent"]
+    if fase in ("melding", "intake"):
+        klant = melding(users["poortwachter"], melddatum=D(2026, 10, 1))
+        if fase == "intake":
+            screening_met_afspraak(users["poortwachter"], users["intaker"], klant)
+        return klant
+    code = "zorgen" if fase == "ingedeeld-zorgen" else "matchen"
+    klant = client_in_groep(code, io=ic, dwt=users["werkcoach"] if code == "matchen" else None)
+    if fase == "afgesloten":
+        periode_sluit(actor=ic, client=klant, einddatum=D(2026, 11, 20), reden="verhuizing")
+    return klant
+
+
+@pytest.mark.parametrize(
+    "fase", ["melding", "intake", "ingedeeld-matchen", "ingedeeld-zorgen", "afgesloten"]
+)
+def test_every_action_the_dossier_offers_opens_and_every_other_is_refused_with_a_reason(
+    client_as, users, fase
+):
+    """Walks every registered dossier action for every dossier role that may take it: offered
+    on the dossier, its page opens (200); not offered, its page refuses and sends the user
+    back with the reason (or 404 where the child object, an open aanvraag, is missing)."""
+    from clients import registry
+    from deventer_werk.access import may
+
+    klant = _in_fase(fase, users)
+    dossier_url = reverse("clients:dossier", args=[klant.pk])
+    gelopen = 0
+    for rol in DOSSIERROLLEN:
+        http = client_as(rol)
+        dossier = http.get(dossier_url)
+        if dossier.status_code == 404:
+            continue  # outside this role's need-to-know
+        aangeboden = {a["url"] for a in dossier.context["acties"]}
+        for actie in registry.ACTIES:
+            if not may(users[rol], actie.actie):
+                continue
+            url = reverse(actie.url_name, args=[klant.pk])
+            response = http.get(url)
+            gelopen += 1
+            waar = f"{actie.label} als {rol} in fase {fase}"
+            if url in aangeboden:
+                assert response.status_code == 200, waar
+                continue
+            assert response.status_code in (302, 404), waar
+            if response.status_code == 302:
+                assert response.url == dossier_url, waar
+                reden = [str(m) for m in response.wsgi_request._messages]
+                assert reden and all(len(r) > 20 for r in reden), waar
+    assert gelopen >= 10
+
+
+@pytest.mark.parametrize(
+    ("route", "rol"),
+    [
+        ("intake:screening", "poortwachter"),
+        ("intake:aanvraag", "inkomensconsulent"),
+        ("intake:ladder", "inkomensconsulent"),
+        ("begeleiding:voortgangsgesprek", "inkomensconsulent"),
+        ("begeleiding:uitstroom", "inkomensconsulent"),
+        ("begeleiding:plan", "participatiemakelaar"),
+        ("trajecten:traject_nieuw", "participatiemakelaar"),
+        ("trajecten:plek_nieuw", "participatiemakelaar"),
+        ("trajecten:werkprofiel", "participatiemakelaar"),
+        ("clients:groepsindeling", "inkomensconsulent"),
+        ("clients:contactpersoon", "inkomensconsulent"),
+    ],
+)
+def test_a_closed_dossier_refuses_get_and_post_with_the_reason(client_as, users, klant, route, rol):
+    """IO keeps seeing a closed dossier (DWT no longer does: 404 before any of this)."""
+    periode_sluit(
+        actor=users["inkomensconsulent"],
+        client=klant,
+        einddatum=D(2026, 11, 20),
+        reden="verhuizing",
+    )
+    http = client_as(rol)
+    url = reverse(route, args=[klant.pk])
+    dossier = http.get(reverse("clients:dossier", args=[klant.pk]))
+    assert dossier.status_code == 200
+    assert f'href="{url}"' not in dossier.content.decode()  # no action, no link in a section
+    response = http.get(url, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("clients:dossier", args=[klant.pk])
+    assert "Dit dossier is afgesloten (uitstroom)" in response.content.decode()
+    # a form left open while the dossier closed: the form again with the reason, nothing saved
+    response = http.post(url, {"toelichting": "Nog even gebeld"})
+    assert response.status_code == 200
+    assert "Dit dossier is afgesloten (uitstroom)" in response.content.decode()
+    from clients.intake.models import LadderMeting, Screening
+    from clients.trajecten.models import Traject
+
+    klant.refresh_from_db()
+    assert klant.fase == "afgesloten"
+    assert not Screening.objects.filter(client=klant).exists()
+    assert not LadderMeting.objects.filter(client=klant, door=users[rol]).exists()
+    assert not Traject.objects.filter(client=klant).exists()
+
+
+def test_screening_only_for_a_melding_that_has_none(client_as, users):
+    from tests.intake.factories import melding, screening_met_afspraak
+
+    http = client_as("poortwachter")
+    klant = melding(users["poortwachter"])
+    assert "Screening vastleggen" in _acties(http, klant)
+    screening_met_afspraak(users["poortwachter"], users["intaker"], klant)
+    assert "Screening vastleggen" not in _acties(http, klant)
+    response = http.get(reverse("intake:screening", args=[klant.pk]), follow=True)
+    assert "De screening van deze melding is al vastgelegd" in response.content.decode()
+
+
+def test_voortgangsgesprek_and_plan_only_for_a_client_in_a_group_that_has_them(client_as, users):
+    from tests.intake.factories import melding
+
+    nieuw = melding(users["poortwachter"])
+    ic = client_as("inkomensconsulent")
+    assert "Voortgangsgesprek vastleggen" not in _acties(ic, nieuw)
+    response = ic.get(reverse("begeleiding:voortgangsgesprek", args=[nieuw.pk]), follow=True)
+    assert (
+        "Een voortgangsgesprek is er voor klanten die zijn ingedeeld" in response.content.decode()
+    )
+
+    zorgen = client_in_groep("zorgen", io=users["inkomensconsulent"])
+    pm = client_as("participatiemakelaar")
+    assert "Plan van aanpak opstellen of herzien" not in _acties(pm, zorgen)
+    response = pm.get(reverse("begeleiding:plan", args=[zorgen.pk]), follow=True)
+    assert "deze klant is ingedeeld in Zorgen" in response.content.decode()
+
+
+def test_traject_starten_only_for_the_role_with_the_uitvoeringsregie(client_as, users, klant):
+    """Matchen is DWT's: the participatiemakelaar (IO) sees the dossier but cannot log a
+    traject for it, so is not offered one; the werkcoach is."""
+    assert "Traject starten" in _acties(client_as("werkcoach"), klant)
+    pm = client_as("participatiemakelaar")
+    assert "Traject starten" not in _acties(pm, klant)
+    response = pm.get(reverse("trajecten:traject_nieuw", args=[klant.pk]), follow=True)
+    assert "legt de werkcoach (DWT) de trajecten vast" in response.content.decode()
+
+
+def test_rechtmatigheidsonderzoek_starten_not_while_one_runs(client_as, users, klant):
+    from clients.handhaving.models import Rechtmatigheidsonderzoek
+
+    http = client_as("handhaver")
+    assert "Rechtmatigheidsonderzoek starten" in _acties(http, klant)
+    Rechtmatigheidsonderzoek.objects.create(
+        client=klant,
+        selectiereden="periodiek",
+        gestart_op=D(2026, 11, 1),
+        handhaver=users["handhaver"],
+    )
+    assert "Rechtmatigheidsonderzoek starten" not in _acties(http, klant)
+    response = http.get(reverse("handhaving:onderzoek_start", args=[klant.pk]), follow=True)
+    assert "loopt al een rechtmatigheidsonderzoek" in response.content.decode()
