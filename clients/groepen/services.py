@@ -106,6 +106,11 @@ def groepsindeling_wijzig(
     errors: dict[str, list[str]] = {}
     if van > today() + datetime.timedelta(days=366):
         errors["van"] = ["De ingangsdatum ligt te ver in de toekomst."]
+    if locked.fase == Fase.AFGESLOTEN:
+        # the link and page refuse it too; this guards the API and every other caller
+        raise ValidationError(
+            {"klantgroep": ["Het dossier is afgesloten: leg eerst een nieuwe melding vast."]}
+        )
     current = Groepslidmaatschap.objects.select_for_update().actueel().van_client(locked).first()
     if current is None and soort != LidmaatschapSoort.EERSTE_INDELING:
         errors["soort"] = ["Deze klant heeft nog geen klantgroep: kies 'eerste indeling'."]

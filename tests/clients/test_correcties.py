@@ -291,3 +291,22 @@ def test_the_dashboard_says_the_period_was_corrected(users, client_as):
     )
     pagina = http.get(reverse("monitoring:dashboard"), {"periode": "2025Q4"}).content.decode()
     assert "minder dan 5 groepswijzigingen en 5 uitstromen" in pagina
+
+
+def test_a_closed_dossier_gets_no_group_change_from_any_door(users):
+    client = _uitgestroomd(users)
+    with pytest.raises(ValidationError) as exc:
+        groepsindeling_wijzig(
+            actor=users["inkomensconsulent"],
+            client=client,
+            klantgroep=klantgroep("zorgen"),
+            van=D(2026, 3, 2),
+            soort="terugval",
+            reden="na uitstroom",
+            gekozen_klantgroep=klantgroep("zorgen"),
+            geadviseerde_klantgroep=klantgroep("zorgen"),
+        )
+    assert "afgesloten" in exc.value.message_dict["klantgroep"][0]
+    client.refresh_from_db()
+    assert client.fase == Fase.AFGESLOTEN
+    assert Groepslidmaatschap.objects.get(client=client).tot == D(2026, 2, 28)
