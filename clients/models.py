@@ -91,11 +91,29 @@ class Uitkeringsperiode(models.Model):
         "reden uitstroom", max_length=20, choices=Uitstroomreden.choices, blank=True
     )
     toelichting = models.TextField("toelichting", blank=True)
+    # Who registered the melding that opened this episode (issue 30: the poortwachter's "mijn
+    # klanten"). Empty for episodes from before it was recorded that the audit trail could not
+    # tell (migration 0013) and for imported ones.
+    gemeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="gemeld door",
+    )
 
     class Meta:
         verbose_name = "uitkeringsperiode"
         verbose_name_plural = "uitkeringsperioden"
         ordering = ["client", "-melddatum"]
+        indexes = [
+            models.Index(
+                fields=["gemeld_door", "-melddatum"],
+                condition=Q(gemeld_door__isnull=False),
+                name="periode_gemeld_door_idx",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["client"], condition=Q(einddatum__isnull=True), name="periode_een_open"

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from clients.groepen.models import Groepslidmaatschap
 from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
 from deventer_werk.access import may, require
+from deventer_werk.accounts.constants import Rol
 from deventer_werk.audit.constants import Actie
 from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import form_add_service_errors
@@ -28,7 +29,12 @@ from .forms import (
 from .klantreis_views import KlantreisFormView
 from .models import Signaal
 from .registry import ACTIES, SECTIES
-from .selectors import client_dossier, client_list_mijn_klanten, client_search
+from .selectors import (
+    EIGEN_MELDINGEN_WEKEN,
+    client_dossier,
+    client_list_mijn_klanten,
+    client_search,
+)
 from .services import (
     CLIENT_EDITABLE_FIELDS,
     client_register,
@@ -51,7 +57,11 @@ def mijn_klanten(request):
     return render(
         request,
         "clients/mijn_klanten.html",
-        {"page": page},
+        {
+            "page": page,
+            "eigen_meldingen": request.user.heeft_rol(Rol.POORTWACHTER),
+            "eigen_meldingen_weken": EIGEN_MELDINGEN_WEKEN,
+        },
     )
 
 

@@ -227,6 +227,7 @@ class Command(BaseCommand):
         wijken = list(Wijk.values)
         begin = peildatum - datetime.timedelta(days=6 * 365)
         seen: set[str] = set()
+        poortwachters = users[Rol.POORTWACHTER.value]
 
         new_clients, perioden, leden, contacten = [], [], [], []
         for _ in range(n):
@@ -261,7 +262,13 @@ class Command(BaseCommand):
             if fase != Fase.MELDING:
                 startdatum = melddatum + datetime.timedelta(days=rng.randint(7, 56))
                 startdatum = min(startdatum, peildatum)
-            periode = Uitkeringsperiode(client=client, melddatum=melddatum, startdatum=startdatum)
+            periode = Uitkeringsperiode(
+                client=client,
+                melddatum=melddatum,
+                startdatum=startdatum,
+                # by turns, not by rng: the rest of the demo stays the same draw
+                gemeld_door=poortwachters[len(perioden) % len(poortwachters)],
+            )
             perioden.append(periode)
             if fase in (Fase.MELDING, Fase.INTAKE):
                 continue
