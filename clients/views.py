@@ -24,6 +24,7 @@ from .forms import (
     ContactpersoonForm,
     GroepsindelingForm,
     SignaalAfhandelForm,
+    SignaalAfhandelMetHulpForm,
     SignaalMeldForm,
 )
 from .klantreis_views import KlantreisFormView
@@ -41,7 +42,7 @@ from .services import (
     client_update,
     contactpersoon_wijs_toe,
 )
-from .signalen import signaal_handel_af, signaal_meld
+from .signalen import directe_hulp_open, signaal_handel_af, signaal_meld
 from .tijdlijn import tijdlijn_soorten, tijdlijn_voor
 
 PAGE_SIZE = 50
@@ -182,14 +183,21 @@ class SignaalAfhandelenView(KlantreisFormView):
         self.signaal = get_object_or_404(Signaal, pk=signaal_id, client=self.client)
 
     def get_form(self):
-        return self.form_class(self.request.POST or None)
+        # direct help can still be recorded while the melding said "nog geen" (issue 30)
+        form_class = (
+            SignaalAfhandelMetHulpForm if directe_hulp_open(self.signaal) else self.form_class
+        )
+        return form_class(self.request.POST or None)
 
     def extra_context(self):
         return {"signaal": self.signaal}
 
     def opslaan(self, data, form):
         return signaal_handel_af(
-            actor=self.request.user, signaal=self.signaal, afhandeling=data["afhandeling"]
+            actor=self.request.user,
+            signaal=self.signaal,
+            afhandeling=data["afhandeling"],
+            **form.directe_hulp_data(),
         )
 
     def succes(self, resultaat):
@@ -298,6 +306,7 @@ class SignaalMeldenView(KlantreisFormView):
             soort=data["soort"],
             omschrijving=data["omschrijving"],
             bron="handmatig",
+            **form.directe_hulp_data(),
         )
 
 

@@ -17,6 +17,7 @@ from django.db import transaction
 from clients.constants import Fase, LidmaatschapSoort, Uitstroomreden, Wijk
 from clients.demo.catalogus import naam_kies, volledige_achternaam
 from clients.demo.klantreis import klantreis_maak
+from clients.demo.signalen import urgente_signalen_maak
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Contactpersoon, Uitkeringsperiode
 from clients.trajecten.models import Participatieplek, Werkgever
@@ -162,6 +163,7 @@ class Command(BaseCommand):
             users = self._users()
             counts = self._clients(clients, seed, peildatum, users)
             counts.update(klantreis_maak(seed=seed, peildatum=peildatum, users=users))
+            counts.update(urgente_signalen_maak(seed=seed, users=users))
         # First start has work: the planner runs now instead of waiting for 05:00.
         from clients.planning.planner import (
             groep_niet_besproken,
