@@ -230,7 +230,9 @@ def _voorschot_bedrag_veld() -> BedragField:
     return BedragField(
         label="Bedrag voorschot (€)",
         required=False,
-        help_text=f"Bijvoorbeeld 150,00; ten hoogste € {VOORSCHOT_MAXIMUM:,}.".replace(",", "."),
+        help_text="Bijvoorbeeld 150,00; ten hoogste € "
+        + f"{VOORSCHOT_MAXIMUM:,}".replace(",", ".")
+        + ".",
     )
 
 

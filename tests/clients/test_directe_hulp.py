@@ -229,3 +229,23 @@ def test_the_api_validates_direct_help_like_the_page(users, klant):
     )
     assert ok.status_code == 201
     assert (ok.json()["directe_hulp"], ok.json()["voorschot_bedrag"]) == ("voorschot", "80.00")
+
+
+def test_the_poortwachter_s_start_page_marks_urgent_meldingen_without_help(users, client_as):
+    from tests.factories import ClientFactory, PeriodeFactory
+
+    geholpen = ClientFactory(fase="melding", achternaam="Geholpen")
+    wacht = ClientFactory(fase="melding", achternaam="Wacht")
+    for c in (geholpen, wacht):
+        PeriodeFactory(client=c)
+    signaal_meld(
+        actor=users["poortwachter"],
+        client=geholpen,
+        soort="broodnood",
+        directe_hulp="voedselbank",
+    )
+    signaal_meld(actor=users["poortwachter"], client=wacht, soort="broodnood", directe_hulp="geen")
+    html = client_as("poortwachter").get(reverse("begeleiding:werkvoorraad")).content.decode()
+    regels = {n: r for r in html.split("<li>") for n in ("Geholpen", "Wacht") if n in r}
+    assert "nog geen directe hulp" in regels["Wacht"]
+    assert "nog geen directe hulp" not in regels["Geholpen"]
