@@ -62,6 +62,31 @@ URGENTE_SIGNALEN = frozenset(
 )
 
 
+class DirecteHulp(models.TextChoices):
+    """What was done at once for an urgent signal (beleid §3.2, §4.1: the poortwachter "pakt
+    door in het geval van broodnood of dreigende huisuitzetting"). Empty: not recorded (a
+    signal that is not urgent, or one from before this was asked)."""
+
+    NIET_VASTGELEGD = "", "Niet vastgelegd"
+    GEEN = "geen", "Nog geen directe hulp"
+    VOORSCHOT = "voorschot", "Voorschot op de uitkering"
+    VOEDSELBANK = "voedselbank", "Voedselbank"
+    CRISISOPVANG = "crisisopvang", "Crisisopvang"
+    VERWIJZING = "verwijzing", "Verwijzing naar een hulpverlener"
+
+
+#: The kinds that are help given (counted in monitoring); "geen" and empty are not.
+DIRECTE_HULP_GEGEVEN = (
+    DirecteHulp.VOORSCHOT,
+    DirecteHulp.VOEDSELBANK,
+    DirecteHulp.CRISISOPVANG,
+    DirecteHulp.VERWIJZING,
+)
+#: A sane ceiling for a voorschot in euros: about two months of the bijstandsnorm; a larger
+#: amount is a typing error (an extra zero), not an advance.
+VOORSCHOT_MAXIMUM = 5000
+
+
 class TaakSoort(models.TextChoices):
     AMBITIEGESPREK = "ambitiegesprek", "Ambitiegesprek"
     KICKOFF = "kickoff", "Kick-off"

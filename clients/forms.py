@@ -1,12 +1,14 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
+from deventer_werk import input_hygiene
 from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.constants import Organisatie
 from deventer_werk.dates import today
 from deventer_werk.forms import DateInput, Form, ModelForm
 from klantgroepen.models import Klantgroep
 
+from .constants import URGENTE_SIGNALEN, VOORSCHOT_MAXIMUM, DirecteHulp
 from .models import Client
 from .rules import CONTACTPERSOON_ZIJN
 from .services import CLIENT_EDITABLE_FIELDS
@@ -193,10 +195,93 @@ class ContactpersoonForm(Form):
         )
 
 
+class BedragField(forms.DecimalField):
+    """An amount in euros as people type it: "150", "150,50", "€ 1.250,50" (a comma is the
+    decimal separator; with a comma, dots are thousands). Range and cents are the service's
+    rule, so page and API give the same message."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(localize=False, **kwargs)
+        self.error_messages["invalid"] = "Vul een bedrag in euro in, bijvoorbeeld 150,50."
+        # the input hygiene's ASCII rule runs below, after the euro sign is taken off
+        self._input_hygiene = True
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("€", "").replace("\u00a0", "").replace(" ", "").strip()
+            input_hygiene.check_ascii_input(value)
+            if "," in value:
+                value = value.replace(".", "").replace(",", ".")
+        return super().to_python(value)
+
+
+def _directe_hulp_veld(help_text: str) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label="Directe hulp",
+        widget=forms.RadioSelect,
+        required=False,
+        choices=[(v, label) for v, label in DirecteHulp.choices if v],
+        help_text=help_text,
+    )
+
+
+def _voorschot_bedrag_veld() -> BedragField:
+    return BedragField(
+        label="Bedrag voorschot (€)",
+        required=False,
+        help_text="Bijvoorbeeld 150,00; ten hoogste € "
+        + f"{VOORSCHOT_MAXIMUM:,}".replace(",", ".")
+        + ".",
+    )
+
+
+def _verwezen_naar_veld() -> forms.CharField:
+    return forms.CharField(
+        label="Verwezen naar",
+        required=False,
+        max_length=200,
+        help_text="Bijvoorbeeld Budget Adviesbureau Deventer, sociaal team, Leger des Heils.",
+    )
+
+
+DIRECTE_HULP_VERPLICHT_BIJ = {
+    "voorschot_bedrag": "bij een voorschot",
+    "verwezen_naar": "bij een verwijzing",
+}
+
+
+def _directe_hulp_data(form: forms.Form) -> dict:
+    data = form.cleaned_data
+    return {
+        "directe_hulp": data.get("directe_hulp") or "",
+        "voorschot_bedrag": data.get("voorschot_bedrag"),
+        "verwezen_naar": data.get("verwezen_naar") or "",
+    }
+
+
 class SignaalAfhandelForm(Form):
     afhandeling = forms.CharField(
         label="Hoe is het signaal afgehandeld?", widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def directe_hulp_data(self) -> dict:
+        return {}
+
+
+class SignaalAfhandelMetHulpForm(SignaalAfhandelForm):
+    """Closing an urgent signal without direct help recorded ("nog geen" at the melding, or
+    from before it was asked): what was given after all is recorded here."""
+
+    directe_hulp = _directe_hulp_veld(
+        "Alleen als er sinds de melding directe hulp is gegeven; anders leeg laten."
+    )
+    voorschot_bedrag = _voorschot_bedrag_veld()
+    verwezen_naar = _verwezen_naar_veld()
+    verplicht_bij = DIRECTE_HULP_VERPLICHT_BIJ
+
+    def directe_hulp_data(self) -> dict:
+        return _directe_hulp_data(self)
 
 
 class SignaalMeldForm(Form):
@@ -213,6 +298,15 @@ class SignaalMeldForm(Form):
 
     soort = forms.ChoiceField(label="Soort signaal", widget=forms.RadioSelect, choices=())
     omschrijving = forms.CharField(label="Omschrijving", widget=forms.Textarea(attrs={"rows": 3}))
+    directe_hulp = _directe_hulp_veld(
+        "Wat is er meteen gedaan? Kies 'Nog geen directe hulp' als dat (nog) niet kon."
+    )
+    voorschot_bedrag = _voorschot_bedrag_veld()
+    verwezen_naar = _verwezen_naar_veld()
+    verplicht_bij = {
+        "directe_hulp": "bij broodnood, dreigende huisuitzetting of schulden",
+        **DIRECTE_HULP_VERPLICHT_BIJ,
+    }
 
     def __init__(self, client, *args, **kwargs):
         from .constants import SignaalSoort
@@ -221,3 +315,18 @@ class SignaalMeldForm(Form):
         self.fields["soort"].choices = [
             (s.value, s.label) for s in SignaalSoort if s.value in self.HANDMATIG
         ]
+
+    def clean(self):
+        data = super().clean()
+        # The question is asked on this page: an urgent need gets an answer, also "nog geen"
+        # (the other rules of direct help are the service's, for page and API alike).
+        if data.get("soort") in URGENTE_SIGNALEN and not data.get("directe_hulp"):
+            if "directe_hulp" not in self.errors:
+                self.add_error(
+                    "directe_hulp",
+                    "Kies welke directe hulp is gegeven, of 'Nog geen directe hulp'.",
+                )
+        return data
+
+    def directe_hulp_data(self) -> dict:
+        return _directe_hulp_data(self)

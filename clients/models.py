@@ -9,6 +9,8 @@ from deventer_werk.accounts.constants import Organisatie, Rol
 
 from .constants import (
     TAAK_EEN_OPEN_SOORTEN,
+    VOORSCHOT_MAXIMUM,
+    DirecteHulp,
     Fase,
     SignaalSoort,
     TaakSoort,
@@ -91,11 +93,29 @@ class Uitkeringsperiode(models.Model):
         "reden uitstroom", max_length=20, choices=Uitstroomreden.choices, blank=True
     )
     toelichting = models.TextField("toelichting", blank=True)
+    # Who registered the melding that opened this episode (issue 30: the poortwachter's "mijn
+    # klanten"). Empty for episodes from before it was recorded that the audit trail could not
+    # tell (migration 0013) and for imported ones.
+    gemeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="gemeld door",
+    )
 
     class Meta:
         verbose_name = "uitkeringsperiode"
         verbose_name_plural = "uitkeringsperioden"
         ordering = ["client", "-melddatum"]
+        indexes = [
+            models.Index(
+                fields=["gemeld_door", "-melddatum"],
+                condition=Q(gemeld_door__isnull=False),
+                name="periode_gemeld_door_idx",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["client"], condition=Q(einddatum__isnull=True), name="periode_een_open"
@@ -183,6 +203,19 @@ class Signaal(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     afhandeling = models.TextField("afhandeling", blank=True)
+    # Direct help for an urgent need (issue 30): recorded with the melding, or at the
+    # afhandeling while it still says "nog geen" (clients.signalen).
+    directe_hulp = models.CharField(
+        "directe hulp", max_length=20, choices=DirecteHulp.choices, blank=True, default=""
+    )
+    voorschot_bedrag = models.DecimalField(
+        "bedrag voorschot (euro)", max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    verwezen_naar = models.CharField("verwezen naar", max_length=200, blank=True)
+    directe_hulp_op = models.DateTimeField("directe hulp vastgelegd op", null=True, blank=True)
+    directe_hulp_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = "signaal"
@@ -206,6 +239,27 @@ class Signaal(models.Model):
                 fields=["client", "soort"],
                 condition=Q(afgehandeld_op__isnull=True, soort="uitkeringsduur"),
                 name="signaal_uitkeringsduur_een_open",
+            ),
+            # a voorschot has an amount (0 < bedrag <= the ceiling); no other kind has one
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        directe_hulp="voorschot",
+                        voorschot_bedrag__gt=0,
+                        voorschot_bedrag__lte=VOORSCHOT_MAXIMUM,
+                    )
+                    | (~Q(directe_hulp="voorschot") & Q(voorschot_bedrag__isnull=True))
+                ),
+                name="signaal_voorschot_met_bedrag",
+            ),
+            models.CheckConstraint(
+                condition=Q(directe_hulp="verwijzing", verwezen_naar__gt="")
+                | (~Q(directe_hulp="verwijzing") & Q(verwezen_naar="")),
+                name="signaal_verwijzing_met_naar_wie",
+            ),
+            models.CheckConstraint(
+                condition=Q(directe_hulp="") | Q(directe_hulp_op__isnull=False),
+                name="signaal_directe_hulp_met_datum",
             ),
         ]
 

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.db.models import Exists, F, Func, OuterRef, Q, Value
+from django.db.models import Exists, F, Func, OuterRef, Q, Subquery, Value
 
 from deventer_werk.accounts.constants import Organisatie
 
@@ -93,6 +94,26 @@ class ClientQuerySet(models.QuerySet):
 
         mine = Contactpersoon.objects.actueel().filter(client=OuterRef("pk"), medewerker=user)
         return self.filter(Exists(mine))
+
+    def met_eigen_melding(
+        self, user: User, *, sinds: datetime.date, of_contactpersoon: bool = False
+    ) -> ClientQuerySet:
+        """Clients with an episode whose melding ``user`` registered on or after ``sinds``
+        (with ``of_contactpersoon``: or of whom ``user`` is the contact person while the
+        dossier is open), annotated with the newest such ``eigen_melddatum`` (a subquery)."""
+        from .models import Contactpersoon, Uitkeringsperiode
+
+        eigen = Uitkeringsperiode.objects.filter(
+            client=OuterRef("pk"), gemeld_door=user, melddatum__gte=sinds
+        )
+        qs = self.annotate(
+            eigen_melddatum=Subquery(eigen.order_by("-melddatum").values("melddatum")[:1])
+        )
+        filter_ = Q(eigen_melddatum__isnull=False)
+        if of_contactpersoon:
+            mine = Contactpersoon.objects.actueel().filter(client=OuterRef("pk"), medewerker=user)
+            filter_ |= Q(Exists(mine)) & ~Q(fase=Fase.AFGESLOTEN)
+        return qs.filter(filter_)
 
     def in_actuele_klantgroep(self, **klantgroep) -> ClientQuerySet:
         """Clients whose current klantgroep matches the lookups, e.g. ``in_=[...]`` or

@@ -34,9 +34,37 @@ def _with_current(qs: QuerySet[Client]) -> QuerySet[Client]:
     )
 
 
+#: The poortwachter's "mijn klanten": the meldingen she registered in the last 8 weeks (issue
+#: 30), long enough to see a screening through to the ambitiegesprek or the besluit.
+EIGEN_MELDINGEN_WEKEN = 8
+
+
+def eigen_meldingen_sinds(vandaag: datetime.date) -> datetime.date:
+    return vandaag - datetime.timedelta(weeks=EIGEN_MELDINGEN_WEKEN)
+
+
 def client_list_mijn_klanten(*, user: User) -> QuerySet[Client]:
-    """Clients for whom ``user`` is the current contact person, within need-to-know."""
-    return _with_current(Client.objects.visible_to(user).actief().with_contactpersoon(user))
+    """Clients for whom ``user`` is the current contact person, within need-to-know.
+
+    A poortwachter is nobody's contact person: her clients are the meldingen she registered
+    in the last 8 weeks (by melddatum), newest first, also those she closed as "geen recht"
+    (she wants to find back what she screened). The same number of queries either way.
+    """
+    from deventer_werk.accounts.constants import Rol
+    from deventer_werk.dates import today
+
+    from .rules import CONTACTPERSOON_ZIJN
+
+    qs = Client.objects.visible_to(user)
+    if user.heeft_rol(Rol.POORTWACHTER):
+        qs = qs.met_eigen_melding(
+            user,
+            sinds=eigen_meldingen_sinds(today()),
+            # a poortwachter who is also an inkomensconsulent keeps her own clients too
+            of_contactpersoon=user.heeft_rol(*CONTACTPERSOON_ZIJN.rollen),
+        )
+        return _with_current(qs.order_by("-eigen_melddatum", "achternaam", "voornamen", "pk"))
+    return _with_current(qs.actief().with_contactpersoon(user))
 
 
 def client_search(

@@ -127,7 +127,12 @@ def client_register(
             client.save()
     except IntegrityError as exc:  # a concurrent registration of the same BSN
         raise ValidationError({"bsn": ["Er is al een actieve klant met dit BSN."]}) from exc
-    periode = Uitkeringsperiode(client=client, melddatum=melddatum, startdatum=startdatum_uitkering)
+    periode = Uitkeringsperiode(
+        client=client,
+        melddatum=melddatum,
+        startdatum=startdatum_uitkering,
+        gemeld_door=actor if getattr(actor, "is_authenticated", False) else None,
+    )
     periode.full_clean()
     periode.save()
     if returning is not None:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from clients.groepen.models import Groepslidmaatschap
 
+from .constants import DIRECTE_HULP_GEGEVEN, DirecteHulp
 from .models import Client, Contactpersoon, Correctie, Signaal, Uitkeringsperiode
 from .registry import TIJDLIJN, TijdlijnItem, inhoud_voor, register_tijdlijn
 
@@ -89,16 +90,28 @@ def _contacten(*, client):
 
 
 def _signalen(*, client):
+    from .signalen import directe_hulp_tekst
+
     for s in Signaal.objects.filter(client=client).select_related(
-        "aangemaakt_door", "afgehandeld_door"
+        "aangemaakt_door", "afgehandeld_door", "directe_hulp_door"
     ):
+        nog_geen = " — nog geen directe hulp" if s.directe_hulp == DirecteHulp.GEEN else ""
         yield TijdlijnItem(
             moment=s.aangemaakt_op,
             soort="signaal",
             soort_label="Signaal",
-            titel=f"Signaal: {s.get_soort_display()}",
+            titel=f"Signaal: {s.get_soort_display()}{nog_geen}",
             door=str(s.aangemaakt_door or "systeem"),
         )
+        if s.directe_hulp in DIRECTE_HULP_GEGEVEN and s.directe_hulp_op:
+            yield TijdlijnItem(
+                # recorded with the melding: stamped a moment before the signal was saved
+                moment=max(s.directe_hulp_op, s.aangemaakt_op),
+                soort="signaal",
+                soort_label="Signaal",
+                titel=f"Directe hulp bij {s.get_soort_display().lower()}: {directe_hulp_tekst(s)}",
+                door=str(s.directe_hulp_door or ""),
+            )
         if s.afgehandeld_op:
             yield TijdlijnItem(
                 moment=s.afgehandeld_op,

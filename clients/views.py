@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from clients.groepen.models import Groepslidmaatschap
 from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
 from deventer_werk.access import may, require
+from deventer_werk.accounts.constants import Rol
 from deventer_werk.audit.constants import Actie
 from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import form_add_service_errors
@@ -23,19 +24,25 @@ from .forms import (
     ContactpersoonForm,
     GroepsindelingForm,
     SignaalAfhandelForm,
+    SignaalAfhandelMetHulpForm,
     SignaalMeldForm,
 )
 from .klantreis_views import KlantreisFormView
 from .models import Signaal
 from .registry import ACTIES, SECTIES, actie_belemmering
-from .selectors import client_dossier, client_list_mijn_klanten, client_search
+from .selectors import (
+    EIGEN_MELDINGEN_WEKEN,
+    client_dossier,
+    client_list_mijn_klanten,
+    client_search,
+)
 from .services import (
     CLIENT_EDITABLE_FIELDS,
     client_register,
     client_update,
     contactpersoon_wijs_toe,
 )
-from .signalen import signaal_handel_af, signaal_meld
+from .signalen import directe_hulp_open, signaal_handel_af, signaal_meld
 from .tijdlijn import tijdlijn_soorten, tijdlijn_voor
 
 PAGE_SIZE = 50
@@ -51,7 +58,11 @@ def mijn_klanten(request):
     return render(
         request,
         "clients/mijn_klanten.html",
-        {"page": page},
+        {
+            "page": page,
+            "eigen_meldingen": request.user.heeft_rol(Rol.POORTWACHTER),
+            "eigen_meldingen_weken": EIGEN_MELDINGEN_WEKEN,
+        },
     )
 
 
@@ -177,14 +188,21 @@ class SignaalAfhandelenView(KlantreisFormView):
         self.signaal = get_object_or_404(Signaal, pk=signaal_id, client=self.client)
 
     def get_form(self):
-        return self.form_class(self.request.POST or None)
+        # direct help can still be recorded while the melding said "nog geen" (issue 30)
+        form_class = (
+            SignaalAfhandelMetHulpForm if directe_hulp_open(self.signaal) else self.form_class
+        )
+        return form_class(self.request.POST or None)
 
     def extra_context(self):
         return {"signaal": self.signaal}
 
     def opslaan(self, data, form):
         return signaal_handel_af(
-            actor=self.request.user, signaal=self.signaal, afhandeling=data["afhandeling"]
+            actor=self.request.user,
+            signaal=self.signaal,
+            afhandeling=data["afhandeling"],
+            **form.directe_hulp_data(),
         )
 
     def succes(self, resultaat):
@@ -293,6 +311,7 @@ class SignaalMeldenView(KlantreisFormView):
             soort=data["soort"],
             omschrijving=data["omschrijving"],
             bron="handmatig",
+            **form.directe_hulp_data(),
         )
 
 

@@ -18,7 +18,7 @@ from . import indicators, indicators_afspraken, indicators_klantreis
 from .models import Budget
 from .periods import Periode
 
-VERSIE = 3  # 3: corrections per period (issue 29)
+VERSIE = 4  # 3: corrections per period (issue 29); 4: direct help (issue 30)
 # Policy §3.3: the first bestandsanalyse (July 2019), the baseline the raad compares with.
 NULMETING_2019 = {"matchen": 300, "groeien": 800, "faciliteren": 875, "zorgen": 900}
 TREND_PERIODEN = 4

@@ -54,7 +54,14 @@ DEFINITIES = [
         "aantal uit totalen, andere cellen, verschillen, kwartalen of de vorige periode in "
         "hetzelfde rapport terug te rekenen zijn, dan is ook het kleinste andere getal in die "
         "optelling verborgen, weergegeven als 'x' (secundaire onderdrukking). Percentages staan "
-        "er alleen als teller en noemer allebei getoond zijn en de noemer minstens 5 is.",
+        "er alleen als teller en noemer allebei getoond zijn en de noemer minstens 5 is. Het "
+        "totaalbedrag van de voorschotten is verborgen ('x') als hun aantal verborgen is.",
+    ),
+    (
+        "Directe hulp",
+        "Wat er meteen is gedaan bij een urgent signaal (broodnood, dreigende huisuitzetting, "
+        "schulden): een voorschot op de uitkering (met het bedrag), de voedselbank, "
+        "crisisopvang of een verwijzing. Geteld op de dag dat de hulp is vastgelegd.",
     ),
     (
         "Bevroren cijfers",

@@ -12,10 +12,10 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 
 from clients.begeleiding.models import Voortgangsgesprek
 from clients.begeleiding.selectors import plan_actueel_grens, plan_actueel_maanden
-from clients.constants import TaakSoort, TaakStatus
+from clients.constants import DIRECTE_HULP_GEGEVEN, DirecteHulp, TaakSoort, TaakStatus
 from clients.handhaving.models import Rechtmatigheidsonderzoek
 from clients.intake.models import Ambitiegesprek, LadderMeting, Screening
-from clients.models import Taak
+from clients.models import Signaal, Taak
 from clients.trajecten.models import InstrumentSoort, PlekPlaatsing, Traject
 
 from .bronnen import Groepslidmaatschap
@@ -179,7 +179,29 @@ def bereken(periode: Periode) -> dict:
         "minima": {k: v for k, v in sorted(minima.items())},
         "wmo": wmo,
         "ladder": ladder,
+        "directe_hulp": directe_hulp(periode),
     }
+
+
+def directe_hulp(periode: Periode) -> dict:
+    """Direct help for urgent needs recorded in the period (issue 30, beleid §3.2/§4.1): how
+    often per kind, and the voorschotten's total amount. Counted on the day it was recorded
+    (at the melding, or at the afhandeling when the melding said "nog geen")."""
+    rijen = (
+        Signaal.objects.filter(
+            directe_hulp__in=DIRECTE_HULP_GEGEVEN,
+            directe_hulp_op__date__range=(periode.start, periode.eind),
+        )
+        .values("directe_hulp")
+        .annotate(n=Count("id"), bedrag=Sum("voorschot_bedrag"))
+    )
+    per_soort = {str(soort): 0 for soort in DIRECTE_HULP_GEGEVEN}
+    bedrag = 0.0
+    for r in rijen:
+        per_soort[r["directe_hulp"]] = r["n"]
+        if r["directe_hulp"] == DirecteHulp.VOORSCHOT:
+            bedrag = float(r["bedrag"] or 0)
+    return {"per_soort": per_soort, "voorschot_bedrag": round(bedrag, 2)}
 
 
 def trajectkosten_per_groep(periode: Periode) -> dict[str, float]:

@@ -21,6 +21,8 @@ Disclosure control (method, also in the report's definitions)
    hidden as well ("x"). The loop ends when no hidden cell can be derived.
 3. **Percentages** are shown only when numerator and denominator are both shown and the
    denominator is at least the threshold.
+4. **Amounts** that belong to a count (the total of the voorschotten) are hidden ("x") when
+   that count is hidden: the sum of one to four payments tells about those persons.
 
 What remains: a hidden cell can be bounded (a "<5" is 1–4), never computed exactly.
 """
@@ -101,6 +103,7 @@ class Register:
         self.waarden: dict[Sleutel, int] = {}
         self.relaties: list[dict[Sleutel, int]] = []
         self.pct: list[Cel] = []
+        self.bedragen: list[Cel] = []
 
     def n(self, sleutel: Sleutel, waarde: int, soort: str = "aantal") -> Cel:
         cel = Cel(int(waarde or 0), sleutel=sleutel, soort=soort, drempel=self.drempel)
@@ -113,6 +116,12 @@ class Register:
         cel = Cel(100 * t / n if n else None, soort="pct", teller=teller, noemer=noemer)
         cel.drempel = self.drempel
         self.pct.append(cel)
+        return cel
+
+    def bedrag_van(self, aantal: Sleutel, waarde: float | None) -> Cel:
+        """An amount in euros over the persons counted in ``aantal`` (registered before)."""
+        cel = Cel(waarde, soort="euro", teller=aantal, drempel=self.drempel)
+        self.bedragen.append(cel)
         return cel
 
     def som(self, totaal: Sleutel, delen: list[Sleutel]) -> None:
@@ -207,6 +216,9 @@ def onderdruk(register: Register) -> set:
             or cel.waarde is None
         ):
             cel.waarde = None
+    for cel in register.bedragen:
+        if cel.teller in verborgen:
+            cel.onderdrukt = True
     return verborgen
 
 

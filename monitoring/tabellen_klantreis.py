@@ -135,16 +135,68 @@ def _minima(s: dict, reg: Register) -> Tabel:
     return t
 
 
+DIRECTE_HULP_RIJEN = [
+    ("voorschot", "Voorschot op de uitkering"),
+    ("voedselbank", "Voedselbank"),
+    ("crisisopvang", "Crisisopvang"),
+    ("verwijzing", "Verwijzing naar een hulpverlener"),
+]
+
+
+def _directe_hulp(s: dict, reg: Register) -> Tabel | None:
+    """Direct help for urgent needs per kind, this period and the previous one, and the total
+    amount of the voorschotten (shown only while their count is)."""
+    h, v = s["huidig"], s["vorige"]
+    if "directe_hulp" not in h["domein"]:
+        return None  # a snapshot from before this was recorded
+    t = Tabel(
+        "directe_hulp",
+        "Directe hulp bij broodnood, dreigende huisuitzetting en schulden",
+        ["Directe hulp", periode_naam(h["periode"]), periode_naam(v["periode"])],
+        voorlopig=h["periode"]["voorlopig"],
+        noot="Geteld op de dag dat de hulp is vastgelegd: bij het melden van het urgente "
+        "signaal, of bij het afhandelen als er bij de melding nog geen hulp was gegeven "
+        "(beleid §3.2 en §4.1: de poortwachter pakt door bij broodnood).",
+    )
+    perioden = [p for p in (h, v) if (p.get("domein") or {}).get("directe_hulp")]
+    for soort, label in [*DIRECTE_HULP_RIJEN, (ALLE, "Totaal")]:
+        rij = [tekst(label)]
+        for p in (h, v):
+            if p not in perioden:
+                rij.append(tekst("–"))
+                continue
+            per_soort = p["domein"]["directe_hulp"]["per_soort"]
+            waarde = sum(per_soort.values()) if soort == ALLE else per_soort.get(soort, 0)
+            rij.append(reg.n(("dh", p["periode"]["code"], soort), waarde))
+        t.rijen.append(rij)
+    bedragen = [tekst("Totaalbedrag voorschotten")]
+    for p in (h, v):
+        if p not in perioden:
+            bedragen.append(tekst("–"))
+            continue
+        code = p["periode"]["code"]
+        bedragen.append(
+            reg.bedrag_van(
+                ("dh", code, "voorschot"), p["domein"]["directe_hulp"]["voorschot_bedrag"]
+            )
+        )
+        reg.som(("dh", code, ALLE), [("dh", code, soort) for soort, _ in DIRECTE_HULP_RIJEN])
+    t.rijen.append(bedragen)
+    return t
+
+
 def klantreis(s: dict, reg: Register) -> list[Tabel]:
     if not s["huidig"].get("domein"):
         return []
     from .tabellen_afspraken import afspraken
 
+    directe_hulp = _directe_hulp(s, reg)
     return [
         _kennen(s, reg),
         _voortgang(s, reg),
         _trajecten(s, reg),
         _minima(s, reg),
+        *([directe_hulp] if directe_hulp else []),
         *afspraken(s, reg),
     ]
 

@@ -64,6 +64,7 @@ DASHBOARD_TABELLEN = [
     "voortgang",
     "trajecten",
     "minima",
+    "directe_hulp",
     "ambitie_stand",
     "kenmerken",
 ]

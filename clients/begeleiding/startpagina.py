@@ -38,7 +38,12 @@ def poortwachter_sectie(*, user, vandaag, params=None) -> dict:
     meldingen = (
         Client.objects.visible_to(user)
         .filter(fase=Fase.MELDING)
-        .annotate(melddatum=Max("perioden__melddatum"), urgent=Exists(urgent))
+        .annotate(
+            melddatum=Max("perioden__melddatum"),
+            urgent=Exists(urgent),
+            # an urgent need without direct help recorded yet: the poortwachter acts (issue 30)
+            zonder_hulp=Exists(urgent.filter(directe_hulp__in=["", "geen"])),
+        )
         .order_by("-urgent", "melddatum", "pk")
     )
     totaal = meldingen.count()

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from clients.constants import (
     Commitment,
+    DirecteHulp,
     Fase,
     Feedbackmethode,
     GroeienKenmerk,
@@ -223,18 +224,46 @@ class SignaalSerializer(serializers.ModelSerializer):
             "aangemaakt_op",
             "afgehandeld_op",
             "afhandeling",
+            "directe_hulp",
+            "voorschot_bedrag",
+            "verwezen_naar",
+            "directe_hulp_op",
         ]
         read_only_fields = fields
 
 
-class SignaalMeldSerializer(WriteSerializer):
+# Direct help for an urgent signal (issue 30), checked by the service as on the page: a
+# voorschot needs an amount (more than 0, at most 5,000, in cents), a verwijzing to whom.
+class DirecteHulpSerializer(WriteSerializer):
+    directe_hulp = serializers.ChoiceField(
+        choices=DirecteHulp.choices,
+        required=False,
+        allow_blank=True,
+        help_text="alleen bij broodnood, huisuitzetting of schulden",
+    )
+    voorschot_bedrag = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        allow_null=True,
+        help_text="euro; verplicht bij een voorschot, anders leeg",
+    )
+    verwezen_naar = StrictCharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        help_text="verplicht bij een verwijzing, anders leeg",
+    )
+
+
+class SignaalMeldSerializer(DirecteHulpSerializer):
     soort = serializers.ChoiceField(choices=SignaalSoort.choices)
     omschrijving = StrictCharField(
         multiline=True, required=False, allow_blank=True, max_length=4000
     )
 
 
-class SignaalAfhandelSerializer(WriteSerializer):
+class SignaalAfhandelSerializer(DirecteHulpSerializer):
     afhandeling = StrictCharField(multiline=True, max_length=4000)
 
 

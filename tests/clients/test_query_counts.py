@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from clients.models import Client
+from clients.models import Client, Uitkeringsperiode
 from tests.factories import bulk_clients
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +40,25 @@ def test_mijn_klanten_query_count(n, client_as, users, django_assert_num_queries
         response = http.get(reverse("clients:mijn_klanten"))
     assert response.status_code == 200
     assert f"contactpersoon van {n} klanten" in response.content.decode()
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_mijn_klanten_of_the_poortwachter_query_count(
+    n, client_as, users, django_assert_num_queries
+):
+    """Her own meldingen of the last 8 weeks (issue 30): the same count as everyone's list."""
+    from tests.fixtures.klok import VANDAAG, reis
+
+    with reis(VANDAAG):
+        clients = bulk_clients(n, "zorgen", periode=VANDAAG - datetime.timedelta(days=10))
+        Uitkeringsperiode.objects.filter(client__in=clients).update(
+            gemeld_door=users["poortwachter"]
+        )
+        http = client_as("poortwachter")
+        with django_assert_num_queries(MIJN_KLANTEN_QUERIES):
+            response = http.get(reverse("clients:mijn_klanten"))
+    assert response.status_code == 200
+    assert f"8 weken {n} meldingen geregistreerd" in response.content.decode()
 
 
 @pytest.mark.parametrize("n", [10, 1000])

@@ -17,6 +17,7 @@ from django.db import transaction
 from clients.constants import Fase, LidmaatschapSoort, Uitstroomreden, Wijk
 from clients.demo.catalogus import naam_kies, volledige_achternaam
 from clients.demo.klantreis import klantreis_maak
+from clients.demo.signalen import urgente_signalen_maak
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Contactpersoon, Uitkeringsperiode
 from clients.trajecten.models import Participatieplek, Werkgever
@@ -162,6 +163,7 @@ class Command(BaseCommand):
             users = self._users()
             counts = self._clients(clients, seed, peildatum, users)
             counts.update(klantreis_maak(seed=seed, peildatum=peildatum, users=users))
+            counts.update(urgente_signalen_maak(seed=seed, users=users))
         # First start has work: the planner runs now instead of waiting for 05:00.
         from clients.planning.planner import (
             groep_niet_besproken,
@@ -227,6 +229,7 @@ class Command(BaseCommand):
         wijken = list(Wijk.values)
         begin = peildatum - datetime.timedelta(days=6 * 365)
         seen: set[str] = set()
+        poortwachters = users[Rol.POORTWACHTER.value]
 
         new_clients, perioden, leden, contacten = [], [], [], []
         for _ in range(n):
@@ -261,7 +264,13 @@ class Command(BaseCommand):
             if fase != Fase.MELDING:
                 startdatum = melddatum + datetime.timedelta(days=rng.randint(7, 56))
                 startdatum = min(startdatum, peildatum)
-            periode = Uitkeringsperiode(client=client, melddatum=melddatum, startdatum=startdatum)
+            periode = Uitkeringsperiode(
+                client=client,
+                melddatum=melddatum,
+                startdatum=startdatum,
+                # by turns, not by rng: the rest of the demo stays the same draw
+                gemeld_door=poortwachters[len(perioden) % len(poortwachters)],
+            )
             perioden.append(periode)
             if fase in (Fase.MELDING, Fase.INTAKE):
                 continue
