@@ -101,6 +101,9 @@ class TijdlijnItem:
     # perform ``inhoud_actie`` and the row's own rule (access rule names; "" = no extra rule).
     inhoud: tuple[tuple[str, str, str], ...] = ()
     inhoud_actie: str = ""
+    # The item itself only for users who may perform this rule (e.g. a samenloop signal among
+    # the signals, issue 31); "" = everyone who sees the timeline.
+    actie: str = ""
 
 
 def inhoud_voor(
@@ -141,9 +144,17 @@ def register_belemmering(url_name: str, belemmering: Callable[..., str]) -> None
     BELEMMERINGEN[url_name] = belemmering
 
 
-def register_tijdlijn(soort: str, label: str, provider: Callable[..., Iterable[TijdlijnItem]]):
-    """``provider(*, client)`` yields the items of this kind for one client."""
+TIJDLIJN_REGEL: dict[str, str] = {}
+
+
+def register_tijdlijn(
+    soort: str, label: str, provider: Callable[..., Iterable[TijdlijnItem]], actie: str = ""
+):
+    """``provider(*, client)`` yields the items of this kind for one client; with ``actie``
+    (a rule name) the kind exists only for users who may perform it (need-to-know)."""
     TIJDLIJN[soort] = (label, provider)
+    if actie:
+        TIJDLIJN_REGEL[soort] = actie
 
 
 HERPLANNERS: list[Callable[..., Any]] = []

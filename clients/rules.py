@@ -45,6 +45,18 @@ CONTACTPERSOON_ZIJN = regel(
 CASELOAD_OVERDRAGEN = regel(
     "clients.caseload_overdragen", (Rol.BEHEERDER,), "Caseload in bulk overdragen"
 )
+# Samenloop signals are rechtmatigheid (DESIGN.md §1): the handhaver and the inkomensconsulent.
+SAMENLOOP_LEZEN = regel(
+    "clients.samenloop_lezen",
+    (Rol.HANDHAVER, Rol.INKOMENSCONSULENT),
+    "Samenloopsignalen lezen",
+)
+# The full BSN (API): IO roles; everyone else gets it masked (DESIGN.md §1).
+BSN_VOLLEDIG = regel(
+    "clients.bsn_volledig",
+    (Rol.POORTWACHTER, Rol.INKOMENSCONSULENT, Rol.PARTICIPATIEMAKELAAR, Rol.HANDHAVER),
+    "Volledig BSN lezen",
+)
 SIGNAAL_MELDEN = regel("clients.signaal_melden", DOSSIER_ROLLEN, "Signaal melden")
 SIGNAAL_AFHANDELEN = regel("clients.signaal_afhandelen", DOSSIER_ROLLEN, "Signaal afhandelen")
 

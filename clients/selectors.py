@@ -130,4 +130,4 @@ def client_dossier(*, client: Client) -> dict:
 def signalen_sectie(*, client: Client, user: User) -> dict:
     from .signalen import signaal_list_open
 
-    return {"open_signalen": list(signaal_list_open(client=client))}
+    return {"open_signalen": list(signaal_list_open(client=client, user=user))}

@@ -1,11 +1,15 @@
 """Signals on a dossier: raising and handling them (services) and reading them (selectors)."""
 
+from __future__ import annotations
+
 import datetime
 import logging
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from deventer_werk.accounts.constants import Organisatie, Rol
@@ -23,6 +27,9 @@ from .constants import (
 )
 from .models import Client, Contactpersoon, Signaal, Taak
 from .taken import taak_plan
+
+if TYPE_CHECKING:
+    from deventer_werk.accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -302,12 +309,23 @@ def directe_hulp_open(signaal: Signaal) -> bool:
     )
 
 
-def signaal_list_open(*, client: Client) -> list[Signaal]:
-    """The open signals, urgent first, each with ``directe_hulp_tekst`` for the dossier."""
+def signalen_zichtbaar(qs: QuerySet[Signaal], user: User | None) -> QuerySet[Signaal]:
+    """Need-to-know on signals: samenloop signals only for who guards rechtmatigheid."""
+    from deventer_werk.access import may
+
+    from .rules import SAMENLOOP_LEZEN
+
+    if user is None or may(user, SAMENLOOP_LEZEN):
+        return qs
+    return qs.exclude(soort=SignaalSoort.SAMENLOOP)
+
+
+def signaal_list_open(*, client: Client, user: User | None = None) -> list[Signaal]:
+    """The open signals the user may see, urgent first, each with ``directe_hulp_tekst``."""
     signalen = list(
-        Signaal.objects.filter(client=client, afgehandeld_op__isnull=True).select_related(
-            "aangemaakt_door", "directe_hulp_door"
-        )
+        signalen_zichtbaar(
+            Signaal.objects.filter(client=client, afgehandeld_op__isnull=True), user
+        ).select_related("aangemaakt_door", "directe_hulp_door")
     )
     for s in signalen:
         s.directe_hulp_tekst = directe_hulp_tekst(s)  # type: ignore[attr-defined]

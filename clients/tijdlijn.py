@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from clients.groepen.models import Groepslidmaatschap
 
-from .constants import DIRECTE_HULP_GEGEVEN, DirecteHulp
+from .constants import DIRECTE_HULP_GEGEVEN, DirecteHulp, SignaalSoort
 from .models import Client, Contactpersoon, Correctie, Signaal, Uitkeringsperiode
-from .registry import TIJDLIJN, TijdlijnItem, inhoud_voor, register_tijdlijn
+from .registry import TIJDLIJN, TIJDLIJN_REGEL, TijdlijnItem, inhoud_voor, register_tijdlijn
+from .rules import SAMENLOOP_LEZEN
 
 
 def _as_datetime(moment) -> datetime.datetime:
@@ -26,11 +27,15 @@ def tijdlijn_voor(*, client: Client, user, soorten: set[str] | None = None) -> l
     """The client's items, newest first; the written content only where ``user`` may read it
     (need-to-know per field: a DWT role sees that a voortgangsgesprek took place, not what
     was said about income or health)."""
+    from deventer_werk.access import may
+
     items: list[TijdlijnItem] = []
     for soort, (_label, provider) in TIJDLIJN.items():
         if soorten and soort not in soorten:
             continue
-        items.extend(provider(client=client))
+        if soort in TIJDLIJN_REGEL and not may(user, TIJDLIJN_REGEL[soort]):
+            continue  # a kind outside the user's need-to-know: not even queried
+        items.extend(i for i in provider(client=client) if not i.actie or may(user, i.actie))
     items = [
         dataclasses.replace(i, inhoud=inhoud_voor(user, i.inhoud, i.inhoud_actie))
         if i.inhoud
@@ -40,8 +45,15 @@ def tijdlijn_voor(*, client: Client, user, soorten: set[str] | None = None) -> l
     return sorted(items, key=lambda i: _as_datetime(i.moment), reverse=True)
 
 
-def tijdlijn_soorten() -> list[tuple[str, str]]:
-    return [(soort, label) for soort, (label, _p) in TIJDLIJN.items()]
+def tijdlijn_soorten(user=None) -> list[tuple[str, str]]:
+    """The kinds to filter on: those the user may see (all without a user)."""
+    from deventer_werk.access import may
+
+    return [
+        (soort, label)
+        for soort, (label, _p) in TIJDLIJN.items()
+        if user is None or soort not in TIJDLIJN_REGEL or may(user, TIJDLIJN_REGEL[soort])
+    ]
 
 
 def _groepen(*, client):
@@ -96,12 +108,15 @@ def _signalen(*, client):
         "aangemaakt_door", "afgehandeld_door", "directe_hulp_door"
     ):
         nog_geen = " — nog geen directe hulp" if s.directe_hulp == DirecteHulp.GEEN else ""
+        # a samenloop signal is rechtmatigheid: only for who guards it (issue 31)
+        actie = SAMENLOOP_LEZEN.naam if s.soort == SignaalSoort.SAMENLOOP else ""
         yield TijdlijnItem(
             moment=s.aangemaakt_op,
             soort="signaal",
             soort_label="Signaal",
             titel=f"Signaal: {s.get_soort_display()}{nog_geen}",
             door=str(s.aangemaakt_door or "systeem"),
+            actie=actie,
         )
         if s.directe_hulp in DIRECTE_HULP_GEGEVEN and s.directe_hulp_op:
             yield TijdlijnItem(
@@ -111,6 +126,7 @@ def _signalen(*, client):
                 soort_label="Signaal",
                 titel=f"Directe hulp bij {s.get_soort_display().lower()}: {directe_hulp_tekst(s)}",
                 door=str(s.directe_hulp_door or ""),
+                actie=actie,
             )
         if s.afgehandeld_op:
             yield TijdlijnItem(
@@ -119,6 +135,7 @@ def _signalen(*, client):
                 soort_label="Signaal",
                 titel=f"Signaal afgehandeld: {s.get_soort_display()}",
                 door=str(s.afgehandeld_door or ""),
+                actie=actie,
             )
 
 

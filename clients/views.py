@@ -169,12 +169,17 @@ def dossier(request, pk):
 def tijdlijn(request, pk):
     client = client_open_or_404(request, pk, object_type="tijdlijn")
     require(request.user, rules.TIJDLIJN_BEKIJKEN)
-    soorten = set(request.GET.getlist("soort")) & {k for k, _ in tijdlijn_soorten()}
+    soorten = set(request.GET.getlist("soort")) & {k for k, _ in tijdlijn_soorten(request.user)}
     items = tijdlijn_voor(client=client, user=request.user, soorten=soorten or None)
     return render(
         request,
         "clients/tijdlijn.html",
-        {"client": client, "items": items, "soorten": tijdlijn_soorten(), "gekozen": soorten},
+        {
+            "client": client,
+            "items": items,
+            "soorten": tijdlijn_soorten(request.user),
+            "gekozen": soorten,
+        },
     )
 
 

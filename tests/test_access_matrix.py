@@ -185,7 +185,7 @@ MATRIX = {
     "api:plan-list": route(DOSSIER, "client", {"client_pk": "client"}),
     "api:traject-list": route(DOSSIER, "client", {"client_pk": "client"}),
     "api:plaatsing-list": route(DOSSIER, "client", {"client_pk": "client"}),
-    "api:rechtmatigheidsonderzoek-list": route(DOSSIER, "client", {"client_pk": "client"}),
+    "api:rechtmatigheidsonderzoek-list": route({IC, HH}, "client", {"client_pk": "client"}),
     "api:signaal-afhandelen": route(
         DOSSIER,
         "client",

@@ -46,4 +46,9 @@ class HandhavingConfig(AppConfig):
                 volgorde=61,
             )
         )
-        register_tijdlijn("rechtmatigheid", "Rechtmatigheid", selectors.tijdlijn_rechtmatigheid)
+        register_tijdlijn(
+            "rechtmatigheid",
+            "Rechtmatigheid",
+            selectors.tijdlijn_rechtmatigheid,
+            actie=rules.SECTIE.naam,
+        )

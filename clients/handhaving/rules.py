@@ -1,7 +1,7 @@
 """Access policy of rechtmatigheid and handhaving."""
 
 from deventer_werk.access import regel
-from deventer_werk.accounts.constants import DOSSIER_ROLLEN, Rol
+from deventer_werk.accounts.constants import Rol
 
 ONDERZOEK = regel(
     "handhaving.onderzoek",
@@ -11,4 +11,10 @@ ONDERZOEK = regel(
 SAMENLOOP = regel("handhaving.samenloop", (Rol.HANDHAVER,), "Samenloopsignaal registreren")
 TRIAGE = regel("handhaving.triage", (Rol.HANDHAVER,), "Triage samenloopsignalen")
 
-SECTIE = regel("handhaving.sectie", DOSSIER_ROLLEN, "Sectie rechtmatigheid in het dossier")
+# Rechtmatigheid, handhaving, the omgekeerde toets and the selection reason: the handhaver and
+# the inkomensconsulent only (DESIGN.md §1, need-to-know per section; issue 31).
+SECTIE = regel(
+    "handhaving.sectie",
+    (Rol.HANDHAVER, Rol.INKOMENSCONSULENT),
+    "Sectie rechtmatigheid in het dossier",
+)

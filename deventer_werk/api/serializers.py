@@ -79,7 +79,26 @@ class ClientListSerializer(serializers.ModelSerializer):
         )
 
 
+def _mag(serializer: serializers.BaseSerializer, regel) -> bool:
+    """May the requesting user read what ``regel`` guards? Without a request in the context:
+    no (the narrow view when a caller forgot to pass it)."""
+    from deventer_werk.access import may
+
+    request = serializer.context.get("request")
+    return request is not None and may(request.user, regel)
+
+
 class ClientDetailSerializer(ClientListSerializer):
+    """The full BSN only for IO roles (DESIGN.md §1); others get it masked (*****1234)."""
+
+    def to_representation(self, instance):
+        from clients.rules import BSN_VOLLEDIG
+
+        data = super().to_representation(instance)
+        if data.get("bsn") and not _mag(self, BSN_VOLLEDIG):
+            data["bsn"] = instance.bsn_gemaskeerd
+        return data
+
     class Meta(ClientListSerializer.Meta):
         fields = [
             *ClientListSerializer.Meta.fields[:1],
@@ -381,6 +400,50 @@ class VoortgangsgesprekSerializer(WriteSerializer):
         max_length=len(GroeienKenmerk.choices),
         help_text="null of weggelaten: ongewijzigd; [] : geen kenmerken (meer)",
     )
+
+
+class VoortgangsgesprekLeesSerializer(serializers.Serializer):
+    """A voortgangsgesprek as read through the API: what was said about income, health,
+    welzijn and rechtmatigheid is null for a role that may not read it (need-to-know per
+    field, the same rules as the dossier: ``begeleiding.gesprek_inhoud`` and
+    ``begeleiding.gesprek_rechtmatigheid``); that the gesprek took place, when and where, and
+    the agreements (huisbezoek, commitment) every dossier role reads."""
+
+    INHOUD = ("welzijn", "stress", "schuldsignaal", "leefsituatie", "inkomenssituatie")
+    RECHTMATIGHEID = (
+        "rechtmatigheid_getoetst",
+        "rechtmatigheid_bevinding",
+        "rechtmatigheid_niet_reden",
+    )
+
+    id = serializers.IntegerField()
+    datum = serializers.DateField()
+    plek = serializers.CharField()
+    welzijn = serializers.IntegerField(allow_null=True)
+    stress = serializers.IntegerField(allow_null=True)
+    juiste_groep = serializers.BooleanField()
+    schuldsignaal = serializers.BooleanField(allow_null=True)
+    rechtmatigheid_getoetst = serializers.BooleanField(allow_null=True)
+    rechtmatigheid_bevinding = serializers.CharField(allow_null=True)
+    rechtmatigheid_niet_reden = serializers.CharField(allow_null=True)
+    leefsituatie = serializers.CharField(allow_null=True)
+    inkomenssituatie = serializers.CharField(allow_null=True)
+    huisbezoek = serializers.CharField()
+    commitment = serializers.CharField()
+    afspraak_getekend_op = serializers.DateField(allow_null=True)
+    groeien_kenmerken = serializers.ListField(child=serializers.CharField(), allow_null=True)
+
+    def to_representation(self, instance):
+        from clients.begeleiding.rules import GESPREK_INHOUD, GESPREK_RECHTMATIGHEID
+
+        data = super().to_representation(instance)
+        for velden, regel in (
+            (self.INHOUD, GESPREK_INHOUD),
+            (self.RECHTMATIGHEID, GESPREK_RECHTMATIGHEID),
+        ):
+            if not _mag(self, regel):
+                data.update(dict.fromkeys(velden))
+        return data
 
 
 class PlanSerializer(serializers.Serializer):

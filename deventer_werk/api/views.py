@@ -16,10 +16,11 @@ from clients.access import client_open_or_404
 from clients.begeleiding import rules as begeleiding_rules
 from clients.groepen.models import Groepslidmaatschap
 from clients.groepen.services import groepsindeling_wijzig
+from clients.handhaving import rules as handhaving_rules
 from clients.models import Client, Signaal
 from clients.selectors import _with_current, client_search
 from clients.services import client_register, client_update
-from clients.signalen import signaal_handel_af, signaal_meld
+from clients.signalen import signaal_handel_af, signaal_meld, signalen_zichtbaar
 from clients.trajecten import rules as trajecten_rules
 from deventer_werk.access import drf_permission, require
 from deventer_werk.audit.constants import Actie, Herkomst
@@ -91,7 +92,7 @@ class ClientViewSet(
     def retrieve(self, request, pk=None):
         client = _client(request, pk)
         client = _with_current(Client.objects.filter(pk=client.pk)).get()
-        return Response(s.ClientDetailSerializer(client).data)
+        return Response(s.ClientDetailSerializer(client, context={"request": request}).data)
 
     @extend_schema(request=s.ClientCreateSerializer, responses={201: s.ClientDetailSerializer})
     def create(self, request):
@@ -99,7 +100,10 @@ class ClientViewSet(
         data = self._validated(s.ClientCreateSerializer, request.data)
         client = client_register(actor=request.user, herkomst=Herkomst.API, request=request, **data)
         client = _with_current(Client.objects.filter(pk=client.pk)).get()
-        return Response(s.ClientDetailSerializer(client).data, status=status.HTTP_201_CREATED)
+        return Response(
+            s.ClientDetailSerializer(client, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
     @extend_schema(
         request=s.ClientUpdateSerializer, responses={200: s.ClientDetailSerializer, 409: None}
@@ -120,7 +124,7 @@ class ClientViewSet(
                 **data,
             )
         client = _with_current(Client.objects.filter(pk=client.pk)).get()
-        return Response(s.ClientDetailSerializer(client).data)
+        return Response(s.ClientDetailSerializer(client, context={"request": request}).data)
 
     @extend_schema(
         request=s.ClientUpdateSerializer, responses={200: s.ClientDetailSerializer, 409: None}
@@ -210,7 +214,9 @@ class SignaalViewSet(viewsets.GenericViewSet):
     def list(self, request, client_pk=None):
         client = _client(request, client_pk, object_type="signalen")
         rows = self.filter_queryset(
-            Signaal.objects.filter(client=client).order_by("-aangemaakt_op")
+            signalen_zichtbaar(Signaal.objects.filter(client=client), request.user).order_by(
+                "-aangemaakt_op"
+            )
         )
         return Response(s.SignaalSerializer(rows, many=True).data)
 
@@ -322,7 +328,14 @@ def _indicatoren_json(periode: Periode, p) -> dict:
 
 
 def _klantreis_lijst(
-    *, model_path: str, serializer, object_type: str, select=(), prefetch=(), ordering=("-pk",)
+    *,
+    model_path: str,
+    serializer,
+    object_type: str,
+    select=(),
+    prefetch=(),
+    ordering=("-pk",),
+    regel=client_rules.DOSSIER_BEKIJKEN,
 ):
     """A read-only list of one client's klantreis records: need-to-know, audit, fixed queries."""
     from django.apps import apps
@@ -331,7 +344,7 @@ def _klantreis_lijst(
 
     @extend_schema(responses=serializer(many=True))
     def lijst(self, request, client_pk=None):
-        client = _client(request, client_pk, object_type=object_type)
+        client = _client(request, client_pk, regel, object_type=object_type)
         model = apps.get_model(app_label, model_name)
         rows = (
             model.objects.filter(client=client)
@@ -339,7 +352,7 @@ def _klantreis_lijst(
             .prefetch_related(*prefetch)
             .order_by(*ordering)
         )
-        return Response(serializer(rows, many=True).data)
+        return Response(serializer(rows, many=True, context={"request": request}).data)
 
     return type(
         f"{model_name}Lijst",
@@ -379,13 +392,14 @@ RechtmatigheidLijst = _klantreis_lijst(
     model_path="handhaving.Rechtmatigheidsonderzoek",
     serializer=s.RechtmatigheidsonderzoekSerializer,
     object_type="rechtmatigheidsonderzoeken",
+    regel=handhaving_rules.SECTIE,  # the handhaver and the inkomensconsulent (DESIGN.md §1)
 )
 
 
 class VoortgangViewSet(
     _klantreis_lijst(
         model_path="begeleiding.Voortgangsgesprek",
-        serializer=s.VoortgangsgesprekSerializer,
+        serializer=s.VoortgangsgesprekLeesSerializer,
         object_type="voortgangsgesprekken",
     )
 ):

@@ -78,7 +78,7 @@ def voorbereiding_queries() -> int:
     from clients.begeleiding.voorbereiding import DOSSIER_SECTIES
 
     secties = sum(s.queries for s in registry.SECTIES if s.key in DOSSIER_SECTIES)
-    return 3 + 5 + secties + 3 + 1 + 2
+    return 3 + 6 + secties + 3 + 1 + 2  # 6: the dossier core reads corrections too
 
 
 @pytest.mark.parametrize("n", [1, 30])
