@@ -42,16 +42,31 @@ class ClientQuerySet(models.QuerySet):
     def visible_to(self, user: User) -> ClientQuerySet:
         """Need-to-know: the one place that decides which dossiers a user may open.
 
-        IO professionals see every client. DWT professionals see clients in intake with DWT
-        or whose current klantgroep is under DWT regie, and the werkcoach keeps seeing the
-        clients they placed in work while the nazorg runs (until ``nazorg_tot``, also after
-        uitstroom naar werk) or while they hold an open nazorg task. Everyone else (trainer,
-        beleidsmedewerker, beheerder, inactive users) sees no dossier at all.
+        IO professionals see every client, except the participatiemakelaar: Faciliteren
+        clients only (the group she works for; issue 31). DWT professionals see clients in
+        intake with DWT or whose current klantgroep is under DWT regie, and the werkcoach
+        keeps seeing the clients they placed in work while the nazorg runs (until
+        ``nazorg_tot``, also after uitstroom naar werk) or while they hold an open nazorg
+        task. Everyone else (trainer, beleidsmedewerker, beheerder, inactive users) sees no
+        dossier at all.
         """
         if user is None or not user.is_authenticated or not user.werkt_in_dossiers:
             return self.none()
         if user.organisatie == Organisatie.IO:
-            return self.all()
+            from deventer_werk.access import may
+
+            from .rules import ALLE_DOSSIERS
+
+            if may(user, ALLE_DOSSIERS):
+                return self.all()
+            # the participatiemakelaar: Faciliteren clients only (DESIGN.md §1, issue 31)
+            from clients.groepen.models import Groepslidmaatschap
+            from klantgroepen.constants import KlantgroepCode
+
+            faciliteren = Groepslidmaatschap.objects.actueel().filter(
+                client=OuterRef("pk"), klantgroep__code=KlantgroepCode.FACILITEREN
+            )
+            return self.filter(Exists(faciliteren))
         if user.organisatie == Organisatie.DWT:
             from clients.groepen.models import Groepslidmaatschap
 

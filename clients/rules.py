@@ -10,6 +10,13 @@ from deventer_werk.accounts.constants import DOSSIER_ROLLEN, Rol
 
 # Working in dossiers at all: werkvoorraad, mijn klanten, zoeken, the dossier and its timeline.
 DOSSIERWERK = regel("clients.dossierwerk", DOSSIER_ROLLEN, "Werken in klantdossiers")
+# Need-to-know (Client.objects.visible_to): the IO roles that see every client; the
+# participatiemakelaar sees Faciliteren clients only, DWT roles their own scope.
+ALLE_DOSSIERS = regel(
+    "clients.alle_dossiers",
+    (Rol.POORTWACHTER, Rol.INKOMENSCONSULENT, Rol.HANDHAVER),
+    "Alle dossiers (IO)",
+)
 DOSSIER_BEKIJKEN = regel("clients.dossier_bekijken", DOSSIER_ROLLEN, "Dossier openen")
 TIJDLIJN_BEKIJKEN = regel("clients.tijdlijn_bekijken", DOSSIER_ROLLEN, "Tijdlijn bekijken")
 GEGEVENS_BEWERKEN = regel("clients.bewerken", DOSSIER_ROLLEN, "Persoonsgegevens bewerken")

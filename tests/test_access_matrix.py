@@ -52,7 +52,10 @@ PW, IN, IC, WC, PM, TR, HH, BL, BH = (
 )
 ROLLEN = (PW, IN, IC, WC, PM, TR, HH, BL, BH)
 DOSSIER = frozenset({PW, IN, IC, WC, PM, HH})
-IO_ROLLEN = frozenset({PW, IC, PM, HH})  # IO sees every dossier (need-to-know)
+# IO sees every dossier (need-to-know), except the participatiemakelaar: Faciliteren only
+# (issue 31). The world's own client is in Matchen (every other dossier role sees it); the
+# participatiemakelaar's own client is a Faciliteren one (``objecten_voor``).
+IO_ROLLEN = frozenset({PW, IC, HH})
 ALLE = frozenset(ROLLEN)
 
 # Routes anyone may open, and namespaces with their own authentication (Django admin: staff).
@@ -236,6 +239,8 @@ def wereld(users):
         vreemd = client_in_groep("zorgen", io=users[IC])
         vreemd_gesprek = client_in_groep("zorgen", io=users[IC])
         ambitie(users[IN], vreemd_gesprek, "zorgen")
+        faciliteren = client_in_groep("faciliteren", io=users[IC])
+        ambitie(users[IN], faciliteren, "faciliteren")
         matchen = klantgroep("matchen")
         aanvraag_registreer(actor=users[IC], client=eigen, aanvraagdatum=datetime.date(2026, 11, 2))
         work_fast = instrument("Work fast")
@@ -326,6 +331,10 @@ def wereld(users):
         "objecten": objecten,
         "vreemd": vreemd.pk,
         "vreemd_gesprek": vreemd_gesprek.pk,
+        "faciliteren": faciliteren.pk,
+        "faciliteren_plek": PlekPlaatsing.objects.create(
+            client=faciliteren, plek=plek(), start=datetime.date(2026, 10, 1), makelaar=users[PM]
+        ).pk,
         "vreemde_objecten": vreemde_objecten,
     }
 
@@ -355,9 +364,21 @@ def _vraag(http, spec, url):
     return http.get(url, spec["query"])
 
 
+def objecten_voor(rol, wereld) -> dict:
+    """The world's objects as ``rol`` works with them: the participatiemakelaar's own client
+    is the Faciliteren one, with its participatieplek (she sees no Matchen client)."""
+    if rol != PM:
+        return wereld["objecten"]
+    return {
+        **wereld["objecten"],
+        "client": wereld["faciliteren"],
+        "plekplaatsing": wereld["faciliteren_plek"],
+    }
+
+
 def _cases(naam, spec, rol, wereld):
     """(case label, url, expected) per case for one role."""
-    objecten = wereld["objecten"]
+    objecten = objecten_voor(rol, wereld)
     mag = rol in spec["rollen"]
     eigen = "toegestaan" if mag else 403
     if spec["soort"] == "plain":
@@ -385,6 +406,9 @@ def _cases(naam, spec, rol, wereld):
     ziet_eigen = rol in DOSSIER
     ziet_vreemd = rol in IO_ROLLEN
     eigen = eigen if ziet_eigen else 404
+    kinderen = set(spec["args"].values()) - {"client"}
+    if rol == PM and kinderen - {"plekplaatsing"} and eigen == "toegestaan":
+        eigen = 404  # the child object belongs to the Matchen client: not under her own
 
     def vreemd(doelgebonden: bool):
         if doelgebonden and rol in spec["doelgebonden"]:
@@ -401,6 +425,13 @@ def _cases(naam, spec, rol, wereld):
         ("vreemd", _url(naam, spec, objecten, {"client": wereld["vreemd"]}), vreemd(True)),
         ("niet-bestaand", _url(naam, spec, objecten, NIET_BESTAAND), 404),
     ]
+    if not kinderen and not spec["kind"]:
+        # a Faciliteren client (it had its gesprek): IO roles and the participatiemakelaar
+        fac = _url(naam, spec, objecten, {"client": wereld["faciliteren"]})
+        if rol not in IO_ROLLEN | {PM}:
+            cases.append(("faciliteren", fac, 404))
+        else:
+            cases.append(("faciliteren", fac, "toegestaan" if mag else 403))
     if spec["doelgebonden"]:
         # once the gesprek is held the purpose-bound door is closed again
         url = _url(naam, spec, objecten, {"client": wereld["vreemd_gesprek"]})
@@ -466,4 +497,4 @@ def test_anonymous_is_sent_to_the_login_page_or_refused_by_the_api(wereld):
     assert http.get(reverse("healthz")).status_code in (200, 503)
     admin = http.get("/admin/")
     assert admin.status_code == 302 and "/admin/login/" in admin["Location"]
-    assert Client.objects.count() == 3
+    assert Client.objects.count() == 4  # the world's: nothing registered anonymously

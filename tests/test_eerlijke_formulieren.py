@@ -20,6 +20,7 @@ from tests.test_access_matrix import (  # noqa: F401  (wereld is a fixture)
     MATRIX,
     ROLLEN,
     _url,
+    objecten_voor,
     wereld,
 )
 
@@ -113,7 +114,8 @@ def _paginas(w):
     for naam, spec in sorted(MATRIX.items()):
         if spec["method"] != "get" or naam.startswith("api:"):
             continue
-        yield naam, _rol_voor(naam, spec), _url(naam, spec, w["objecten"])
+        rol = _rol_voor(naam, spec)
+        yield naam, rol, _url(naam, spec, objecten_voor(rol, w))
         for rol in sorted(spec["doelgebonden"]):
             # the purpose-bound door: a client under IO regie without a gesprek
             yield naam, rol, _url(naam, spec, w["objecten"], {"client": w["vreemd"]})

@@ -25,7 +25,7 @@ from deventer_werk.api import serializers as s
 from tests import test_access_matrix
 from tests.factories import make_bsn
 from tests.fixtures.otp import login_met_tweede_factor
-from tests.test_access_matrix import DOSSIER, EIGEN_OBJECT, MATRIX, OPEN, _url
+from tests.test_access_matrix import DOSSIER, EIGEN_OBJECT, MATRIX, OPEN, _url, objecten_voor
 
 pytestmark = pytest.mark.django_db
 wereld = test_access_matrix.wereld  # the access matrix's fixture: its clients and objects
@@ -201,7 +201,7 @@ def _formulieren(http_per_rol, wereld):
         if naam.startswith("api:") or spec["method"] != "get":
             continue
         for rol in _rollen(naam, spec):
-            url = _url(naam, spec, wereld["objecten"])
+            url = _url(naam, spec, objecten_voor(rol, wereld))
             response = http_per_rol(rol).get(url, spec["query"])
             if response.status_code != 200 or "text/html" not in response.get("Content-Type"):
                 continue

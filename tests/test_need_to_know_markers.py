@@ -30,6 +30,7 @@ from tests.test_access_matrix import (  # noqa: F401  (wereld is a fixture)
     PW,
     ROLLEN,
     _url,
+    objecten_voor,
     wereld,
 )
 
@@ -92,7 +93,7 @@ def test_no_role_sees_a_category_it_may_not(users, wereld):  # noqa: F811
             for naam, spec in sorted(MATRIX.items()):
                 if spec["method"] != "get":
                     continue
-                url = _url(naam, spec, wereld["objecten"])
+                url = _url(naam, spec, objecten_voor(rol, wereld))
                 response = http.get(url, spec["query"] or None, follow=True)
                 if response.status_code != 200:
                     continue

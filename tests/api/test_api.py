@@ -46,7 +46,8 @@ MATRIX = [
     ("intaker", 200, 403, 403, 201),
     ("inkomensconsulent", 200, 201, 403, 201),
     ("werkcoach", 200, 403, 403, 201),
-    ("participatiemakelaar", 200, 403, 403, 201),
+    # Faciliteren only (issue 31): a Groeien client is outside her need-to-know
+    ("participatiemakelaar", 200, 403, 403, 404),
     ("handhaver", 200, 403, 403, 403),
     # no dossier access at all: the client is outside need-to-know, checked first (404)
     ("trainer", 403, 403, 403, 404),

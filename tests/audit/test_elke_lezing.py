@@ -19,6 +19,7 @@ from tests.test_access_matrix import (  # noqa: F401  (wereld is a fixture)
     MATRIX,
     ROLLEN,
     _url,
+    objecten_voor,
     wereld,
 )
 
@@ -53,7 +54,7 @@ def test_every_read_that_shows_a_client_is_in_the_audit_trail(users, wereld):  #
             rol = _rol_voor(naam, spec)
             http = APIClient()
             login_met_tweede_factor(http, users[rol])
-            url = _url(naam, spec, wereld["objecten"])
+            url = _url(naam, spec, objecten_voor(rol, wereld))
             voor = AuditEvent.objects.aggregate(m=Max("id"))["m"] or 0
             response = http.get(url, spec["query"] or None, follow=True)
             if response.status_code != 200:

@@ -21,6 +21,7 @@ from tests.test_access_matrix import (  # noqa: F401  (wereld is a fixture)
     MATRIX,
     ROLLEN,
     _url,
+    objecten_voor,
     wereld,
 )
 from tests.trajecten.factories import instrument
@@ -158,7 +159,7 @@ def test_no_page_is_wider_than_a_phone(browser, live_server, seed_data, users, w
         page = context.new_page()
         login(page, users[rol])
         for naam, spec in paginas:
-            url = _url(naam, spec, wereld["objecten"])
+            url = _url(naam, spec, objecten_voor(rol, wereld))
             response = page.goto(url)
             bezocht += 1
             if response.status >= 400:

@@ -29,15 +29,17 @@ def dossiers():
         "matchen": client_in_groep("matchen"),
         "zorgen": client_in_groep("zorgen"),
         "intake": ClientFactory(fase=Fase.INTAKE),
+        "faciliteren": client_in_groep("faciliteren"),
     }
 
 
 # Which dossiers each role may open (DESIGN.md §1).
 VERWACHT = {
-    "poortwachter": {"matchen", "zorgen", "intake"},
-    "inkomensconsulent": {"matchen", "zorgen", "intake"},
-    "participatiemakelaar": {"matchen", "zorgen", "intake"},
-    "handhaver": {"matchen", "zorgen", "intake"},
+    "poortwachter": {"matchen", "zorgen", "intake", "faciliteren"},
+    "inkomensconsulent": {"matchen", "zorgen", "intake", "faciliteren"},
+    # Faciliteren only: the group she finds participatieplekken for (issue 31)
+    "participatiemakelaar": {"faciliteren"},
+    "handhaver": {"matchen", "zorgen", "intake", "faciliteren"},
     "intaker": {"matchen", "intake"},
     "werkcoach": {"matchen", "intake"},
     "trainer": set(),
@@ -120,3 +122,27 @@ def test_beheerder_sees_access_history(client_as, dossiers):
     html = response.content.decode()
     assert "inkomensconsulent" in html
     assert "Dossier bekeken" in html
+
+
+def test_the_participatiemakelaar_sees_exactly_the_faciliteren_clients(users):
+    """Issue 31: her visible set equals, in SQL, the clients whose current group is
+    Faciliteren; the inkomensconsulent still sees everyone."""
+    from django.db import connection
+
+    from clients.models import Client
+    from tests.factories import client_in_groep
+
+    for code in ("matchen", "groeien", "faciliteren", "faciliteren", "zorgen"):
+        client_in_groep(code)
+    with connection.cursor() as cur:
+        cur.execute(
+            """SELECT l.client_id FROM klantgroepen_groepslidmaatschap l
+               JOIN klantgroepen_klantgroep k ON k.id = l.klantgroep_id
+               WHERE l.tot IS NULL AND k.code = 'faciliteren'"""
+        )
+        faciliteren = {r[0] for r in cur.fetchall()}
+    zichtbaar = set(
+        Client.objects.visible_to(users["participatiemakelaar"]).values_list("pk", flat=True)
+    )
+    assert zichtbaar == faciliteren and len(faciliteren) == 2
+    assert Client.objects.visible_to(users["inkomensconsulent"]).count() == 5

@@ -48,7 +48,23 @@ def test_io_reads_the_screening_note_and_checklist(client_as, klant):
     assert "Onzeker: nader onderzoek" in html
 
 
-def test_participatiemakelaar_reads_the_note_not_the_rechtmatigheid_estimate(client_as, klant):
+def test_participatiemakelaar_reads_the_note_not_the_rechtmatigheid_estimate(
+    client_as, klant, users
+):
+    from clients.groepen.services import groepsindeling_wijzig
+    from tests.factories import klantgroep
+
+    faciliteren = klantgroep("faciliteren")  # she sees Faciliteren clients only (issue 31)
+    groepsindeling_wijzig(
+        actor=users["inkomensconsulent"],
+        client=klant,
+        klantgroep=faciliteren,
+        van=datetime.date(2026, 11, 20),
+        soort="terugval",
+        reden="Meer tijd nodig",
+        gekozen_klantgroep=faciliteren,
+        geadviseerde_klantgroep=faciliteren,
+    )
     html = _tijdlijn(client_as, "participatiemakelaar", klant)
     assert NOTITIE in html and "Onzeker: nader onderzoek" not in html
 

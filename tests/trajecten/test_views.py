@@ -290,8 +290,8 @@ def test_attendance_list_follows_need_to_know(client, users):
     client.force_login(users["werkcoach"])  # DWT: Zorgen is out of sight
     page = client.get(url).content.decode()
     assert "Wijkbewoner" not in page and "uit uw eigen werkveld" in page
-    client.force_login(users["participatiemakelaar"])  # IO sees the client
-    assert "Wijkbewoner" in client.get(url).content.decode()
+    client.force_login(users["participatiemakelaar"])  # Faciliteren only: Zorgen is not hers
+    assert "Wijkbewoner" not in client.get(url).content.decode()
     u = ThemaUitnodiging.objects.get(client=zorgen)
     with time_machine.travel(datetime.datetime(2026, 12, 10, 11, tzinfo=datetime.UTC)):
         client.force_login(trainer)
