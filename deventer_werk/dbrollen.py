@@ -9,6 +9,7 @@ that, or the platform creates it) and grants it exactly
 - CONNECT on the database, USAGE on the schema;
 - SELECT, INSERT, UPDATE, DELETE on every table and USAGE, SELECT on every sequence, also on
   tables the owner creates later (default privileges);
+- on ``django_migrations`` only SELECT;
 - on the audit trail (``audit_auditevent``) only SELECT and INSERT: no UPDATE, DELETE or
   TRUNCATE, and as it owns nothing it cannot ``ALTER TABLE … DISABLE TRIGGER``; not being a
   superuser it cannot ``SET session_replication_role = replica`` either.
@@ -142,6 +143,10 @@ def _grant(cursor, *, app: str, owner: str, database: str, schema: str) -> None:
         "GRANT USAGE, SELECT ON SEQUENCES TO {app}",
     ):
         cursor.execute(sql.SQL(statement).format(**ids))
+    # The migration history is the owner's: the app only reads it (showmigrations, checks).
+    cursor.execute(
+        sql.SQL("REVOKE INSERT, UPDATE, DELETE ON django_migrations FROM {app}").format(**ids)
+    )
     cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [AUDIT_TABLE])
     if cursor.fetchone()[0]:  # not yet there when migrating to an early state
         for statement in (

@@ -109,6 +109,11 @@ def test_the_app_role_reads_and_writes_the_other_tables(app_cursor):
     assert app_cursor.rowcount == 1
     app_cursor.execute("SELECT count(*) FROM clients_client")
     assert app_cursor.fetchone()[0] >= 0
+    app_cursor.execute("SELECT count(*) FROM django_migrations")
+    assert app_cursor.fetchone()[0] > 0
+    assert "permission denied for table django_migrations" in _refused(
+        app_cursor, "DELETE FROM django_migrations"
+    )
 
 
 def test_the_app_role_has_no_special_rights_and_owns_nothing(app_cursor):
