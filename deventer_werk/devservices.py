@@ -76,7 +76,9 @@ def _start_servers(state, log_path: Path) -> None:
     stop_leftovers(DATA_DIR, state)
     with open(log_path, "a") as log:
         say("PostgreSQL starten …")
-        state.postgres_pid, state.database_url = start_postgres(DATA_DIR, log)
+        state.postgres_pid, state.database_owner_url, state.database_url = start_postgres(
+            DATA_DIR, log
+        )
         say("Redis starten …")
         state.redis_pid, state.redis_port, state.redis_url = start_redis(DATA_DIR, log)
     say(f"PostgreSQL (pid {state.postgres_pid}) en Redis (poort {state.redis_port}) draaien.")
@@ -84,8 +86,9 @@ def _start_servers(state, log_path: Path) -> None:
 
 @contextmanager
 def services():
-    """Environment with DATABASE_URL and REDIS_URL: the given ones, or the embedded servers
-    (started, or shared with a command that already runs them)."""
+    """Environment with DATABASE_URL (the application role), DATABASE_OWNER_URL (the owner,
+    for migrate) and REDIS_URL: the given ones, or the embedded servers (started, or shared
+    with a command that already runs them)."""
     env = dict(os.environ)
     if env.get("DATABASE_URL") and env.get("REDIS_URL"):
         yield env
@@ -98,7 +101,9 @@ def services():
         else:
             _start_servers(state, DATA_DIR / "services.log")
         state.users.append(os.getpid())
-        env["DATABASE_URL"] = env.get("DATABASE_URL") or state.database_url
+        if not env.get("DATABASE_URL"):  # both roles of the embedded server, never mixed
+            env["DATABASE_URL"] = state.database_url
+            env["DATABASE_OWNER_URL"] = state.database_owner_url
         env["REDIS_URL"] = env.get("REDIS_URL") or state.redis_url
     try:
         yield env
@@ -120,7 +125,7 @@ def _leave(store: Store) -> None:
         stop_pid(state.redis_pid, signal.SIGTERM)
         stop_pid(state.postgres_pid, signal.SIGINT)
         state.postgres_pid = state.redis_pid = state.redis_port = None
-        state.database_url = state.redis_url = ""
+        state.database_url = state.database_owner_url = state.redis_url = ""
     say("Redis en PostgreSQL gestopt.")
 
 

@@ -93,19 +93,37 @@ TEMPLATES = [
     },
 ]
 
+
 # PostgreSQL only: the product relies on its constraints, triggers and JSON.
+def _database(variable: str, default: str = "") -> dict:
+    config = env.db_url(variable, default=default)
+    if config["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(f"Deventer Werk ondersteunt alleen PostgreSQL ({variable}).")
+    # A unix-socket directory may be given as the URL's "host" query parameter
+    # (postgres://postgres@/deventer_werk?host=/path/to/socketdir), as libpq does.
+    query = parse_qs(urlsplit(env.str(variable, default=default)).query)
+    if query.get("host"):
+        config["HOST"] = query["host"][0]
+    return config
+
+
+# Two roles (README, "Databaserollen"): web, worker and beat connect as DATABASE_URL, the
+# application role, which may read and write rows but owns nothing and may only add to the audit
+# trail; `manage.py migrate` connects as DATABASE_OWNER_URL, the owner of the tables, and then
+# grants the application role its rights (deventer_werk.dbrollen). Without DATABASE_OWNER_URL
+# one role does both, as before.
 DATABASES = {
-    "default": env.db_url(
-        "DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/deventer_werk"
-    )
+    "default": _database("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/deventer_werk")
 }
-if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-    raise ImproperlyConfigured("Deventer Werk ondersteunt alleen PostgreSQL (DATABASE_URL).")
-# A unix-socket directory may be given as the URL's "host" query parameter
-# (postgres://postgres@/deventer_werk?host=/path/to/socketdir), as libpq does.
-_db_query = parse_qs(urlsplit(env.str("DATABASE_URL", default="")).query)
-if _db_query.get("host"):
-    DATABASES["default"]["HOST"] = _db_query["host"][0]
+DATABASE_APP_ROLE = {k: DATABASES["default"][k] for k in ("USER", "PASSWORD")}
+DATABASE_OWNER: dict | None = None
+if env.str("DATABASE_OWNER_URL", default=""):
+    _owner = _database("DATABASE_OWNER_URL")
+    if any(_owner[k] != DATABASES["default"][k] for k in ("NAME", "HOST", "PORT")):
+        raise ImproperlyConfigured(
+            "DATABASE_OWNER_URL moet naar dezelfde database wijzen als DATABASE_URL (andere rol)."
+        )
+    DATABASE_OWNER = {k: _owner[k] for k in ("USER", "PASSWORD")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

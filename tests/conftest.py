@@ -12,6 +12,20 @@ PASSWORD = "Test-Wachtwoord-2026"
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """The test database is created, migrated and emptied between transactional tests
+    (TRUNCATE) by the owner role, so the tests connect as the owner; the application role's
+    rights are tested with a connection of its own (tests/audit/test_db_rollen.py). Processes
+    the tests start get the test database's URL as their only role."""
+    import os
+
+    from django.conf import settings
+
+    settings.DATABASES["default"].update(settings.DATABASE_OWNER or {})
+    os.environ.pop("DATABASE_OWNER_URL", None)
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Keep the migrated seed data (roles, klantgroepen, configuration) serialized, so that
     transactional tests (browser, worker) can get it back after a flush: ``seed_data``.

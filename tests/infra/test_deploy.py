@@ -50,3 +50,26 @@ def test_demo_data_refuses_to_run_in_production():
     )  # fmt: skip
     assert result.returncode != 0
     assert "demo_data draait niet in productie" in result.stderr
+
+
+def test_only_the_migrate_job_knows_the_database_owner():
+    """Compose and k8s: web, worker and beat connect as the application role; the owner's URL
+    reaches only the migrate job (README, "Databaserollen")."""
+    compose = yaml.safe_load((BASE_DIR / "docker-compose.yml").read_text())["services"]
+    app_url = compose["web"]["environment"]["DATABASE_URL"]
+    owner_url = compose["migrate"]["environment"]["DATABASE_OWNER_URL"]
+    assert app_url.split("@")[1] == owner_url.split("@")[1]  # same database, another role
+    assert app_url.split("//")[1].split(":")[0] != owner_url.split("//")[1].split(":")[0]
+    for name in ("web", "worker", "beat"):
+        assert compose[name]["environment"]["DATABASE_URL"] == app_url, name
+        assert "DATABASE_OWNER_URL" not in compose[name]["environment"], name
+
+    def secrets(path: str) -> set[str]:
+        docs = yaml.safe_load_all((BASE_DIR / "deploy" / "k8s" / path).read_text())
+        (doc,) = [d for d in docs if d["kind"] in ("Deployment", "Job")]
+        (container,) = doc["spec"]["template"]["spec"]["containers"]
+        return {ref["secretRef"]["name"] for ref in container["envFrom"] if "secretRef" in ref}
+
+    assert secrets("migrate-job.yaml") == {"deventer-werk", "deventer-werk-eigenaar"}
+    for path in ("web.yaml", "worker.yaml", "beat.yaml"):
+        assert secrets(path) == {"deventer-werk"}, path

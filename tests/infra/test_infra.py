@@ -51,6 +51,18 @@ def test_sqlite_is_refused():
     assert "PostgreSQL" in result.stderr
 
 
+def test_an_owner_url_for_another_database_is_refused():
+    result = _manage(
+        "check",
+        env_extra={
+            "DATABASE_URL": "postgres://deventer_app@127.0.0.1:5432/deventer_werk",
+            "DATABASE_OWNER_URL": "postgres://postgres@127.0.0.1:5432/een_andere_database",
+        },
+    )
+    assert result.returncode != 0
+    assert "DATABASE_OWNER_URL moet naar dezelfde database wijzen" in result.stderr
+
+
 @pytest.mark.django_db
 def test_healthz_reports_database_and_redis(client):
     response = client.get(reverse("healthz"))

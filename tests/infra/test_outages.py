@@ -159,15 +159,16 @@ def private_pg():
     tmp = Path(tempfile.mkdtemp(prefix="dw-pg-", dir="/tmp"))
     tmp.chmod(0o755)
     with open(tmp / "log", "w") as log:
-        pid, url = devservers.start_postgres(tmp, log)
-    # Its "deventer_werk" database gets the schema and the seed rows of the migrations.
+        pid, url, app_url = devservers.start_postgres(tmp, log)
+    # Its "deventer_werk" database gets the schema and the seed rows of the migrations, by the
+    # owner; the app role gets its rights.
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "migrate", "--noinput"],
-        cwd=BASE_DIR, env={**env, "DATABASE_URL": url}, capture_output=True, check=True,
-        timeout=600,
+        cwd=BASE_DIR, env={**env, "DATABASE_URL": app_url, "DATABASE_OWNER_URL": url},
+        capture_output=True, check=True, timeout=600,
     )  # fmt: skip
-    yield {"pid": pid, "url": url, "dir": tmp}
+    yield {"pid": pid, "url": url, "app_url": app_url, "dir": tmp}
     devservers.stop_pid(devservers.postmaster_pid(tmp / "postgres"), signal.SIGINT)
     shutil.rmtree(tmp, ignore_errors=True)
 
@@ -229,7 +230,8 @@ def _session_cookie(env: dict) -> str:
 
 def test_postgresql_outage_gives_503_for_everyone_and_recovers_without_restart(private_pg):
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update(DATABASE_URL=private_pg["url"], DJANGO_DEBUG="false")
+    env.update(DATABASE_URL=private_pg["app_url"], DJANGO_DEBUG="false")
+    env.pop("DATABASE_OWNER_URL", None)  # the web process runs as the application role
     cookie = _session_cookie(env)  # needs the restored schema of the backup test
     port = _free_port()
     web = subprocess.Popen(  # noqa: S603
