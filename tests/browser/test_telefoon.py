@@ -37,6 +37,7 @@ GEEN_PAGINA = {
     "monitoring:export_tabel",
     "monitoring:rapport_status",
     "intake:kickoff_bestand",
+    "audit:export",  # a CSV download, not a page
 }
 
 LANG = (

@@ -283,6 +283,13 @@ def test_a_closed_dossier_refuses_get_and_post_with_the_reason(client_as, users,
     http = client_as(rol)
     url = reverse(route, args=[klant.pk])
     dossier = http.get(reverse("clients:dossier", args=[klant.pk]))
+    if rol == "participatiemakelaar":
+        # Faciliteren clients only (issue 31): a closed dossier has no current group, so it
+        # is outside her need-to-know before any action is asked (404, nothing saved)
+        assert dossier.status_code == 404
+        assert http.get(url).status_code == 404
+        assert http.post(url, {"toelichting": "Nog even gebeld"}).status_code == 404
+        return
     assert dossier.status_code == 200
     assert f'href="{url}"' not in dossier.content.decode()  # no action, no link in a section
     response = http.get(url, follow=True)
@@ -325,21 +332,24 @@ def test_voortgangsgesprek_and_plan_only_for_a_client_in_a_group_that_has_them(c
         "Een voortgangsgesprek is er voor klanten die zijn ingedeeld" in response.content.decode()
     )
 
+    # a Zorgen client has no plan: the roles that make plans (werkcoach, participatiemakelaar)
+    # do not even see the dossier (need-to-know, issue 31), so the door answers 404
     zorgen = client_in_groep("zorgen", io=users["inkomensconsulent"])
-    pm = client_as("participatiemakelaar")
-    assert "Plan van aanpak opstellen of herzien" not in _acties(pm, zorgen)
-    response = pm.get(reverse("begeleiding:plan", args=[zorgen.pk]), follow=True)
-    assert "deze klant is ingedeeld in Zorgen" in response.content.decode()
+    for rol in ("participatiemakelaar", "werkcoach"):
+        http = client_as(rol)
+        assert http.get(reverse("clients:dossier", args=[zorgen.pk])).status_code == 404
+        assert http.get(reverse("begeleiding:plan", args=[zorgen.pk])).status_code == 404
 
 
 def test_traject_starten_only_for_the_role_with_the_uitvoeringsregie(client_as, users, klant):
-    """Matchen is DWT's: the participatiemakelaar (IO) sees the dossier but cannot log a
-    traject for it, so is not offered one; the werkcoach is."""
+    """Matchen is DWT's: the werkcoach is offered a traject. The participatiemakelaar (IO,
+    Faciliteren only since issue 31) does not see the dossier at all; on a Faciliteren client
+    she is offered one, the werkcoach does not see that dossier."""
     assert "Traject starten" in _acties(client_as("werkcoach"), klant)
     pm = client_as("participatiemakelaar")
-    assert "Traject starten" not in _acties(pm, klant)
-    response = pm.get(reverse("trajecten:traject_nieuw", args=[klant.pk]), follow=True)
-    assert "legt de werkcoach (DWT) de trajecten vast" in response.content.decode()
+    assert pm.get(reverse("trajecten:traject_nieuw", args=[klant.pk])).status_code == 404
+    faciliteren = client_in_groep("faciliteren", io=users["inkomensconsulent"])
+    assert "Traject starten" in _acties(pm, faciliteren)
 
 
 def test_rechtmatigheidsonderzoek_starten_not_while_one_runs(client_as, users, klant):
