@@ -113,6 +113,16 @@ def test_key_rotation_re_encrypts_every_row_and_the_old_key_can_go(settings, cap
     assert Client.objects.met_bsn(bsns[0]).count() == 1
 
 
+def test_rotation_without_the_old_key_stops_with_a_clear_message(settings):
+    from django.core.management.base import CommandError
+
+    settings.BSN_SLEUTELS = [OUD]
+    ClientFactory()
+    settings.BSN_SLEUTELS = [NIEUW]  # the old key dropped too early
+    with pytest.raises(CommandError, match="Zet de oude sleutel terug"):
+        call_command("bsn_sleutel_roteren")
+
+
 def test_rotation_recomputes_the_hash_after_a_new_hash_key(settings):
     settings.BSN_SLEUTELS = [OUD]
     settings.BSN_HASH_SLEUTEL = HASH_SLEUTEL
