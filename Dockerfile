@@ -11,6 +11,8 @@ COPY requirements/production.txt requirements/production.txt
 RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements/production.txt
 COPY . .
 RUN DJANGO_SECRET_KEY=collectstatic-only-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGH \
+    DW_BSN_SLEUTELS=8uy1wFoJoYrRQ3WlD824w3Q8riH88tOYrNqcxfMoivI= \
+    DW_BSN_HASH_SLEUTEL=collectstatic-only-0123456789-abcdefghijklmnop \
     DJANGO_ALLOWED_HOSTS=build python manage.py collectstatic --noinput
 RUN useradd --create-home deventer && chown -R deventer /app
 USER deventer

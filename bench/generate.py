@@ -7,7 +7,9 @@ Active clients come from ``demo_data`` (histories, klantreis, werkprofielen, dem
 daily planner then fills the werkvoorraad. Closed dossiers (with a closed uitkeringsperiode,
 group history, contact history and finished tasks) and the audit trail are written by
 PostgreSQL itself with ``INSERT … SELECT generate_series`` in batches, so memory stays flat
-(the Python process holds no rows) and every batch is its own transaction.
+(the Python process holds no rows) and every batch is its own transaction. Only the closed
+clients' BSNs come from Python: encrypted and hashed with the app's keys (issue 32), passed
+to the batch as two arrays.
 """
 
 import argparse
@@ -29,14 +31,16 @@ WITH bron AS (
     SELECT voornamen, tussenvoegsel, achternaam, wijk, row_number() OVER () AS rn
     FROM clients_client WHERE fase <> 'afgesloten' LIMIT 5000
 ), nieuw AS (
-    SELECT gen_random_uuid() AS id, g::bigint AS nr,
-           (DATE '2012-01-01' + ((g::bigint * 7919) %% 3650)::int) AS melddatum
-    FROM generate_series(%(start)s, %(stop)s) AS g
+    SELECT gen_random_uuid() AS id, g.nr, g.bsn_versleuteld, g.bsn_hash,
+           (DATE '2012-01-01' + ((g.nr * 7919) %% 3650)::int) AS melddatum
+    FROM (SELECT %(start)s::bigint + i - 1 AS nr, bsn_versleuteld, bsn_hash
+          FROM unnest(%(versleuteld)s::text[], %(hashes)s::text[])
+               WITH ORDINALITY AS u(bsn_versleuteld, bsn_hash, i)) AS g
 ), ins AS (
-INSERT INTO clients_client (id, bsn, voornamen, tussenvoegsel, achternaam, geboortedatum,
-    straat, huisnummer, postcode, woonplaats, wijk, telefoon, email, doelgroepenregister, fase,
-    versie, aangemaakt_op, gewijzigd_op)
-SELECT n.id, lpad(((n.nr * 104729) %% 900000000 + 100000000)::text, 9, '0'), b.voornamen,
+INSERT INTO clients_client (id, bsn_versleuteld, bsn_hash, voornamen, tussenvoegsel, achternaam,
+    geboortedatum, straat, huisnummer, postcode, woonplaats, wijk, telefoon, email,
+    doelgroepenregister, fase, versie, aangemaakt_op, gewijzigd_op)
+SELECT n.id, n.bsn_versleuteld, n.bsn_hash, b.voornamen,
        b.tussenvoegsel, b.achternaam, DATE '1950-01-01' + ((n.nr * 31) %% 18000)::int, '', '', '',
        'Deventer', b.wijk, '', '', false, 'afgesloten', 1, n.melddatum::timestamptz,
        n.melddatum::timestamptz
@@ -117,9 +121,15 @@ def _setup(database_url: str):
     django.setup()
 
 
+def _bsn(nr: int) -> str:
+    """A synthetic BSN per closed dossier (bench data only: no elfproef needed)."""
+    return str((nr * 104729) % 900000000 + 100000000)
+
+
 def _gesloten(n: int) -> float:
     from django.db import connection, transaction
 
+    from clients.versleuteling import bsn_hash, bsn_versleutel
     from deventer_werk.accounts.models import User
 
     io = User.objects.get(username="inkomensconsulent").pk
@@ -128,7 +138,15 @@ def _gesloten(n: int) -> float:
         stop = min(n, start + BATCH - 1)
         with transaction.atomic(), connection.cursor() as cur:
             cur.execute("CREATE TEMP TABLE batch (id uuid PRIMARY KEY) ON COMMIT DROP")
-            cur.execute(GESLOTEN_SQL, {"start": start, "stop": stop})
+            bsns = [_bsn(nr) for nr in range(start, stop + 1)]
+            cur.execute(
+                GESLOTEN_SQL,
+                {
+                    "start": start,
+                    "versleuteld": [bsn_versleutel(b) for b in bsns],
+                    "hashes": [bsn_hash(b) for b in bsns],
+                },
+            )
             for sql in GESLOTEN_HISTORIE_SQL:
                 cur.execute(sql, {"io": io})
     return time.monotonic() - started

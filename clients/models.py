@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -20,13 +21,20 @@ from .constants import (
 )
 from .query import ClientQuerySet, ContactpersoonQuerySet, ZoekNaam
 from .validators import validate_bsn
+from .versleuteling import bsn_hash, bsn_ontsleutel, bsn_versleutel
 
 
 class Client(models.Model):
-    """A person in the Participatiewet. Internal UUID key; the BSN never appears in a URL."""
+    """A person in the Participatiewet. Internal UUID key; the BSN never appears in a URL.
+
+    The BSN is stored encrypted (``bsn_versleuteld``) with a keyed hash for exact lookups
+    (``bsn_hash``, ``Client.objects.met_bsn(bsn)``); ``client.bsn`` reads and sets the plain
+    value (clients/versleuteling.py).
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    bsn = models.CharField("BSN", max_length=9, validators=[validate_bsn])
+    bsn_versleuteld = models.TextField("BSN (versleuteld)", editable=False)
+    bsn_hash = models.CharField("BSN (sleutelhash)", max_length=64, editable=False)
     voornamen = models.CharField("voornamen", max_length=200)
     tussenvoegsel = models.CharField("tussenvoegsel", max_length=20, blank=True)
     achternaam = models.CharField("achternaam", max_length=200)
@@ -54,13 +62,13 @@ class Client(models.Model):
         indexes = [
             models.Index(fields=["achternaam", "voornamen"], name="client_naam_idx"),
             models.Index(fields=["geboortedatum"], name="client_geboortedatum_idx"),
-            models.Index(fields=["bsn"], name="client_bsn_idx"),
+            models.Index(fields=["bsn_hash"], name="client_bsn_hash_idx"),
             # Name search (contains, any word, no accents): trigram index on the full name.
             GinIndex(OpClass(ZoekNaam(), name="gin_trgm_ops"), name="client_zoeknaam_trgm_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["bsn"],
+                fields=["bsn_hash"],
                 condition=~Q(fase=Fase.AFGESLOTEN),
                 name="client_bsn_uniek_actief",
                 violation_error_message="Er is al een actieve klant met dit BSN.",
@@ -73,6 +81,46 @@ class Client(models.Model):
     @property
     def volledige_naam(self) -> str:
         return " ".join(p for p in (self.voornamen, self.tussenvoegsel, self.achternaam) if p)
+
+    @property
+    def bsn(self) -> str:
+        """The plain BSN, decrypted on first access (cached for this token)."""
+        token = self.bsn_versleuteld
+        if not token:
+            return ""
+        cache = self.__dict__.get("_bsn_cache")
+        if cache is None or cache[0] != token:
+            cache = (token, bsn_ontsleutel(token))
+            self.__dict__["_bsn_cache"] = cache
+        return cache[1]
+
+    @bsn.setter
+    def bsn(self, value: str) -> None:
+        self.__dict__["_bsn_gezet"] = True
+        if not value:
+            self.bsn_versleuteld = self.bsn_hash = ""
+            return
+        self.bsn_versleuteld = bsn_versleutel(value)
+        self.bsn_hash = bsn_hash(value)
+        self.__dict__["_bsn_cache"] = (self.bsn_versleuteld, value)
+
+    def clean_fields(self, exclude=None) -> None:
+        """Also validates the BSN (of a new client, or set on this instance) with its stored
+        column. A ModelForm excludes that column, as it excluded the plain one: a form with a
+        BSN field checks it itself."""
+        errors: dict = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        valideer = exclude is None or "bsn_versleuteld" not in exclude
+        if valideer and (self._state.adding or self.__dict__.get("_bsn_gezet")):
+            try:
+                validate_bsn(self.bsn)
+            except ValidationError as exc:
+                errors["bsn"] = exc.messages
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def bsn_gemaskeerd(self) -> str:

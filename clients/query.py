@@ -39,6 +39,12 @@ class ClientQuerySet(models.QuerySet):
     def actief(self) -> ClientQuerySet:
         return self.exclude(fase=Fase.AFGESLOTEN)
 
+    def met_bsn(self, bsn: str) -> ClientQuerySet:
+        """Exact lookup on the keyed hash (the BSN itself is stored encrypted)."""
+        from .versleuteling import bsn_hash
+
+        return self.filter(bsn_hash=bsn_hash(bsn))
+
     def visible_to(self, user: User) -> ClientQuerySet:
         """Need-to-know: the one place that decides which dossiers a user may open.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import logging
 from typing import TYPE_CHECKING, Any
@@ -66,7 +67,7 @@ def _validate_client_fields(data: dict[str, Any]) -> None:
 
 
 def _bsn_in_use(bsn: str, *, exclude_pk: uuid.UUID | None = None) -> bool:
-    qs = Client.objects.actief().filter(bsn=bsn)
+    qs = Client.objects.actief().met_bsn(bsn)
     if exclude_pk is not None:
         qs = qs.exclude(pk=exclude_pk)
     return qs.exists()
@@ -103,7 +104,8 @@ def client_register(
         raise ValidationError({"bsn": ["Er is al een actieve klant met dit BSN."]})
     returning = (
         Client.objects.select_for_update()
-        .filter(bsn=bsn, fase=Fase.AFGESLOTEN)
+        .met_bsn(bsn)
+        .filter(fase=Fase.AFGESLOTEN)
         .order_by("-gewijzigd_op")
         .first()
     )
@@ -383,3 +385,41 @@ def client_set_fase(*, client: Client, fase: str) -> None:
     Client.objects.filter(pk=client.pk).update(fase=fase, versie=client.versie + 1)
     client.fase = fase
     client.versie += 1
+
+
+@dataclasses.dataclass(frozen=True)
+class Rotatie:
+    totaal: int
+    herversleuteld: int
+
+
+def bsn_sleutel_roteer(*, batch: int = 1000) -> Rotatie:
+    """Re-encrypt every BSN with the newest key (the first of ``settings.BSN_SLEUTELS``) and
+    recompute its lookup hash, in batches of ``batch`` clients, each its own transaction, so a
+    rotation can be stopped and run again. Rows already under the newest key with a current
+    hash are left alone. Afterwards the old key can be dropped from the environment."""
+    from .versleuteling import bsn_hash, bsn_herversleutel, bsn_is_actueel, bsn_ontsleutel
+
+    totaal = herversleuteld = 0
+    laatste = None
+    while True:
+        with transaction.atomic():
+            qs = Client.objects.order_by("pk").only("pk", "bsn_versleuteld", "bsn_hash")
+            if laatste is not None:
+                qs = qs.filter(pk__gt=laatste)
+            rijen = list(qs.select_for_update()[:batch])
+            if not rijen:
+                return Rotatie(totaal=totaal, herversleuteld=herversleuteld)
+            gewijzigd = []
+            for client in rijen:
+                token = client.bsn_versleuteld
+                nieuwe_hash = bsn_hash(bsn_ontsleutel(token))
+                if bsn_is_actueel(token) and nieuwe_hash == client.bsn_hash:
+                    continue
+                client.bsn_versleuteld = bsn_herversleutel(token)
+                client.bsn_hash = nieuwe_hash
+                gewijzigd.append(client)
+            Client.objects.bulk_update(gewijzigd, ["bsn_versleuteld", "bsn_hash"])
+        totaal += len(rijen)
+        herversleuteld += len(gewijzigd)
+        laatste = rijen[-1].pk

@@ -33,6 +33,21 @@ if PRODUCTION:
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is verplicht in productie.")
 
+# The BSN at rest (issue 32, clients/versleuteling.py): Fernet keys, newest first (rotation: put
+# a new key in front, run `manage.py bsn_sleutel_roteren`, then drop the old one), and a separate
+# key for the lookup hash. Development without them: generated once in BSN_SLEUTELBESTAND, next
+# to the embedded database (DW_DATA_DIR, default .data/, git-ignored).
+BSN_SLEUTELS = env.list("DW_BSN_SLEUTELS", default=[])
+BSN_HASH_SLEUTEL = env.str("DW_BSN_HASH_SLEUTEL", default="")
+BSN_SLEUTELBESTAND = (
+    Path(env.str("DW_DATA_DIR", default=str(BASE_DIR / ".data"))) / "bsn-sleutels.json"
+)
+if PRODUCTION and (not BSN_SLEUTELS or len(BSN_HASH_SLEUTEL) < 32):
+    raise ImproperlyConfigured(
+        "DW_BSN_SLEUTELS (Fernet-sleutels) en DW_BSN_HASH_SLEUTEL (minstens 32 tekens) zijn "
+        "verplicht in productie: het BSN wordt versleuteld opgeslagen."
+    )
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

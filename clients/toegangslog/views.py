@@ -62,7 +62,7 @@ def toegangslog_zoeken(request):
     if request.method == "POST" and form.is_valid():
         bsn = normalize_bsn(form.cleaned_data["bsn"])
         clients = list(
-            Client.objects.filter(bsn=bsn).only("id", "voornamen", "tussenvoegsel", "achternaam")
+            Client.objects.met_bsn(bsn).only("id", "voornamen", "tussenvoegsel", "achternaam")
         )
         if not clients:
             form.add_error("bsn", "Geen klant gevonden met dit BSN.")

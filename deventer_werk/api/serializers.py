@@ -91,6 +91,8 @@ def _mag(serializer: serializers.BaseSerializer, regel) -> bool:
 class ClientDetailSerializer(ClientListSerializer):
     """The full BSN only for IO roles (DESIGN.md §1); others get it masked (*****1234)."""
 
+    bsn = serializers.CharField(read_only=True)  # decrypted from Client.bsn_versleuteld
+
     def to_representation(self, instance):
         from clients.rules import BSN_VOLLEDIG
 

@@ -30,7 +30,7 @@ def _run(**kw):
 
 def test_demo_data_is_deterministic_spread_like_2019_and_has_a_user_per_role():
     _run()
-    bsns = sorted(Client.objects.values_list("bsn", flat=True))
+    bsns = sorted(Client.objects.values_list("bsn_hash", flat=True))
     per_groep = {
         code: Groepslidmaatschap.objects.filter(tot__isnull=True, klantgroep__code=code).count()
         for code in ("matchen", "groeien", "faciliteren", "zorgen")
@@ -41,7 +41,7 @@ def test_demo_data_is_deterministic_spread_like_2019_and_has_a_user_per_role():
     with pytest.raises(CommandError):
         _run()  # refuses to add to existing clients without --reset
     _run(reset=True)
-    assert sorted(Client.objects.values_list("bsn", flat=True)) == bsns
+    assert sorted(Client.objects.values_list("bsn_hash", flat=True)) == bsns
 
 
 # Issue 29 item 6: demo data that looks like Deventer -------------------------------------

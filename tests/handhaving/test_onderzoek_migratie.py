@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from tests.fixtures.migraties import maak_klant
 from tests.fixtures.migraties import migreer as _migreer
 
 VOOR = [("handhaving", "0010_stopzetting_en_uitvoeren_uiterlijk")]
@@ -18,10 +19,9 @@ def test_existing_onderzoeken_map_into_the_multi_outcome_form(
 ):
     oud = _migreer(VOOR)
     handhaver = oud.get_model("accounts", "User").objects.create(username="migratie-handhaver")
-    Client = oud.get_model("clients", "Client")
     klanten = [
-        Client.objects.create(
-            bsn=bsn, voornamen="Test", achternaam="Migratie", geboortedatum="1990-01-01"
+        maak_klant(
+            oud, bsn=bsn, voornamen="Test", achternaam="Migratie", geboortedatum="1990-01-01"
         )
         for bsn in ("111222333", "111222345")
     ]
@@ -74,8 +74,8 @@ def test_two_running_onderzoeken_on_one_client_stop_the_migration_by_name(
 ):
     oud = _migreer(VOOR)
     handhaver = oud.get_model("accounts", "User").objects.create(username="migratie-handhaver")
-    klant = oud.get_model("clients", "Client").objects.create(
-        bsn="111222333", voornamen="Test", achternaam="Dubbel", geboortedatum="1990-01-01"
+    klant = maak_klant(
+        oud, bsn="111222333", voornamen="Test", achternaam="Dubbel", geboortedatum="1990-01-01"
     )
     Onderzoek = oud.get_model("handhaving", "Rechtmatigheidsonderzoek")
     dubbel = [

@@ -43,6 +43,8 @@ def test_demo_data_refuses_to_run_in_production():
         "DJANGO_ENV": "production",
         "DJANGO_SECRET_KEY": "x7#kQ2!vP9$zL4@mN8^rT1&wY6*bH3(cJ5)fG0-dS2+aE7=uI9~oK4",
         "DJANGO_ALLOWED_HOSTS": "werk.deventer.example",
+        "DW_BSN_SLEUTELS": "8uy1wFoJoYrRQ3WlD824w3Q8riH88tOYrNqcxfMoivI=",
+        "DW_BSN_HASH_SLEUTEL": "test-only-bsn-hash-key-0123456789-abcdefghijklmnop",
     }
     result = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "demo_data", "--clients", "1"],

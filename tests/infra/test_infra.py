@@ -16,6 +16,8 @@ PRODUCTION_ENV = {
     "DJANGO_ENV": "production",
     "DJANGO_SECRET_KEY": "x7#kQ2!vP9$zL4@mN8^rT1&wY6*bH3(cJ5)fG0-dS2+aE7=uI9~oK4",
     "DJANGO_ALLOWED_HOSTS": "werk.deventer.example",
+    "DW_BSN_SLEUTELS": "8uy1wFoJoYrRQ3WlD824w3Q8riH88tOYrNqcxfMoivI=",
+    "DW_BSN_HASH_SLEUTEL": "test-only-bsn-hash-key-0123456789-abcdefghijklmnop",
 }
 
 
@@ -43,6 +45,14 @@ def test_production_refuses_a_missing_secret_key():
     result = _manage("check", env_extra={**env, "DJANGO_SECRET_KEY": ""})
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize("zonder", ["DW_BSN_SLEUTELS", "DW_BSN_HASH_SLEUTEL"])
+def test_production_refuses_to_start_without_the_bsn_keys(zonder):
+    """No silent fallback to a generated key file: the BSN would be unreadable elsewhere."""
+    result = _manage("check", env_extra={**PRODUCTION_ENV, zonder: ""})
+    assert result.returncode != 0
+    assert "DW_BSN_SLEUTELS" in result.stderr
 
 
 def test_sqlite_is_refused():

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from tests.fixtures.migraties import maak_klant
 from tests.fixtures.migraties import migreer as _migreer
 
 VOOR = [("intake", "0009_kickoff_een_open_uitnodiging")]
@@ -18,8 +19,8 @@ def test_existing_gesprekken_keep_their_signature_and_nothing_is_invented(
 ):
     oud = _migreer(VOOR)
     intaker = oud.get_model("accounts", "User").objects.create(username="migratie-intaker-2")
-    klant = oud.get_model("clients", "Client").objects.create(
-        bsn="111222333", voornamen="Test", achternaam="Migratie", geboortedatum="1990-01-01"
+    klant = maak_klant(
+        oud, bsn="111222333", voornamen="Test", achternaam="Migratie", geboortedatum="1990-01-01"
     )
     groep = oud.get_model("klantgroepen", "Klantgroep").objects.get(code="groeien")
     lid = oud.get_model("clients", "Groepslidmaatschap").objects.create(

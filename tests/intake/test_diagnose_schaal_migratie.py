@@ -6,6 +6,7 @@ import importlib
 
 import pytest
 
+from tests.fixtures.migraties import maak_klant
 from tests.fixtures.migraties import migreer as _migreer
 
 VOOR = [("intake", "0011_ambitiegesprek_regeladvies")]
@@ -20,8 +21,8 @@ migratie = importlib.import_module("clients.intake.migrations.0012_diagnose_scha
 def test_existing_reversed_answers_are_flipped_once(seed_data, terug_naar_de_laatste_migraties):
     oud = _migreer(VOOR)
     intaker = oud.get_model("accounts", "User").objects.create(username="migratie-intaker-29")
-    klant = oud.get_model("clients", "Client").objects.create(
-        bsn="111222334", voornamen="Test", achternaam="Schaal", geboortedatum="1990-01-01"
+    klant = maak_klant(
+        oud, bsn="111222334", voornamen="Test", achternaam="Schaal", geboortedatum="1990-01-01"
     )
     groep = oud.get_model("klantgroepen", "Klantgroep").objects.get(code="groeien")
     lid = oud.get_model("clients", "Groepslidmaatschap").objects.create(

@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 
+from tests.fixtures.migraties import maak_klant
 from tests.fixtures.migraties import migreer as _migreer
 
 VOOR = [("intake", "0006_beheerder_configuratie")]
@@ -20,9 +21,8 @@ def test_existing_invitations_are_kept_and_a_duplicate_open_one_lapses(
     oud = _migreer(VOOR)
     User = oud.get_model("accounts", "User")
     intaker = User.objects.create(username="migratie-intaker")
-    Client = oud.get_model("clients", "Client")
-    klant = Client.objects.create(
-        bsn="111222333", voornamen="Test", achternaam="Migratie", geboortedatum="1990-01-01"
+    klant = maak_klant(
+        oud, bsn="111222333", voornamen="Test", achternaam="Migratie", geboortedatum="1990-01-01"
     )
     groep = oud.get_model("klantgroepen", "Klantgroep").objects.get(code="groeien")
     lid = oud.get_model("clients", "Groepslidmaatschap").objects.create(
