@@ -14,6 +14,7 @@ urlpatterns = [
     path("nieuw/", views.registreren, name="registreren"),
     path("<uuid:pk>/", views.dossier, name="dossier"),
     path("<uuid:pk>/bewerken/", views.bewerken, name="bewerken"),
+    path("<uuid:pk>/bsn/", views.bsn_tonen, name="bsn_tonen"),
     path("<uuid:pk>/klantgroep/", views.groepsindeling, name="groepsindeling"),
     path(
         "<uuid:pk>/klantgroep/corrigeren/",

@@ -166,6 +166,24 @@ def dossier(request, pk):
 
 
 @login_required
+@require_http_methods(["POST"])
+def bsn_tonen(request, pk):
+    """The full BSN on request (DESIGN.md §1: IO roles, masked by default, shown on request,
+    audited): a POST, so the BSN never sits in a URL or a browser history, one audit row per
+    look, and the page is not cached (no-store on every authenticated answer)."""
+    client = client_open_or_404(request, pk, actie=Actie.GEWIJZIGD, object_type="bsn")
+    require(request.user, rules.BSN_VOLLEDIG)
+    audit_record(
+        actor=request.user,
+        actie=Actie.BEKEKEN,
+        client_id=client.pk,
+        object_type="bsn_volledig",
+        request=request,
+    )
+    return render(request, "clients/bsn.html", {"client": client})
+
+
+@login_required
 def tijdlijn(request, pk):
     client = client_open_or_404(request, pk, object_type="tijdlijn")
     require(request.user, rules.TIJDLIJN_BEKIJKEN)

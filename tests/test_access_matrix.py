@@ -88,6 +88,7 @@ MATRIX = {
     "clients:registreren": route({PW, IC}),
     "clients:caseload_overdracht": route({BH}),
     "clients:dossier": route(DOSSIER, "client", C),
+    "clients:bsn_tonen": route({PW, IC, PM, HH}, "client", C, method="post"),
     "clients:bewerken": route(DOSSIER, "client", C),
     "clients:groepsindeling": route({IN, IC, WC, PM}, "client", C),
     "clients:groep_corrigeren": route({IN, IC, WC, PM}, "client", C),
