@@ -114,3 +114,16 @@ def test_a_dossier_outside_need_to_know_is_a_dutch_404(page):
     assert "Geheim" not in page.content()
     assert "niet gevonden" in page.locator("body").inner_text().lower()
     assert AuditEvent.objects.filter(client_id=zorgen.pk, resultaat="geweigerd").exists()
+
+
+def test_no_request_of_a_page_ends_in_a_404_not_even_the_icon(page):
+    """Issue 32 item 4: every page logged a favicon 404; the icon is declared now."""
+    missers: list[str] = []
+    page.on("response", lambda r: missers.append(r.url) if r.status == 404 else None)
+    user = UserFactory(username="ic_icoon", rol="inkomensconsulent")
+    page.goto("/inloggen/")
+    login(page, user)
+    page.goto("/werkvoorraad/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator('link[rel="icon"]').count() == 1
+    assert missers == []
