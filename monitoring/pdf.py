@@ -134,7 +134,26 @@ def grafieken(p: Presentatie) -> dict[str, str]:
     return charts
 
 
+GRAFIEKEN_VERSIE = 1
+
+
 def grafieken_dashboard(p: Presentatie) -> dict[str, str]:
+    """The dashboard's two charts, drawn once per set of figures (issue 33: matplotlib took
+    ~170 ms of every dashboard request): kept in the cache under the figures' fingerprint, so
+    changed figures (a new version, a correction) draw anew and nothing stale is shown."""
+    from django.core.cache import cache
+
+    from .cijfers import vingerafdruk
+
+    sleutel = f"dw:grafieken:{GRAFIEKEN_VERSIE}:{vingerafdruk(p.snapshot)}"
+    grafieken = cache.get(sleutel)
+    if grafieken is None:
+        grafieken = _grafieken_tekenen(p)
+        cache.set(sleutel, grafieken, 60 * 60 * 24)
+    return grafieken
+
+
+def _grafieken_tekenen(p: Presentatie) -> dict[str, str]:
     """Two SVG charts for the dashboard as data: URLs for an <img> (the strict CSP allows no
     inline styles, which matplotlib's SVG carries); the tables below carry the same figures."""
     s = p.snapshot

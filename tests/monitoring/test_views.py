@@ -222,3 +222,22 @@ def test_api_refuses_a_period_that_has_not_started(users):
     assert not PeriodeCijfers.objects.exists()
     lopend = c.get("/api/v1/indicatoren/", {"periode": "2026Q4"}).json()
     assert lopend["voorlopig"] is True
+
+
+def test_the_dashboard_draws_its_charts_once_per_set_of_figures(client_as, monkeypatch):
+    """Issue 33: the charts are drawn once for a set of figures, not on every request; other
+    figures (another period) are drawn anew, never shown from another set."""
+    from django.core.cache import cache
+
+    from monitoring import pdf
+
+    cache.clear()
+    getekend = []
+    echt = pdf._grafieken_tekenen
+    monkeypatch.setattr(pdf, "_grafieken_tekenen", lambda p: getekend.append(1) or echt(p))
+    c = client_as("beleidsmedewerker")
+    for _ in range(3):
+        assert c.get(reverse("monitoring:dashboard"), {"periode": "2026Q2"}).status_code == 200
+    assert len(getekend) == 1
+    html = c.get(reverse("monitoring:dashboard"), {"periode": "2026Q1"}).content.decode()
+    assert len(getekend) == 2 and "data:image/svg+xml" in html
