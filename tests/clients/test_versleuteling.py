@@ -156,7 +156,8 @@ def test_development_keys_are_generated_once_private_and_ignored_by_git(settings
 
 @pytest.mark.integration  # runs pg_dump
 @pytest.mark.django_db(transaction=True)
-def test_a_dump_of_the_demo_data_holds_no_bsn(tmp_path):
+def test_a_dump_of_the_demo_data_holds_no_bsn(tmp_path, seed_data):
+    # seed_data: an earlier transactional test may have flushed the roles and klantgroepen
     from deventer_werk.backup import pg_tool
 
     call_command("demo_data", clients=60, seed=2019, verbosity=0)
