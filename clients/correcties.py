@@ -30,6 +30,23 @@ if TYPE_CHECKING:
 DAG = datetime.timedelta(days=1)
 
 
+def _vastleggen(correctie: Correctie, *, herkomst: str) -> Correctie:
+    """Keep the correction, bring the client's planned work in line, write the audit row."""
+    from clients.registry import client_herplan
+
+    correctie.save()
+    client_herplan(client_id=correctie.client_id)
+    audit_record(
+        actor=correctie.door,
+        actie=Actie.GEWIJZIGD,
+        client_id=correctie.client_id,
+        object_type="correctie",
+        herkomst=herkomst,
+        details={"soort": correctie.soort, "wijze": correctie.wijze},
+    )
+    return correctie
+
+
 # --- group changes ----------------------------------------------------------------------
 Lid = Groepslidmaatschap | None
 
@@ -165,30 +182,21 @@ def groepswijziging_corrigeer(
                 vorige.save(update_fields=["tot"])
         wordt = _beschrijf_lidmaatschap(huidig)
         datum_wordt = van
-    correctie = Correctie.objects.create(
-        client=locked,
-        soort=Correctie.Soort.GROEPSWIJZIGING,
-        wijze=wijze,
-        was=was,
-        wordt=wordt,
-        oud=oud,
-        reden=reden.strip(),
-        datum_was=datum_was,
-        datum_wordt=datum_wordt,
-        door=actor,
-    )
-    from clients.registry import client_herplan
-
-    client_herplan(client_id=locked.pk)
-    audit_record(
-        actor=actor,
-        actie=Actie.GEWIJZIGD,
-        client_id=locked.pk,
-        object_type="correctie",
+    return _vastleggen(
+        Correctie(
+            client=locked,
+            soort=Correctie.Soort.GROEPSWIJZIGING,
+            wijze=wijze,
+            was=was,
+            wordt=wordt,
+            oud=oud,
+            reden=reden.strip(),
+            datum_was=datum_was,
+            datum_wordt=datum_wordt,
+            door=actor,
+        ),
         herkomst=herkomst,
-        details={"soort": correctie.soort, "wijze": wijze},
     )
-    return correctie
 
 
 # --- uitstroom --------------------------------------------------------------------------
@@ -315,27 +323,18 @@ def uitstroom_corrigeer(
                 c.save(update_fields=["tot"])
         wordt = f"Uitstroom per {einddatum:%d-%m-%Y}: {periode.get_uitstroomreden_display()}"
         datum_wordt = einddatum
-    correctie = Correctie.objects.create(
-        client=locked,
-        soort=Correctie.Soort.UITSTROOM,
-        wijze=wijze,
-        was=was,
-        wordt=wordt,
-        oud=oud,
-        reden=reden.strip(),
-        datum_was=datum_was,
-        datum_wordt=datum_wordt,
-        door=actor,
-    )
-    from clients.registry import client_herplan
-
-    client_herplan(client_id=locked.pk)
-    audit_record(
-        actor=actor,
-        actie=Actie.GEWIJZIGD,
-        client_id=locked.pk,
-        object_type="correctie",
+    return _vastleggen(
+        Correctie(
+            client=locked,
+            soort=Correctie.Soort.UITSTROOM,
+            wijze=wijze,
+            was=was,
+            wordt=wordt,
+            oud=oud,
+            reden=reden.strip(),
+            datum_was=datum_was,
+            datum_wordt=datum_wordt,
+            door=actor,
+        ),
         herkomst=herkomst,
-        details={"soort": correctie.soort, "wijze": wijze},
     )
-    return correctie
