@@ -365,6 +365,29 @@ def _vraag(http, spec, url):
     return http.get(url, spec["query"])
 
 
+def rol_voor(naam: str, spec: dict) -> str:
+    """The first role (in ROLLEN order) that may open ``naam`` on the world's own objects."""
+    for rol in ROLLEN:
+        if rol not in spec["rollen"] or rol not in EIGEN_OBJECT.get(naam, {rol}):
+            continue
+        if spec["soort"] == "client" and rol not in DOSSIER:
+            continue
+        return rol
+    raise AssertionError(f"geen rol die {naam} mag openen")
+
+
+def antwoord_tekst(response) -> str:
+    """A page's or API answer's text (a download streamed in full); JSON also with its
+    non-ASCII characters unescaped, so names and markers are found as written."""
+    import json
+
+    inhoud = b"".join(response.streaming_content) if response.streaming else response.content
+    tekst = inhoud.decode(errors="replace")
+    if response.get("Content-Type", "").startswith("application/json"):
+        tekst += json.dumps(json.loads(tekst), ensure_ascii=False)
+    return tekst
+
+
 def objecten_voor(rol, wereld) -> dict:
     """The world's objects as ``rol`` works with them: the participatiemakelaar's own client
     is the Faciliteren one, with its participatieplek (she sees no Matchen client)."""

@@ -15,12 +15,10 @@ from rest_framework.test import APIClient
 
 from tests.fixtures.otp import login_met_tweede_factor
 from tests.test_access_matrix import (  # noqa: F401  (wereld is a fixture)
-    DOSSIER,
-    EIGEN_OBJECT,
     MATRIX,
-    ROLLEN,
     _url,
     objecten_voor,
+    rol_voor,
     wereld,
 )
 
@@ -98,23 +96,13 @@ class _Formulieren(HTMLParser):
                     self.selects.append((s["name"], waarde))
 
 
-def _rol_voor(naam: str, spec: dict) -> str:
-    for rol in ROLLEN:
-        if rol not in spec["rollen"] or rol not in EIGEN_OBJECT.get(naam, {rol}):
-            continue
-        if spec["soort"] == "client" and rol not in DOSSIER:
-            continue
-        return rol
-    raise AssertionError(f"geen rol die {naam} mag openen")
-
-
 def _paginas(w):
     """(route name, role, url) for every GET page of the matrix (the API excluded), on the
     objects of the ``wereld`` fixture ``w``."""
     for naam, spec in sorted(MATRIX.items()):
         if spec["method"] != "get" or naam.startswith("api:"):
             continue
-        rol = _rol_voor(naam, spec)
+        rol = rol_voor(naam, spec)
         yield naam, rol, _url(naam, spec, objecten_voor(rol, w))
         for rol in sorted(spec["doelgebonden"]):
             # the purpose-bound door: a client under IO regie without a gesprek

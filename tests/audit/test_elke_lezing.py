@@ -3,7 +3,6 @@ as a role allowed there; wherever a client's name appears in the response, an au
 written by that request names the client (its own row, or the list's ``details["clients"]``)."""
 
 import datetime
-import json
 
 import pytest
 import time_machine
@@ -14,34 +13,15 @@ from clients.models import Client
 from deventer_werk.audit.models import AuditEvent
 from tests.fixtures.otp import login_met_tweede_factor
 from tests.test_access_matrix import (  # noqa: F401  (wereld is a fixture)
-    DOSSIER,
-    EIGEN_OBJECT,
     MATRIX,
-    ROLLEN,
     _url,
+    antwoord_tekst,
     objecten_voor,
+    rol_voor,
     wereld,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _rol_voor(naam: str, spec: dict) -> str:
-    for rol in ROLLEN:
-        if rol not in spec["rollen"] or rol not in EIGEN_OBJECT.get(naam, {rol}):
-            continue
-        if spec["soort"] == "client" and rol not in DOSSIER:
-            continue
-        return rol
-    raise AssertionError(f"geen rol die {naam} mag openen")
-
-
-def _tekst(response) -> str:
-    inhoud = b"".join(response.streaming_content) if response.streaming else response.content
-    tekst = inhoud.decode(errors="replace")
-    if response.get("Content-Type", "").startswith("application/json"):
-        tekst += json.dumps(json.loads(tekst), ensure_ascii=False)  # names unescaped
-    return tekst
 
 
 def test_every_read_that_shows_a_client_is_in_the_audit_trail(users, wereld):  # noqa: F811
@@ -51,7 +31,7 @@ def test_every_read_that_shows_a_client_is_in_the_audit_trail(users, wereld):  #
         for naam, spec in sorted(MATRIX.items()):
             if spec["method"] != "get":
                 continue
-            rol = _rol_voor(naam, spec)
+            rol = rol_voor(naam, spec)
             http = APIClient()
             login_met_tweede_factor(http, users[rol])
             url = _url(naam, spec, objecten_voor(rol, wereld))
@@ -59,7 +39,7 @@ def test_every_read_that_shows_a_client_is_in_the_audit_trail(users, wereld):  #
             response = http.get(url, spec["query"] or None, follow=True)
             if response.status_code != 200:
                 continue
-            tekst = _tekst(response)
+            tekst = antwoord_tekst(response)
             zichtbaar = [pk for pk, volledig in namen.items() if volledig in tekst]
             if not zichtbaar:
                 continue
