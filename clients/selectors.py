@@ -107,11 +107,8 @@ def client_dossier(*, client: Client) -> dict:
     )
     perioden = list(Uitkeringsperiode.objects.filter(client=client).order_by("-melddatum"))
     actueel = next((lm for lm in lidmaatschappen if lm.tot is None), None)
-    correcties = list(Correctie.objects.filter(client=client).select_related("door"))
     laatste = perioden[0] if perioden else None
     return {
-        "correcties_groep": [c for c in correcties if c.soort == Correctie.Soort.GROEPSWIJZIGING],
-        "correcties_uitstroom": [c for c in correcties if c.soort == Correctie.Soort.UITSTROOM],
         # what the correction pages can act on (issue 29: a link only where it can succeed)
         "groep_corrigeerbaar": actueel is not None and client.fase != Fase.AFGESLOTEN,
         "uitstroom_corrigeerbaar": laatste is not None
@@ -124,6 +121,16 @@ def client_dossier(*, client: Client) -> dict:
         "actuele_contactpersonen": [c for c in contactpersonen if c.tot is None],
         "perioden": perioden,
         "actuele_periode": next((p for p in perioden if p.einddatum is None), None),
+    }
+
+
+def correcties_sectie(*, client: Client) -> dict:
+    """The corrections of group changes and uitstroom (issue 29), for the dossier's history:
+    one query, on the dossier only (the voorbereiding page does not show them)."""
+    correcties = list(Correctie.objects.filter(client=client).select_related("door"))
+    return {
+        "correcties_groep": [c for c in correcties if c.soort == Correctie.Soort.GROEPSWIJZIGING],
+        "correcties_uitstroom": [c for c in correcties if c.soort == Correctie.Soort.UITSTROOM],
     }
 
 

@@ -35,6 +35,7 @@ from .selectors import (
     client_dossier,
     client_list_mijn_klanten,
     client_search,
+    correcties_sectie,
 )
 from .services import (
     CLIENT_EDITABLE_FIELDS,
@@ -136,7 +137,11 @@ def registreren(request):
 def dossier(request, pk):
     client = client_open_or_404(request, pk)
     require(request.user, rules.DOSSIER_BEKIJKEN)
-    context = {"client": client, **client_dossier(client=client)}
+    context = {
+        "client": client,
+        **client_dossier(client=client),
+        **correcties_sectie(client=client),
+    }
     secties = [
         {
             "plek": s.plek,

@@ -25,7 +25,7 @@ def dossier_queries(user) -> int:
     from deventer_werk.access import may
 
     acties = sum(a.queries for a in registry.ACTIES if may(user, a.actie))
-    return 3 + 6 + sum(s.queries for s in registry.SECTIES) + acties  # 6: +correcties
+    return 3 + 6 + sum(s.queries for s in registry.SECTIES) + acties  # 6: + correcties_sectie
 
 
 def _bulk_clients(n: int, medewerker) -> list[Client]:
@@ -78,7 +78,7 @@ def voorbereiding_queries() -> int:
     from clients.begeleiding.voorbereiding import DOSSIER_SECTIES
 
     secties = sum(s.queries for s in registry.SECTIES if s.key in DOSSIER_SECTIES)
-    return 3 + 6 + secties + 3 + 1 + 2  # 6: the dossier core reads corrections too
+    return 3 + 5 + secties + 3 + 1 + 2
 
 
 @pytest.mark.parametrize("n", [1, 30])
