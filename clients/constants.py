@@ -150,6 +150,25 @@ class Leefgebied(models.TextChoices):
     JUSTITIE = "justitie", "Justitie"
 
 
+# Leefgebieden whose diagnose scores are health, addiction, debts, welzijn or leefsituatie
+# (DESIGN.md §1): DWT roles see them only where the client agreed to share them for the plan
+# (a flag per leefgebied on the ambitiegesprek). Werk and vaardigheden are the plan itself.
+# Justitie is not named there; it is criminal data (AVG art. 10), so the narrower view.
+GEVOELIGE_LEEFGEBIEDEN = tuple(
+    g for g in Leefgebied if g not in (Leefgebied.WERK, Leefgebied.VAARDIGHEDEN)
+)
+
+
+class GedeeldOnderwerp(models.TextChoices):
+    """What of a voortgangsgesprek the client agreed to share with DWT for the plan (DESIGN.md
+    §1, a flag per item); the rest of the gesprek (income, minimaregelingen, rechtmatigheid,
+    the verslag) stays with Inkomensondersteuning."""
+
+    WELZIJN = "welzijn", "Welzijn en stress"
+    LEEFSITUATIE = "leefsituatie", "Leefsituatie"
+    SCHULDEN = "schulden", "Signalen van schulden"
+
+
 class LidmaatschapSoort(models.TextChoices):
     EERSTE_INDELING = "eerste_indeling", "Eerste indeling"
     DOORSTROOM = "doorstroom", "Doorstroom"

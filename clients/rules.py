@@ -58,6 +58,14 @@ SAMENLOOP_LEZEN = regel(
     (Rol.HANDHAVER, Rol.INKOMENSCONSULENT),
     "Samenloopsignalen lezen",
 )
+# Urgent signals (broodnood, dreigende huisuitzetting, schulden) are bestaanszekerheid: debts
+# and leefsituatie (DESIGN.md §1). IO roles read them all; a DWT role only the ones DWT itself
+# reported (``clients.signalen.signalen_zichtbaar``), so a werkcoach sees what she reported.
+URGENTE_SIGNALEN_LEZEN = regel(
+    "clients.urgente_signalen_lezen",
+    (Rol.POORTWACHTER, Rol.INKOMENSCONSULENT, Rol.PARTICIPATIEMAKELAAR, Rol.HANDHAVER),
+    "Urgente signalen (bestaanszekerheid) lezen",
+)
 # The full BSN (API): IO roles; everyone else gets it masked (DESIGN.md §1).
 BSN_VOLLEDIG = regel(
     "clients.bsn_volledig",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from deventer_werk.accounts.constants import Organisatie, Rol
@@ -310,14 +310,35 @@ def directe_hulp_open(signaal: Signaal) -> bool:
 
 
 def signalen_zichtbaar(qs: QuerySet[Signaal], user: User | None) -> QuerySet[Signaal]:
-    """Need-to-know on signals: samenloop signals only for who guards rechtmatigheid."""
+    """Need-to-know on signals (DESIGN.md §1): samenloop signals only for who guards
+    rechtmatigheid; urgent ones (bestaanszekerheid) for IO roles, and for DWT roles only
+    those DWT reported itself."""
     from deventer_werk.access import may
 
-    from .rules import SAMENLOOP_LEZEN
+    from .rules import SAMENLOOP_LEZEN, URGENTE_SIGNALEN_LEZEN
 
-    if user is None or may(user, SAMENLOOP_LEZEN):
+    if user is None:
         return qs
-    return qs.exclude(soort=SignaalSoort.SAMENLOOP)
+    if not may(user, SAMENLOOP_LEZEN):
+        qs = qs.exclude(soort=SignaalSoort.SAMENLOOP)
+    if not may(user, URGENTE_SIGNALEN_LEZEN):
+        qs = qs.filter(
+            ~Q(soort__in=URGENTE_SIGNALEN) | Q(aangemaakt_door__organisatie=Organisatie.DWT)
+        )
+    return qs
+
+
+def signaal_regel(signaal: Signaal) -> str:
+    """The rule that reads one signal on the timeline ("" = everyone who sees the timeline);
+    see ``signalen_zichtbaar``. ``aangemaakt_door`` loaded."""
+    from .rules import SAMENLOOP_LEZEN, URGENTE_SIGNALEN_LEZEN
+
+    if signaal.soort == SignaalSoort.SAMENLOOP:
+        return SAMENLOOP_LEZEN.naam
+    door_dwt = signaal.aangemaakt_door and signaal.aangemaakt_door.organisatie == Organisatie.DWT
+    if signaal.soort in URGENTE_SIGNALEN and not door_dwt:
+        return URGENTE_SIGNALEN_LEZEN.naam
+    return ""
 
 
 def signaal_list_open(*, client: Client, user: User | None = None) -> list[Signaal]:

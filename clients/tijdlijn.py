@@ -11,10 +11,9 @@ from django.utils import timezone
 
 from clients.groepen.models import Groepslidmaatschap
 
-from .constants import DIRECTE_HULP_GEGEVEN, DirecteHulp, SignaalSoort
+from .constants import DIRECTE_HULP_GEGEVEN, DirecteHulp
 from .models import Client, Contactpersoon, Correctie, Signaal, Uitkeringsperiode
 from .registry import TIJDLIJN, TIJDLIJN_REGEL, TijdlijnItem, inhoud_voor, register_tijdlijn
-from .rules import SAMENLOOP_LEZEN
 
 
 def _as_datetime(moment) -> datetime.datetime:
@@ -102,14 +101,14 @@ def _contacten(*, client):
 
 
 def _signalen(*, client):
-    from .signalen import directe_hulp_tekst
+    from .signalen import directe_hulp_tekst, signaal_regel
 
     for s in Signaal.objects.filter(client=client).select_related(
         "aangemaakt_door", "afgehandeld_door", "directe_hulp_door"
     ):
         nog_geen = " — nog geen directe hulp" if s.directe_hulp == DirecteHulp.GEEN else ""
-        # a samenloop signal is rechtmatigheid: only for who guards it (issue 31)
-        actie = SAMENLOOP_LEZEN.naam if s.soort == SignaalSoort.SAMENLOOP else ""
+        # samenloop is rechtmatigheid, urgent signals bestaanszekerheid (issue 31)
+        actie = signaal_regel(s)
         yield TijdlijnItem(
             moment=s.aangemaakt_op,
             soort="signaal",

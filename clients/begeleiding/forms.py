@@ -1,6 +1,13 @@
 from django import forms
 
-from clients.constants import Commitment, GroeienKenmerk, Huisbezoek, Leefgebied, Uitstroomreden
+from clients.constants import (
+    Commitment,
+    GedeeldOnderwerp,
+    GroeienKenmerk,
+    Huisbezoek,
+    Leefgebied,
+    Uitstroomreden,
+)
 from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.models import User
 from deventer_werk.forms import DateInput, Form
@@ -154,6 +161,15 @@ class VoortgangsgesprekForm(Form):
         queryset=Minimaregeling.objects.filter(actief=True),
     )
     schuldsignaal = forms.BooleanField(label="Er zijn signalen van schulden", required=False)
+    gedeeld_met_dwt = forms.MultipleChoiceField(
+        label="Wat deelt de klant met de werkcoach van DWT voor het plan?",
+        required=False,
+        choices=GedeeldOnderwerp.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Alleen wat de klant daarvoor toestemming geeft; niets aangevinkt: de "
+        "werkcoach ziet alleen dat het gesprek er was. Inkomen, minimaregelingen en het "
+        "verslag blijven altijd bij Inkomensondersteuning.",
+    )
     verwezen_naar = forms.ModelChoiceField(
         label="Verwezen naar", required=False, queryset=Netwerkpartner.objects.filter(actief=True)
     )

@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from clients.constants import Commitment, GroeienKenmerk, Huisbezoek, Leefgebied
+from clients.constants import Commitment, GedeeldOnderwerp, GroeienKenmerk, Huisbezoek, Leefgebied
 
 # Default of BegeleidingInstelling.plan_actueel_maanden (the policy: reviewed within a year).
 PLAN_ACTUEEL_MAANDEN = 12
@@ -172,6 +172,14 @@ class Voortgangsgesprek(models.Model):
         Minimaregeling, verbose_name="minimaregelingen geadviseerd", blank=True, related_name="+"
     )
     schuldsignaal = models.BooleanField("signalen van schulden", default=False)
+    # What the client agreed to share with DWT for the plan (DESIGN.md §1: a flag per item);
+    # [] : nothing (also every gesprek from before this was asked).
+    gedeeld_met_dwt = ArrayField(
+        models.CharField(max_length=16, choices=GedeeldOnderwerp.choices),
+        verbose_name="gedeeld met DWT voor het plan",
+        default=list,
+        blank=True,
+    )
     verwezen_naar = models.ForeignKey(
         "intake.Netwerkpartner",
         verbose_name="verwezen naar",

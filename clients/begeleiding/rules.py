@@ -47,11 +47,26 @@ SECTIE = regel("begeleiding.sectie", DOSSIER_ROLLEN, "Sectie begeleiding in het 
 
 # What was said in a voortgangsgesprek (leefsituatie, inkomen, welzijn/stress, schulden,
 # minimaregelingen, verwijzing, rechtmatigheid, verslag): IO's conversation about income and
-# bestaanszekerheid (DESIGN.md §1: DWT sees none of it). DWT roles see that it took place.
+# bestaanszekerheid (DESIGN.md §1). DWT roles see that it took place, and what the client
+# shared for the plan (GESPREK_GEDEELD).
 GESPREK_INHOUD = regel(
     "begeleiding.gesprek_inhoud",
     (Rol.POORTWACHTER, Rol.INKOMENSCONSULENT, Rol.PARTICIPATIEMAKELAAR, Rol.HANDHAVER),
     "Inhoud van voortgangsgesprekken lezen",
+)
+# What the client agreed to share with DWT for the plan (a flag per item on the gesprek:
+# welzijn/stress, leefsituatie, schulden; DESIGN.md §1): IO roles and DWT's dossier roles.
+GESPREK_GEDEELD = regel(
+    "begeleiding.gesprek_gedeeld",
+    (
+        Rol.POORTWACHTER,
+        Rol.INKOMENSCONSULENT,
+        Rol.PARTICIPATIEMAKELAAR,
+        Rol.HANDHAVER,
+        Rol.WERKCOACH,
+        Rol.INTAKER,
+    ),
+    "Wat de klant deelde voor het plan lezen",
 )
 # The rechtmatigheid part of it: the inkomensconsulent and the handhaver only (DESIGN.md §1).
 GESPREK_RECHTMATIGHEID = regel(

@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subqu
 from django.db.models.functions import Coalesce
 
 from clients.afspraken import commitment_tekst, huisbezoek_tekst, kenmerken_tekst
+from clients.constants import GedeeldOnderwerp
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client
 from clients.registry import TijdlijnItem, inhoud_voor
@@ -74,10 +75,9 @@ def plan_huidig(*, client: Client) -> dict:
 def voortgangsgesprekken_voor(*, client: Client, user: User, aantal: int) -> list:
     """The client's latest ``aantal`` voortgangsgesprekken, newest first, each with ``inhoud``:
     what was said, only the rows ``user`` may read (the template gets nothing else). 1 query."""
-    inhoud = may(user, rules.GESPREK_INHOUD)
     gesprekken = list(_gesprekken(client).order_by("-datum", "-pk")[:aantal])
     for g in gesprekken:
-        g.inhoud = inhoud_voor(user, gesprek_inhoud(g)) if inhoud else ()  # type: ignore[attr-defined]
+        g.inhoud = inhoud_voor(user, gesprek_inhoud(g))  # type: ignore[attr-defined]
     return gesprekken
 
 
@@ -162,8 +162,34 @@ def gesprek_inhoud(g: Voortgangsgesprek) -> tuple[tuple[str, str, str], ...]:
         ("DWT-coach", str(g.dwt_coach) if g.dwt_coach_id else ""),
         ("Verslag", g.verslag),
     ]
-    beperkt = {"Rechtmatigheid": rules.GESPREK_RECHTMATIGHEID.naam}
-    return tuple((label, tekst, beperkt.get(label, "")) for label, tekst in rijen if tekst)
+    return tuple((label, tekst, _regel_voor(g, label)) for label, tekst in rijen if tekst) + (
+        ("Gedeeld voor het plan", gedeeld_tekst(g), rules.GESPREK_GEDEELD.naam),
+    )
+
+
+# Rows of a voortgangsgesprek the client may share with DWT for the plan (DESIGN.md §1).
+DEELBAAR = {
+    "Hoe gaat het": GedeeldOnderwerp.WELZIJN,
+    "Ervaren stress": GedeeldOnderwerp.WELZIJN,
+    "Leefsituatie": GedeeldOnderwerp.LEEFSITUATIE,
+    "Signalen van schulden": GedeeldOnderwerp.SCHULDEN,
+}
+
+
+def _regel_voor(g: Voortgangsgesprek, label: str) -> str:
+    """The rule that reads a row: rechtmatigheid for its guardians; a row the client shared
+    for the plan for DWT too; everything else for IO's roles (``GESPREK_INHOUD``)."""
+    if label == "Rechtmatigheid":
+        return rules.GESPREK_RECHTMATIGHEID.naam
+    if DEELBAAR.get(label) in (g.gedeeld_met_dwt or ()):
+        return rules.GESPREK_GEDEELD.naam
+    return rules.GESPREK_INHOUD.naam
+
+
+def gedeeld_tekst(g: Voortgangsgesprek) -> str:
+    """What the client shared with DWT for the plan, in words."""
+    gedeeld = [o.label for o in GedeeldOnderwerp if o in (g.gedeeld_met_dwt or ())]
+    return ", ".join(gedeeld).capitalize() if gedeeld else "Niets"
 
 
 def tijdlijn_plan(*, client: Client) -> Iterator[TijdlijnItem]:
@@ -178,8 +204,8 @@ def tijdlijn_plan(*, client: Client) -> Iterator[TijdlijnItem]:
 
 
 def tijdlijn_voortgang(*, client: Client) -> Iterator[TijdlijnItem]:
-    """Each gesprek with what was said (3 queries); the timeline shows the content only to
-    roles that may read it (``rules.GESPREK_INHOUD``)."""
+    """Each gesprek with what was said (3 queries); the timeline shows each row only to roles
+    that may read it (see ``gesprek_inhoud``)."""
     for g in _gesprekken(client):
         yield TijdlijnItem(
             g.datum,
@@ -187,8 +213,7 @@ def tijdlijn_voortgang(*, client: Client) -> Iterator[TijdlijnItem]:
             "Voortgangsgesprek",
             f"Voortgangsgesprek ({g.get_plek_display().lower()})",
             door=str(g.gehouden_door),
-            inhoud=gesprek_inhoud(g),
-            inhoud_actie=rules.GESPREK_INHOUD.naam,
+            inhoud=gesprek_inhoud(g),  # every row carries its own rule
         )
 
 

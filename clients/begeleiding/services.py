@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from clients.constants import Commitment, Fase, GroeienKenmerk, SignaalSoort, TaakSoort
+from clients.constants import (
+    Commitment,
+    Fase,
+    GedeeldOnderwerp,
+    GroeienKenmerk,
+    SignaalSoort,
+    TaakSoort,
+)
 from clients.groepen.models import Groepslidmaatschap
 from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
 from clients.models import Client, Taak
@@ -202,6 +209,7 @@ def voortgangsgesprek_leg_vast(
     minimaregelingen_gebruikt: list[Minimaregeling] | None = None,
     minimaregelingen_geadviseerd: list[Minimaregeling] | None = None,
     schuldsignaal: bool = False,
+    gedeeld_met_dwt: list[str] | None = None,
     verwezen_naar: Netwerkpartner | None = None,
     nieuwe_klantgroep: Klantgroep | None = None,
     geadviseerde_klantgroep: Klantgroep | None = None,
@@ -309,6 +317,8 @@ def voortgangsgesprek_leg_vast(
         leefsituatie=leefsituatie,
         inkomenssituatie=inkomenssituatie,
         schuldsignaal=schuldsignaal,
+        # what the client shared with DWT for the plan (DESIGN.md §1), each item once
+        gedeeld_met_dwt=[o for o in GedeeldOnderwerp if o in set(gedeeld_met_dwt or ())],
         verwezen_naar=verwezen_naar,
         juiste_groep=juiste_groep,
         groepswijziging=wijziging,

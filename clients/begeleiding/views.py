@@ -93,6 +93,7 @@ VOORTGANG_VELDEN = (
     "leefsituatie",
     "inkomenssituatie",
     "schuldsignaal",
+    "gedeeld_met_dwt",
     "verwezen_naar",
     "nieuwe_klantgroep",
     "geadviseerde_klantgroep",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from clients.intake import rules as intake_rules
 from clients.intake.selectors import ambitiegesprek_laatste
-from clients.registry import SECTIES
+from clients.registry import SECTIES, inhoud_voor
 from clients.selectors import client_dossier
 from deventer_werk.access import may
 
@@ -55,7 +55,7 @@ def laatste_gesprek(*, client: Client, user: User) -> dict[str, Any] | None:
                 {
                     "soort": "ambitiegesprek",
                     "gesprek": ambitie,
-                    "inhoud": ambitie.inhoud,  # type: ignore[attr-defined]
+                    "inhoud": inhoud_voor(user, ambitie.inhoud),  # type: ignore[attr-defined]
                     "inhoud_verborgen": False,
                 }
             )

@@ -14,6 +14,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from clients.constants import URGENTE_SIGNALEN, TaakSoort, TaakStatus, Wijk
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Signaal, Taak
+from clients.signalen import signalen_zichtbaar
 from clients.taken import taak_van
 from deventer_werk.accounts.constants import Organisatie, Rol
 from klantgroepen.models import Klantgroep
@@ -165,7 +166,7 @@ def signalen_van(*, user):
         wie |= Q(
             soort__in=URGENTE_SIGNALEN, client__fase__in=["melding", "intake", "ingedeeld"]
         ) & ~Q(Exists(heeft_ic))
-    return Signaal.objects.filter(afgehandeld_op__isnull=True).filter(wie)
+    return signalen_zichtbaar(Signaal.objects.filter(afgehandeld_op__isnull=True).filter(wie), user)
 
 
 def signalen_sectie(*, user) -> dict:

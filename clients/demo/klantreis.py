@@ -16,7 +16,12 @@ from collections import defaultdict
 
 from django.utils import timezone
 
-from clients.constants import GroeienKenmerk, LidmaatschapSoort
+from clients.constants import (
+    GEVOELIGE_LEEFGEBIEDEN,
+    GedeeldOnderwerp,
+    GroeienKenmerk,
+    LidmaatschapSoort,
+)
 from clients.demo.catalogus import (
     COMPETENTIES,
     FUNCTIES,
@@ -93,6 +98,13 @@ def klantreis_maak(*, seed: int, peildatum: datetime.date, users) -> dict[str, i
     return counts
 
 
+def _gedeeld(zaad: str, keuzes) -> list[str]:
+    """Up to three of ``keuzes`` (in their order) a demo client shared with DWT."""
+    eigen = random.Random(zaad)
+    gekozen = set(eigen.sample(list(keuzes), eigen.randint(0, min(3, len(keuzes)))))
+    return [str(k) for k in keuzes if k in gekozen]
+
+
 def _intake(rng: random.Random, users) -> dict[str, int]:
     from clients.intake.models import Ambitiegesprek, DiagnoseInstrument, LadderMeting
 
@@ -125,6 +137,9 @@ def _intake(rng: random.Random, users) -> dict[str, int]:
                 else []
             ),
             lidmaatschap=lid,
+            # what the client shared with DWT for the plan; its own random stream, so the
+            # rest of the demo data stays as it was
+            gedeelde_leefgebieden=_gedeeld(str(lid.client_id), GEVOELIGE_LEEFGEBIEDEN),
         )
         gesprekken.append(gesprek)
         ladder.append(
@@ -173,6 +188,7 @@ def _begeleiding(rng, peildatum, users, actueel, contacten: Contacten) -> dict[s
                         welzijn=rng.randint(1, 5),
                         stress=rng.randint(1, 5),
                         juiste_groep=True,
+                        gedeeld_met_dwt=_gedeeld(f"{client_id}{datum}", GedeeldOnderwerp),
                         rechtmatigheid_getoetst=toets.getoetst,
                         rechtmatigheid_bevinding=toets.bevinding,
                         rechtmatigheid_reden=toets.reden,

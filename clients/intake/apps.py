@@ -70,7 +70,12 @@ class IntakeConfig(AppConfig):
                 )
             )
         register_tijdlijn("screening", "Screening", selectors.tijdlijn_screening)
-        register_tijdlijn("aanvraag", "Aanvraag en besluit", selectors.tijdlijn_aanvraag)
+        register_tijdlijn(
+            "aanvraag",
+            "Aanvraag en besluit",
+            selectors.tijdlijn_aanvraag,
+            actie=rules.AANVRAAG_LEZEN.naam,  # the benefit: IO roles (DESIGN.md §1)
+        )
         register_tijdlijn("ambitiegesprek", "Ambitiegesprek", selectors.tijdlijn_ambitie)
         register_tijdlijn("kickoff", "Kick-off", selectors.tijdlijn_kickoff)
         register_tijdlijn("ladder", "Participatieladder", selectors.tijdlijn_ladder)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from clients.constants import (
+    GEVOELIGE_LEEFGEBIEDEN,
     URGENTE_SIGNALEN,
     Commitment,
     Feedbackmethode,
@@ -156,6 +157,14 @@ class AmbitiegesprekForm(Form):
     datum = forms.DateField(label="Datum gesprek", widget=DateInput())
     leefgebieden_toelichting = forms.CharField(
         label="Bespreking leefgebieden", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    gedeelde_leefgebieden = forms.MultipleChoiceField(
+        label="Welke leefgebieden deelt de klant met de werkcoach voor het plan?",
+        required=False,
+        choices=[(g.value, g.label) for g in GEVOELIGE_LEEFGEBIEDEN],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Werk en dagbesteding en taal en vaardigheden ziet de werkcoach altijd; de "
+        "andere alleen met toestemming van de klant. Niets aangevinkt: geen.",
     )
     participatieladder = forms.TypedChoiceField(
         label="Trede participatieladder",

@@ -271,6 +271,14 @@ class Ambitiegesprek(models.Model):
         "versie schaal van de scores", default=SCHAALVERSIE
     )
     leefgebieden_toelichting = models.TextField("bespreking leefgebieden", blank=True)
+    # The sensitive leefgebieden (GEVOELIGE_LEEFGEBIEDEN) the client agreed to share with DWT
+    # for the plan (DESIGN.md §1: a flag per item); [] : none (also every gesprek from before).
+    gedeelde_leefgebieden = ArrayField(
+        models.CharField(max_length=20, choices=Leefgebied.choices),
+        verbose_name="leefgebieden gedeeld met DWT voor het plan",
+        default=list,
+        blank=True,
+    )
     participatieladder = models.PositiveSmallIntegerField(
         "trede participatieladder", validators=[MinValueValidator(1), MaxValueValidator(6)]
     )

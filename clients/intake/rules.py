@@ -56,6 +56,26 @@ SCREENING_INHOUD = regel(
     (Rol.POORTWACHTER, Rol.INKOMENSCONSULENT, Rol.PARTICIPATIEMAKELAAR, Rol.HANDHAVER),
     "Inhoud van de screening lezen",
 )
+# The benefit's aanvraag and besluit: IO roles (DESIGN.md §1: DWT sees only "uitkering loopt
+# sinds …", which the dossier's header shows).
+AANVRAAG_LEZEN = regel(
+    "intake.aanvraag_lezen",
+    (Rol.POORTWACHTER, Rol.INKOMENSCONSULENT, Rol.PARTICIPATIEMAKELAAR, Rol.HANDHAVER),
+    "Aanvraag en besluit uitkering lezen",
+)
+# The diagnose of an ambitiegesprek: IO roles read every leefgebied and the bespreking; DWT
+# roles (the intaker who held it too, once it is recorded) only werk, vaardigheden and the
+# leefgebieden the client agreed to share for the plan (DESIGN.md §1, a flag per item).
+DIAGNOSE_VOLLEDIG = regel(
+    "intake.diagnose_volledig",
+    (Rol.POORTWACHTER, Rol.INKOMENSCONSULENT, Rol.PARTICIPATIEMAKELAAR, Rol.HANDHAVER),
+    "Diagnose van alle leefgebieden lezen",
+)
+DIAGNOSE_GEDEELD = regel(
+    "intake.diagnose_gedeeld",
+    (Rol.INTAKER, Rol.WERKCOACH),
+    "Diagnose lezen voor zover gedeeld voor het plan",
+)
 SCREENING_RECHTMATIGHEID = regel(
     "intake.screening_rechtmatigheid",
     (Rol.POORTWACHTER, Rol.INKOMENSCONSULENT, Rol.HANDHAVER),

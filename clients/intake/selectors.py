@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 
 from clients.afspraken import afspraken_rijen
-from clients.constants import Fase
+from clients.constants import GEVOELIGE_LEEFGEBIEDEN, Fase, Leefgebied
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Taak
 from clients.registry import TijdlijnItem
@@ -45,21 +45,33 @@ BEZET = Q(uitnodigingen__vervallen_op__isnull=True) & ~Q(
 
 
 def intake_sectie(*, client: Client, user: User) -> dict:
-    """Screening, aanvraag, ambitiegesprek, ladder and kick-off in 7 queries, whatever the data."""
+    """Screening, aanvraag, ambitiegesprek, ladder and kick-off in 7 queries at most, whatever
+    the data; each part narrowed to what ``user`` may read (DESIGN.md §1): the screening's
+    content and estimate, the aanvraag (IO roles) and the diagnose (DWT roles: what was
+    shared for the plan)."""
     screening = (
         Screening.objects.filter(client=client)
         .select_related("poortwachter", "intaker")
         .order_by("-datum", "-pk")
         .first()
     )
-    verwijzingen = list(
-        Netwerkpartner.objects.filter(
-            pk__in=Screening.verwijzingen.through.objects.filter(screening__client=client).values(
-                "netwerkpartner_id"
-            )
-        ).order_by("naam")
+    screening_inhoud = may(user, rules.SCREENING_INHOUD)
+    verwijzingen = (
+        list(
+            Netwerkpartner.objects.filter(
+                pk__in=Screening.verwijzingen.through.objects.filter(
+                    screening__client=client
+                ).values("netwerkpartner_id")
+            ).order_by("naam")
+        )
+        if screening_inhoud
+        else []
     )
-    aanvraag = Aanvraag.objects.filter(client=client).order_by("-aanvraagdatum", "-pk").first()
+    aanvraag = (
+        Aanvraag.objects.filter(client=client).order_by("-aanvraagdatum", "-pk").first()
+        if may(user, rules.AANVRAAG_LEZEN)
+        else None
+    )
     gesprek = (
         Ambitiegesprek.objects.filter(client=client)
         .select_related(
@@ -75,6 +87,12 @@ def intake_sectie(*, client: Client, user: User) -> dict:
         )
     }
     scores = diagnose_scores(gesprek, vragen) if gesprek is not None else []
+    volledig = may(user, rules.DIAGNOSE_VOLLEDIG)
+    if gesprek is not None and not volledig:
+        zichtbaar = {Leefgebied(g).label for g in zichtbare_leefgebieden(gesprek)}
+        scores = (
+            [r for r in scores if r[0] in zichtbaar] if may(user, rules.DIAGNOSE_GEDEELD) else []
+        )
     uitnodiging = (
         KickoffUitnodiging.objects.filter(client=client, vervallen_op__isnull=True)
         .select_related("sessie__klantgroep")
@@ -89,14 +107,26 @@ def intake_sectie(*, client: Client, user: User) -> dict:
     return {
         "ladder": ladder,
         "screening": screening,
+        "screening_inhoud": screening_inhoud,
+        "screening_rechtmatigheid": may(user, rules.SCREENING_RECHTMATIGHEID),
         "verwijzingen": verwijzingen,
         "aanvraag": aanvraag,
         "dagen_over": aanvraag.dagen_over(today()) if aanvraag else None,
         "gesprek": gesprek,
         "gesprek_afspraken": afspraken_rijen(gesprek) if gesprek else (),
         "scores": scores,
+        "diagnose_volledig": volledig,
+        "gedeeld": gedeeld_tekst(gesprek) if gesprek is not None else "",
         "uitnodiging": uitnodiging,
     }
+
+
+def zichtbare_leefgebieden(gesprek: Ambitiegesprek) -> set[str]:
+    """The leefgebieden of ``gesprek`` a DWT role reads: the ones that are not sensitive and
+    the ones the client agreed to share for the plan."""
+    return {g for g in Leefgebied if g not in GEVOELIGE_LEEFGEBIEDEN} | set(
+        gesprek.gedeelde_leefgebieden or ()
+    )
 
 
 def diagnose_scores(
@@ -118,11 +148,16 @@ def diagnose_scores(
     return rijen
 
 
-def diagnose_tekst(gesprek: Ambitiegesprek, vragen: dict[int, DiagnoseVraag]) -> str:
-    """The scores per leefgebied in words with the number: "Werk: zorgen (2,0); …"."""
+def diagnose_tekst(
+    gesprek: Ambitiegesprek, vragen: dict[int, DiagnoseVraag], gebieden: set[str] | None = None
+) -> str:
+    """The scores per leefgebied in words with the number: "Werk: zorgen (2,0); …"; only the
+    leefgebieden in ``gebieden`` (keys) when given."""
+    labels = None if gebieden is None else {Leefgebied(g).label for g in gebieden}
     return "; ".join(
         f"{gebied}: {label} ({number_format(score, 1)})"
         for gebied, score, label in diagnose_scores(gesprek, vragen)
+        if labels is None or gebied in labels
     )
 
 
@@ -201,8 +236,16 @@ def ambitie_inhoud(g: Ambitiegesprek, vragen: dict[int, DiagnoseVraag]) -> tuple
     out (``g`` with its klantgroepen and ``regeladvies`` loaded): the tijdlijn and the
     voorbereiding read it back the same way."""
     rijen = (
-        ("Diagnose per leefgebied", diagnose_tekst(g, vragen), ""),
-        ("Bespreking leefgebieden", g.leefgebieden_toelichting, ""),
+        # need-to-know per field (DESIGN.md §1): every leefgebied for IO roles, for DWT roles
+        # only what the client shared for the plan
+        ("Diagnose per leefgebied", diagnose_tekst(g, vragen), rules.DIAGNOSE_VOLLEDIG.naam),
+        (
+            "Diagnose per leefgebied",
+            diagnose_tekst(g, vragen, zichtbare_leefgebieden(g)),
+            rules.DIAGNOSE_GEDEELD.naam,
+        ),
+        ("Gedeeld voor het plan", gedeeld_tekst(g), ""),
+        ("Bespreking leefgebieden", g.leefgebieden_toelichting, rules.DIAGNOSE_VOLLEDIG.naam),
         ("Wat kan de klant", g.get_perspectief_display() if g.perspectief else "", ""),
         ("Advies", regeladvies_tekst(g), ""),
         ("Motivatie", g.motivatie, ""),
@@ -210,6 +253,16 @@ def ambitie_inhoud(g: Ambitiegesprek, vragen: dict[int, DiagnoseVraag]) -> tuple
         *((label, tekst, "") for label, tekst in afspraken_rijen(g)),
     )
     return tuple(r for r in rijen if r[1])
+
+
+def gedeeld_tekst(g: Ambitiegesprek) -> str:
+    """What of the diagnose DWT reads, in words: werk and vaardigheden and the sensitive
+    leefgebieden the client shared for the plan."""
+    gedeeld = [
+        Leefgebied(x).label for x in GEVOELIGE_LEEFGEBIEDEN if x in (g.gedeelde_leefgebieden or ())
+    ]
+    # werk and vaardigheden DWT always reads (GEVOELIGE_LEEFGEBIEDEN)
+    return "; ".join(["Werk en vaardigheden", *gedeeld])
 
 
 def tijdlijn_ambitie(*, client: Client) -> Iterator[TijdlijnItem]:

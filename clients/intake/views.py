@@ -198,6 +198,7 @@ class AmbitiegesprekView(KlantreisFormView):
             motivatie=data["motivatie"],
             perspectief=data["perspectief"],
             leefgebieden_toelichting=data["leefgebieden_toelichting"],
+            gedeelde_leefgebieden=data["gedeelde_leefgebieden"],
             rechten_plichten_op=data["rechten_plichten_op"],
             **{k: data[k] for k in AMBITIE_AFSPRAKEN},
         )

@@ -8,8 +8,10 @@ from clients.constants import (
     DirecteHulp,
     Fase,
     Feedbackmethode,
+    GedeeldOnderwerp,
     GroeienKenmerk,
     Huisbezoek,
+    Leefgebied,
     LidmaatschapSoort,
     SignaalSoort,
     Wijk,
@@ -325,12 +327,26 @@ FASE_CHOICES = Fase.choices
 
 # Klantreis -----------------------------------------------------------------------------------
 class ScreeningSerializer(serializers.Serializer):
+    """A screening: its rechtmatigheid estimate is null for a role outside
+    ``intake.screening_rechtmatigheid``, the reason "geen recht" for one outside
+    ``intake.screening_inhoud`` (DESIGN.md §1, the same rules as the dossier)."""
+
     id = serializers.IntegerField()
     datum = serializers.DateField()
-    rechtmatigheid = serializers.CharField()
+    rechtmatigheid = serializers.CharField(allow_null=True)
     uitkomst = serializers.CharField()
-    reden_geen_recht = serializers.CharField()
+    reden_geen_recht = serializers.CharField(allow_null=True)
     afspraak_op = serializers.DateTimeField(allow_null=True)
+
+    def to_representation(self, instance):
+        from clients.intake.rules import SCREENING_INHOUD, SCREENING_RECHTMATIGHEID
+
+        data = super().to_representation(instance)
+        if not _mag(self, SCREENING_RECHTMATIGHEID):
+            data["rechtmatigheid"] = None
+        if not _mag(self, SCREENING_INHOUD):
+            data["reden_geen_recht"] = None
+        return data
 
 
 class AmbitiegesprekSerializer(serializers.Serializer):
@@ -355,6 +371,10 @@ class AmbitiegesprekSerializer(serializers.Serializer):
     perspectief = serializers.ChoiceField(choices=Perspectief.choices)
     regeladvies = serializers.CharField(source="regeladvies.code", allow_null=True, default=None)
     regeladvies_redenen = serializers.CharField()
+    # the sensitive leefgebieden the client shared with DWT for the plan (DESIGN.md §1)
+    gedeelde_leefgebieden = serializers.ListField(
+        child=serializers.ChoiceField(choices=Leefgebied.choices)
+    )
 
 
 class VoortgangsgesprekSerializer(WriteSerializer):
@@ -370,6 +390,13 @@ class VoortgangsgesprekSerializer(WriteSerializer):
         multiline=True, required=False, allow_blank=True, max_length=2000, write_only=True
     )
     schuldsignaal = serializers.BooleanField(required=False, default=False)
+    gedeeld_met_dwt = serializers.ListField(
+        child=serializers.ChoiceField(choices=GedeeldOnderwerp.choices),
+        required=False,
+        default=list,
+        max_length=len(GedeeldOnderwerp.choices),
+        help_text="Wat de klant met DWT deelt voor het plan; weggelaten of [] : niets",
+    )
     rechtmatigheid_getoetst = serializers.BooleanField(required=False, default=False)
     rechtmatigheid_bevinding = serializers.ChoiceField(
         choices=["geen", "onderzoek", "niet"], required=False, default="niet"
@@ -405,13 +432,22 @@ class VoortgangsgesprekSerializer(WriteSerializer):
 
 
 class VoortgangsgesprekLeesSerializer(serializers.Serializer):
-    """A voortgangsgesprek as read through the API: what was said about income, health,
-    welzijn and rechtmatigheid is null for a role that may not read it (need-to-know per
-    field, the same rules as the dossier: ``begeleiding.gesprek_inhoud`` and
-    ``begeleiding.gesprek_rechtmatigheid``); that the gesprek took place, when and where, and
+    """A voortgangsgesprek as read through the API, per field under the dossier's rules
+    (DESIGN.md §1): income and what the client did not share for the plan null outside
+    ``begeleiding.gesprek_inhoud`` (IO roles); welzijn/stress, leefsituatie and the debt
+    signal also for DWT roles when the client shared them (``gedeeld_met_dwt``,
+    ``begeleiding.gesprek_gedeeld``); rechtmatigheid null outside
+    ``begeleiding.gesprek_rechtmatigheid``. That the gesprek took place, when and where, and
     the agreements (huisbezoek, commitment) every dossier role reads."""
 
-    INHOUD = ("welzijn", "stress", "schuldsignaal", "leefsituatie", "inkomenssituatie")
+    # field -> the item of gedeeld_met_dwt that lets DWT read it (None: never shared)
+    INHOUD = {
+        "welzijn": GedeeldOnderwerp.WELZIJN,
+        "stress": GedeeldOnderwerp.WELZIJN,
+        "schuldsignaal": GedeeldOnderwerp.SCHULDEN,
+        "leefsituatie": GedeeldOnderwerp.LEEFSITUATIE,
+        "inkomenssituatie": None,
+    }
     RECHTMATIGHEID = (
         "rechtmatigheid_getoetst",
         "rechtmatigheid_bevinding",
@@ -425,6 +461,9 @@ class VoortgangsgesprekLeesSerializer(serializers.Serializer):
     stress = serializers.IntegerField(allow_null=True)
     juiste_groep = serializers.BooleanField()
     schuldsignaal = serializers.BooleanField(allow_null=True)
+    gedeeld_met_dwt = serializers.ListField(
+        child=serializers.ChoiceField(choices=GedeeldOnderwerp.choices)
+    )
     rechtmatigheid_getoetst = serializers.BooleanField(allow_null=True)
     rechtmatigheid_bevinding = serializers.CharField(allow_null=True)
     rechtmatigheid_niet_reden = serializers.CharField(allow_null=True)
@@ -436,15 +475,20 @@ class VoortgangsgesprekLeesSerializer(serializers.Serializer):
     groeien_kenmerken = serializers.ListField(child=serializers.CharField(), allow_null=True)
 
     def to_representation(self, instance):
-        from clients.begeleiding.rules import GESPREK_INHOUD, GESPREK_RECHTMATIGHEID
+        from clients.begeleiding.rules import (
+            GESPREK_GEDEELD,
+            GESPREK_INHOUD,
+            GESPREK_RECHTMATIGHEID,
+        )
 
         data = super().to_representation(instance)
-        for velden, regel in (
-            (self.INHOUD, GESPREK_INHOUD),
-            (self.RECHTMATIGHEID, GESPREK_RECHTMATIGHEID),
-        ):
-            if not _mag(self, regel):
-                data.update(dict.fromkeys(velden))
+        if not _mag(self, GESPREK_INHOUD):
+            gedeeld = set(instance.gedeeld_met_dwt or ()) if _mag(self, GESPREK_GEDEELD) else set()
+            for veld, onderwerp in self.INHOUD.items():
+                if onderwerp not in gedeeld:
+                    data[veld] = None
+        if not _mag(self, GESPREK_RECHTMATIGHEID):
+            data.update(dict.fromkeys(self.RECHTMATIGHEID))
         return data
 
 

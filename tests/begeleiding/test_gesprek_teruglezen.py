@@ -140,4 +140,8 @@ def test_the_section_runs_its_declared_queries_with_and_without_gesprekken(
         data = sectie.context(client=klant, user=consulent)
     assert len(data["gesprekken"]) == n
     if n:
-        assert ("Minimaregelingen in gebruik", "Kindpakket", "") in data["gesprekken"][0].inhoud
+        assert (
+            "Minimaregelingen in gebruik",
+            "Kindpakket",
+            "begeleiding.gesprek_inhoud",
+        ) in data["gesprekken"][0].inhoud

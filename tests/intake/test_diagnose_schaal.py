@@ -110,15 +110,23 @@ def test_score_labels_read_low_as_concern_and_high_as_going_well():
 def test_the_dossier_and_the_tijdlijn_show_labels_with_the_number(client_as, klant):
     antwoorden = alle_antwoorden(4)
     antwoorden[str(_vraag(ALCOHOL).pk)] = 5  # the only question of verslaving
+    formulier = {**_formulier(antwoorden), "gedeelde_leefgebieden": ["verslaving"]}
     response = client_as("intaker").post(
-        reverse("intake:ambitiegesprek", args=[klant.pk]), _formulier(antwoorden)
+        reverse("intake:ambitiegesprek", args=[klant.pk]), formulier
     )
     assert response.status_code == 302, response.content.decode()[-2000:]
-    dossier = client_as("intaker").get(reverse("clients:dossier", args=[klant.pk]))
-    html = html_lib.unescape(dossier.content.decode())
-    assert re.search(r"Verslaving</th>\s*<td[^>]*>grote zorgen \(1,0\)</td>", html), html
-    assert re.search(r"Financiën en schulden</th>\s*<td[^>]*>gaat vrij goed \(4,0\)</td>", html)
-    tijdlijn = client_as("intaker").get(reverse("clients:tijdlijn", args=[klant.pk]))
-    tekst = html_lib.unescape(tijdlijn.content.decode())
-    assert "Verslaving: grote zorgen (1,0)" in tekst
-    assert "Financiën en schulden: gaat vrij goed (4,0)" in tekst
+    # IO reads every leefgebied; DWT (the intaker too, once recorded) werk, vaardigheden and
+    # what the client shared for the plan (issue 31, DESIGN.md §1)
+    for rol, financien in (("inkomensconsulent", True), ("intaker", False)):
+        dossier = client_as(rol).get(reverse("clients:dossier", args=[klant.pk]))
+        html = html_lib.unescape(dossier.content.decode())
+        assert re.search(r"Verslaving</th>\s*<td[^>]*>grote zorgen \(1,0\)</td>", html), rol
+        assert "Werk en dagbesteding</th>" in html, rol
+        gevonden = re.search(
+            r"Financiën en schulden</th>\s*<td[^>]*>gaat vrij goed \(4,0\)</td>", html
+        )
+        assert bool(gevonden) is financien, rol
+        tijdlijn = client_as(rol).get(reverse("clients:tijdlijn", args=[klant.pk]))
+        tekst = html_lib.unescape(tijdlijn.content.decode())
+        assert "Verslaving: grote zorgen (1,0)" in tekst
+        assert ("Financiën en schulden: gaat vrij goed (4,0)" in tekst) is financien, rol

@@ -142,6 +142,11 @@ def test_intake_section_runs_its_declared_queries_with_all_data(
         )
     sectie = next(s for s in registry.SECTIES if s.key == "intake")
     with django_assert_num_queries(sectie.queries):
-        context = selectors.intake_sectie(client=klant, user=users["werkcoach"])
+        context = selectors.intake_sectie(client=klant, user=users["inkomensconsulent"])
     assert len(context["ladder"]) == selectors.LADDER_HISTORIE
     assert context["scores"] and context["aanvraag"] and context["screening"]
+    # a DWT role reads less (no aanvraag, no referrals; DESIGN.md §1), in fewer queries
+    with django_assert_num_queries(sectie.queries - 2):
+        context = selectors.intake_sectie(client=klant, user=users["werkcoach"])
+    assert context["aanvraag"] is None and context["verwijzingen"] == []
+    assert context["scores"] and not context["diagnose_volledig"]

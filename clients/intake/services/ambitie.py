@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from clients.constants import Commitment, Fase, Feedbackmethode, GroeienKenmerk, TaakSoort
+from clients.constants import (
+    GEVOELIGE_LEEFGEBIEDEN,
+    Commitment,
+    Fase,
+    Feedbackmethode,
+    GroeienKenmerk,
+    TaakSoort,
+)
 from clients.groepen.models import Groepslidmaatschap
 from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
 from clients.models import Client, Uitkeringsperiode
@@ -89,6 +96,7 @@ def ambitiegesprek_leg_vast(
     groeien_kenmerken: list[str] | None = None,
     motivatie: str = "",
     leefgebieden_toelichting: str = "",
+    gedeelde_leefgebieden: list[str] | None = None,
     perspectief: str = "",
     herkomst: str = Herkomst.WEB,
 ) -> Ambitiegesprek:
@@ -213,6 +221,10 @@ def ambitiegesprek_leg_vast(
         instrument=instrument,
         antwoorden={str(k): int(v) for k, v in antwoorden.items()},
         leefgebieden_toelichting=leefgebieden_toelichting,
+        # the sensitive leefgebieden the client shared with DWT for the plan (DESIGN.md §1)
+        gedeelde_leefgebieden=[
+            g for g in GEVOELIGE_LEEFGEBIEDEN if g in set(gedeelde_leefgebieden or ())
+        ],
         participatieladder=participatieladder,
         gekozen_klantgroep=gekozen_klantgroep,
         geadviseerde_klantgroep=geadviseerde_klantgroep,
