@@ -18,7 +18,9 @@ from . import indicators, indicators_afspraken, indicators_klantreis
 from .models import Budget
 from .periods import Periode
 
-VERSIE = 4  # 3: corrections per period (issue 29); 4: direct help (issue 30)
+# 3: corrections per period (issue 29); 4: direct help (issue 30); 5: a running period's flows
+# to the peildatum of its stand (issue 34 item 4)
+VERSIE = 5
 # Policy §3.3: the first bestandsanalyse (July 2019), the baseline the raad compares with.
 NULMETING_2019 = {"matchen": 300, "groeien": 800, "faciliteren": 875, "zorgen": 900}
 TREND_PERIODEN = 4
@@ -38,8 +40,10 @@ def periode_cijfers(periode: Periode, *, wijk: str | None = None, volgorde: list
     """Bestand, flows and benefit endings of one period (no klantreis indicators)."""
     vandaag = timezone.localdate()
     peildatum = min(periode.eind, vandaag)
-    stroom = indicators.stromen(periode, wijk)
-    redenen = indicators.uitstroom_redenen(periode, wijk)
+    # a running period: the flows up to the same peildatum as the stand (issue 34 item 4)
+    gemeten = periode.gemeten(vandaag)
+    stroom = indicators.stromen(gemeten, wijk)
+    redenen = indicators.uitstroom_redenen(gemeten, wijk)
     return {
         "periode": _periode_info(periode, vandaag),
         "peildatum": peildatum.isoformat(),
@@ -52,10 +56,10 @@ def periode_cijfers(periode: Periode, *, wijk: str | None = None, volgorde: list
         "uitstroom": stroom["uitstroom"],
         "doorstroom": stroom["doorstroom"],
         "doorstroom_soort": indicators.doorstroom_per_soort(stroom["doorstroom"], volgorde),
-        "nieuwe_uitkeringen": indicators.nieuwe_uitkeringen(periode, wijk),
+        "nieuwe_uitkeringen": indicators.nieuwe_uitkeringen(gemeten, wijk),
         "redenen": redenen,
         "uitstroom_naar_werk": indicators.uitstroom_naar_werk(redenen),
-        "correcties": indicators.correcties(periode, wijk),
+        "correcties": indicators.correcties(gemeten, wijk),
     }
 
 
@@ -101,10 +105,11 @@ def cijfers_bereken(
         eerder.append(periode_cijfers(p, wijk=wijk, volgorde=volgorde))
     meld(60, "Klantreis")
     klantreis = None
+    gemeten = periode.gemeten(timezone.localdate())  # to the peildatum (issue 34 item 4)
     if not wijk:
-        peildatum = min(periode.eind, timezone.localdate())
+        peildatum = gemeten.eind
         klantreis = {
-            **indicators_klantreis.bereken(periode),
+            **indicators_klantreis.bereken(gemeten),
             # a state on the last day of the period (issue 27 part 3), not a flow
             "afspraken": indicators_afspraken.bereken(peildatum),
         }
@@ -126,7 +131,7 @@ def cijfers_bereken(
         "eerder": eerder,
         "kwartalen": kwartalen,
         "budget": _budget(periode.start.year),
-        "realisatie_kosten": {} if wijk else indicators_klantreis.trajectkosten_per_groep(periode),
+        "realisatie_kosten": {} if wijk else indicators_klantreis.trajectkosten_per_groep(gemeten),
     }
 
 

@@ -2,7 +2,7 @@
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deventer_werk.dates import add_months
 
@@ -30,6 +30,14 @@ class Periode:
         return cls(
             start=start, eind=volgende - datetime.timedelta(days=1), code=f"{jaar}{soort}{nr}"
         )
+
+    def gemeten(self, vandaag: datetime.date) -> "Periode":
+        """The part of the period that has happened on ``vandaag``: a running period ends on
+        ``vandaag`` (the peildatum of its stand), so every flow and figure runs to the same
+        day as the stand (issue 34 item 4); a finished period is itself."""
+        if self.eind <= vandaag:
+            return self
+        return replace(self, eind=max(vandaag, self.start - datetime.timedelta(days=1)))
 
     @property
     def is_halfjaar(self) -> bool:

@@ -53,11 +53,10 @@ def _kennen(s: dict, reg: Register) -> Tabel:
             ("kr", code, "ambitie"),
             [("kr", code, "ambitie_bestaand"), ("kr", code, "ambitie_nieuw")],
         )
-        if not p["periode"]["voorlopig"]:  # Matchen + Groeien on the last day of the period
-            eind = p["periode"]["eind"]
-            reg.som(
-                ("kr", code, "mg"), [("bestand", eind, "matchen"), ("bestand", eind, "groeien")]
-            )
+        # Matchen + Groeien at the peildatum (the last day, or today in a running period:
+        # issue 34 item 4) is the stand of the bestand table on that day
+        eind = p["peildatum"]
+        reg.som(("kr", code, "mg"), [("bestand", eind, "matchen"), ("bestand", eind, "groeien")])
     return t
 
 
