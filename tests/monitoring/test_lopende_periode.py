@@ -105,3 +105,15 @@ def test_every_relation_of_the_running_period_holds(later_gedateerd):
     assert mg, "the Matchen + Groeien relation is registered for the running period too"
     for r in p.register.relaties:
         assert sum(c * p.register.waarden[k] for k, c in r.items()) == 0, r
+
+
+def test_captions_say_voorlopig_once(later_gedateerd, client_as):
+    from django.urls import reverse
+
+    with time_machine.travel(NU, tick=False):
+        html = client_as("beleidsmedewerker").get(
+            reverse("monitoring:dashboard"), {"periode": "2026Q4"}
+        )
+    tekst = html.content.decode()
+    assert "(voorlopig)" in tekst
+    assert "(voorlopig) <span" not in tekst and "(voorlopig) (voorlopig)" not in tekst
