@@ -18,18 +18,27 @@ Disclosure control (method, also in the report's definitions)
    from the shown figures by any combination of these relations (linear algebra: its unit
    vector lies in the row space of the relation matrix restricted to hidden cells). While a
    derivable hidden cell exists, the smallest non-zero shown cell in a relation with it is
-   hidden as well ("x"). The loop ends when no hidden cell can be derived.
+   hidden as well ("x"). The same holds for a cell the reader pins down with the legend's
+   ranges: "<5" is 1 to threshold − 1, so "x" is 0 or at least the threshold
+   (``intervallen.interval_afleidbaar``, bounds propagation over the same relations). The
+   loop ends when no hidden cell can be derived either way. Where nothing is left to hide
+   around a derivable secondary cell (an "x" that must be 0 because its total is below the
+   threshold), that cell is shown: hiding it protects nothing. Margins two tables repeat
+   under other names (uitstroom and benefit endings per group) are registered too
+   (``tabellen.gelijke_marges``). The hidden set is cached under the figures' fingerprint.
 3. **Percentages** are shown only when numerator and denominator are both shown and the
    denominator is at least the threshold.
 4. **Amounts** that belong to a count (the total of the voorschotten) are hidden ("x") when
    that count is hidden: the sum of one to four payments tells about those persons.
 
-What remains: a hidden cell can be bounded (a "<5" is 1–4), never computed exactly.
+What remains: a hidden cell can be bounded (a "<5" is 1–4), never pinned to one value.
 """
 
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from .intervallen import interval_afleidbaar
 
 BRON = "Bron: Deventer Werk (historie van klantgroepen, uitkeringen en klantreis)"
 
@@ -161,7 +170,9 @@ def afleidbaar(verborgen: set, relaties: list[dict], getoond: set) -> set:
     }
 
 
-def _kies(sleutel, verborgen: set, register: Register) -> Sleutel | None:
+def _kies(
+    sleutel, verborgen: set, register: Register, uitgesloten: frozenset = frozenset()
+) -> Sleutel | None:
     """The smallest non-zero shown cell in a relation with ``sleutel`` (prefer a relation in
     which it is the only hidden cell); when every cell of those relations is hidden already,
     look one relation further (the hidden neighbours' relations)."""
@@ -172,7 +183,10 @@ def _kies(sleutel, verborgen: set, register: Register) -> Sleutel | None:
     for _ in range(4):
         for groep in (enkel, met):
             kandidaten = {
-                k for r in groep for k in r if k not in verborgen and k in register.cellen
+                k
+                for r in groep
+                for k in r
+                if k not in verborgen and k in register.cellen and k not in uitgesloten
             }
             if kandidaten:
                 return min(kandidaten, key=lambda k: (w[k] == 0, abs(w[k]), repr(k)))
@@ -183,9 +197,24 @@ def _kies(sleutel, verborgen: set, register: Register) -> Sleutel | None:
     return None
 
 
-def onderdruk(register: Register) -> set:
+def onderdruk(register: Register, cache_sleutel: str | None = None) -> set:
     """THE suppression function: primary then secondary suppression (see module docstring).
-    Marks every Cel of the output and returns the hidden keys."""
+    Marks every Cel of the output and returns the hidden keys. With ``cache_sleutel`` (the
+    figures' fingerprint) the hidden set is computed once and kept: the same figures always
+    give the same register and the same choice (seconds on a half year)."""
+    from django.core.cache import cache
+
+    verborgen = cache.get(cache_sleutel) if cache_sleutel else None
+    if verborgen is None:
+        verborgen = verborgen_bereken(register)
+        if cache_sleutel:
+            cache.set(cache_sleutel, verborgen, 60 * 60 * 24 * 7)
+    _markeer(register, verborgen)
+    return verborgen
+
+
+def verborgen_bereken(register: Register) -> set:
+    """The hidden keys: primary, then secondary until no hidden cell can be derived."""
     d = register.drempel
     verborgen = {
         k
@@ -194,16 +223,49 @@ def onderdruk(register: Register) -> set:
     }
     primair = set(verborgen)
     getoond = set(register.cellen)
+    negatief = {k for k, cellen in register.cellen.items() if cellen[0].soort != "aantal"}
+    onthuld: set = set()
     while True:
         te_vinden = afleidbaar(verborgen, register.relaties, getoond)
+        if not te_vinden:
+            # and with the legend's ranges ("<5" is 1–4, so "x" is not): issue 34
+            te_vinden = interval_afleidbaar(
+                verborgen=verborgen,
+                primair=primair,
+                relaties=register.relaties,
+                waarden=register.waarden,
+                negatief=negatief,
+                drempel=d,
+            )
+        if not te_vinden:
+            break
         extra = None
         for k in sorted(te_vinden, key=repr):
-            extra = _kies(k, verborgen, register)
+            extra = _kies(k, verborgen, register, frozenset(onthuld))
             if extra is not None:
                 break
-        if extra is None:
+        if extra is not None:
+            verborgen.add(extra)
+            continue
+        # Nothing left to hide around them. A secondary cell the reader works out anyway
+        # protects nothing (typically an "x" that must be 0 because its total is below the
+        # threshold): show it, and never hide it again.
+        onthul = {k for k in te_vinden if k not in primair}
+        if not onthul:
             break
-        verborgen.add(extra)
+        verborgen -= onthul
+        onthuld |= onthul
+    return verborgen
+
+
+def _markeer(register: Register, verborgen: set) -> None:
+    """Mark the cells, percentages and amounts of the hidden keys."""
+    d = register.drempel
+    primair = {
+        k
+        for k, cellen in register.cellen.items()
+        if cellen[0].soort == "aantal" and 0 < register.waarden[k] < d
+    }
     for k in verborgen:
         for cel in register.cellen[k]:
             cel.onderdrukt, cel.primair = True, k in primair
@@ -219,16 +281,20 @@ def onderdruk(register: Register) -> set:
     for cel in register.bedragen:
         if cel.teller in verborgen:
             cel.onderdrukt = True
-    return verborgen
+
+
+# Raise when the suppression or the tables change: the cached hidden sets are then recomputed.
+ONDERDRUK_VERSIE = 2  # 2: interval reasoning and repeated margins (issue 34)
 
 
 def presenteer(snapshot: dict) -> "Presentatie":
     """Build every table of a snapshot and suppress once, for all outputs alike."""
+    from .cijfers import vingerafdruk
     from .tabellen import bouw
 
     register = Register(snapshot["drempel"])
     tabellen = bouw(snapshot, register)
-    verborgen = onderdruk(register)
+    verborgen = onderdruk(register, f"dw:onderdrukt:{ONDERDRUK_VERSIE}:{vingerafdruk(snapshot)}")
     return Presentatie(snapshot, tabellen, register, verborgen)
 
 

@@ -274,12 +274,26 @@ def trend(s: dict, reg: Register) -> Tabel:
     return tabel
 
 
+def gelijke_marges(s: dict, reg: Register) -> None:
+    """Margins two tables repeat under different names (issue 34): per klantgroep "uitstroom"
+    of the bestand table (out of the bestand) and the total of benefit endings of the reasons
+    table are, almost always, the same people. A reader who sees them equal where both are
+    shown assumes it where one is hidden, so where they are equal the relation is registered
+    (where they differ, the reader cannot rely on it)."""
+    code = s["huidig"]["periode"]["code"]
+    for g in [x["code"] for x in s["klantgroepen"]] + [ALLE]:
+        uit, einde = ("uit", code, g), ("reden", code, g, ALLE)
+        if uit in reg.waarden and einde in reg.waarden and reg.waarden[uit] == reg.waarden[einde]:
+            reg.relatie({uit: 1, einde: -1})
+
+
 def bouw(s: dict, reg: Register) -> dict[str, Tabel]:
     from .tabellen_klantreis import budget, klantreis
 
     tabellen = {
         t.id: t for t in (bestand(s, reg), doorstroom(s, reg), redenen(s, reg), trend(s, reg))
     }
+    gelijke_marges(s, reg)
     for t in klantreis(s, reg):
         tabellen[t.id] = t
     tabellen["budget"] = budget(s)

@@ -5,6 +5,7 @@ import csv
 import datetime
 import io
 import json
+import math
 import re
 from html.parser import HTMLParser
 
@@ -136,6 +137,78 @@ def _aanval(getoond: dict, relaties: list[dict]) -> dict:
     return gevonden
 
 
+def _bereik_aanval(getoond: dict, relaties: list[dict], drempel: int = 5) -> dict:
+    """The reader who also reads the legend (issue 34): "<5" is 1 … drempel − 1, "x" is 0
+    or at least drempel, any count at least 0 (a difference may be negative). Written apart
+    from the app's own ``monitoring.intervallen``: bounds narrowed relation by relation, then
+    every value a small hidden cell could take tried in turn ("shaving"): a value that makes
+    the relations contradict each other is struck off; one value left is a recovered cell."""
+    bekend = {k: _getal(v) for k, v in getoond.items() if _getal(v) is not None}
+    rel = [{tuple(str(x) for x in k): c for k, c in r.items()} for r in relaties]
+    verschil = {k for k in bekend if k[0] == "verschil"} | {
+        k for r in rel for k in r if k[0] == "verschil"
+    }
+
+    def begin() -> dict:
+        b = {}
+        for r in rel:
+            for k in r:
+                if k in bekend or k in b:
+                    continue
+                tekst = getoond.get(k, "").strip()
+                if tekst == "<5":
+                    b[k] = [1, drempel - 1, False]
+                elif k in verschil:
+                    b[k] = [-(10**9), 10**9, False]
+                else:
+                    b[k] = [0, 10**9, tekst == "x"]  # [laag, hoog, geen 1…drempel−1]
+        return b
+
+    def smal(b: dict) -> bool:
+        """Narrow ``b`` to a fixed point; False when the relations contradict."""
+        for _ in range(60):
+            anders = False
+            for r in rel:
+                los = [k for k in r if k in b]
+                if not los:
+                    continue
+                vast = sum(c * bekend[k] for k, c in r.items() if k not in b)
+                for k in los:
+                    c = r[k]
+                    rest_lo = vast + sum(min(r[j] * b[j][0], r[j] * b[j][1]) for j in los if j != k)
+                    rest_hi = vast + sum(max(r[j] * b[j][0], r[j] * b[j][1]) for j in los if j != k)
+                    a, z = sorted((-rest_lo / c, -rest_hi / c))
+                    lo, hi = max(b[k][0], math.ceil(a - 1e-9)), min(b[k][1], math.floor(z + 1e-9))
+                    if b[k][2]:
+                        lo = drempel if 0 < lo < drempel else lo
+                        hi = 0 if 0 < hi < drempel else hi
+                    if lo > hi:
+                        return False
+                    if (lo, hi) != (b[k][0], b[k][1]):
+                        b[k][0], b[k][1], anders = lo, hi, True
+            if not anders:
+                return True
+        return True
+
+    b = begin()
+    assert smal(b), "the shown figures contradict the relations"
+    for k in list(b):
+        lo, hi = b[k][0], b[k][1]
+        if hi - lo > 25:
+            continue
+        mogelijk = []
+        for v in range(lo, hi + 1):
+            if b[k][2] and 0 < v < drempel:
+                continue
+            proef = {j: list(x) for j, x in b.items()}
+            proef[k][0] = proef[k][1] = v
+            if smal(proef):
+                mogelijk.append(v)
+        if len(mogelijk) == 1:
+            b[k][0] = b[k][1] = mogelijk[0]
+    return {k: x[0] for k, x in b.items() if x[0] == x[1] and k in getoond}
+
+
 def _controleer(naam: str, getoond: dict, p) -> None:
     waarden = {tuple(str(x) for x in k): v for k, v in p.register.waarden.items()}
     verborgen = {k for k, v in getoond.items() if _verborgen(v)}
@@ -145,6 +218,10 @@ def _controleer(naam: str, getoond: dict, p) -> None:
             assert _getal(v) == waarden[k], (naam, k, v)
     teruggevonden = {
         k: w for k, w in _aanval(getoond, p.register.relaties).items() if k in verborgen
+    }
+    # with the legend's ranges as well (issue 34)
+    teruggevonden |= {
+        k: w for k, w in _bereik_aanval(getoond, p.register.relaties).items() if k in verborgen
     }
     print(f"{naam}: {len(verborgen)} verborgen, {len(teruggevonden)} teruggerekend")  # noqa: T201
     assert teruggevonden == {}, f"{naam}: suppressed cells recovered: {teruggevonden}"
@@ -200,3 +277,38 @@ def test_no_suppressed_cell_can_be_recovered_from_any_output(kleine_aantallen, c
         assert [t["id"] for t in body["tabellen"]] == [t.id for t in api_tabellen]
         _controleer("API", _op_positie(api_tabellen, [t["rijen"] for t in body["tabellen"]]), p)
         assert "bsn" not in json.dumps(body)
+
+
+def _getoond_uit(p) -> dict:
+    """What every output shows of a presentation: the value, "<5" or "x"."""
+    getoond = {}
+    for k, cellen in p.register.cellen.items():
+        c = cellen[0]
+        tekst = ("<5" if c.primair else "x") if c.onderdrukt else str(c.waarde)
+        getoond[tuple(str(x) for x in k)] = tekst
+    return getoond
+
+
+def test_no_period_and_no_wijk_gives_a_cell_away(kleine_aantallen):
+    """Issue 34: 8 quarters and both half years of 2026, the city and every wijk, attacked
+    with exact arithmetic and with the legend's ranges: 0 recovered."""
+    from clients.constants import Wijk
+
+    perioden = [Periode.parse(f"{j}Q{q}") for j in (2025, 2026) for q in (1, 2, 3, 4)]
+    perioden += [Periode.parse("2026H1"), Periode.parse("2026H2")]
+    verborgen = teruggevonden = 0
+    with time_machine.travel(NU, tick=False):
+        for periode in perioden:
+            for wijk in [None, *Wijk.values]:
+                p = presenteer(cijfers_bereken(periode, wijk=wijk, trend=2))
+                getoond = _getoond_uit(p)
+                weg = {k for k, v in getoond.items() if _verborgen(v)}
+                gevonden = set(_aanval(getoond, p.register.relaties)) & weg
+                gevonden |= set(_bereik_aanval(getoond, p.register.relaties)) & weg
+                verborgen += len(weg)
+                teruggevonden += len(gevonden)
+                assert not gevonden, (periode.code, wijk, sorted(gevonden))
+    gebieden = 1 + len(Wijk.values)
+    uitkomst = f"{len(perioden)} perioden × {gebieden} gebieden: {verborgen} verborgen"
+    print(f"\n{uitkomst}, {teruggevonden} teruggerekend")  # noqa: T201
+    assert verborgen > 0

@@ -1,0 +1,90 @@
+"""Interval reasoning against disclosure control (issue 34): what a reader learns from the
+legend, not only from exact arithmetic.
+
+The legend says "<5" means 1 to drempel − 1, so a cell shown as "x" (hidden to protect
+another) cannot be 1 to drempel − 1 either, or it would have said "<5". With those ranges a
+relation such as 17 + 0 + 0 − <5 − <5 = 15 gives both hidden cells exactly (1 and 1), and
+610 + 32 + <5 − 15 − x = 626 gives x = 5 and the "<5" = 4: no single relation has one unknown,
+and the linear algebra of ``presentatie.afleidbaar`` finds nothing, yet the values are fixed.
+
+``interval_afleidbaar`` narrows every unknown cell's range relation by relation until nothing
+changes (bounds propagation) and returns the hidden cells whose range shrank to one value.
+``onderdruk`` hides more cells until there are none.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+
+Sleutel = Hashable
+ONEINDIG = math.inf
+
+
+def _gat(lo: float, hi: float, drempel: int) -> tuple[float, float]:
+    """A cell shown as "x": never 1 … drempel − 1 (that would read "<5")."""
+    if 1 <= lo <= drempel - 1:
+        lo = drempel
+    if 1 <= hi <= drempel - 1:
+        hi = 0
+    return lo, hi
+
+
+def interval_afleidbaar(
+    *,
+    verborgen: set,
+    primair: set,
+    relaties: list[dict],
+    waarden: dict,
+    negatief: set,
+    drempel: int,
+    rondes: int = 50,
+) -> set:
+    """Hidden keys whose value a reader pins down from the shown values, the relations and
+    the legend's ranges. ``negatief``: keys that can be below zero (a difference); every other
+    count is at least 0. A key in a relation that is neither shown nor hidden (never printed)
+    is unknown to the reader with no range but its sign."""
+    bereik: dict = {}
+    for r in relaties:
+        for k in r:
+            if k in bereik:
+                continue
+            if k not in verborgen and k in waarden:
+                continue  # shown: known exactly
+            if k in primair:
+                bereik[k] = (1.0, float(drempel - 1))
+            elif k in negatief:
+                bereik[k] = (-ONEINDIG, ONEINDIG)
+            else:
+                bereik[k] = (0.0, ONEINDIG)
+                if k in verborgen:
+                    bereik[k] = _gat(0.0, ONEINDIG, drempel)
+    if not bereik:
+        return set()
+    rel = [r for r in relaties if any(k in bereik for k in r)]
+    for _ in range(rondes):
+        veranderd = False
+        for r in rel:
+            vast = sum(c * waarden[k] for k, c in r.items() if k not in bereik)
+            onbekend = [(k, c) for k, c in r.items() if k in bereik]
+            for k, c in onbekend:
+                # c·x_k = −(vast + Σ other c_j·x_j): the range of the other terms
+                lo_rest, hi_rest = float(vast), float(vast)
+                for j, cj in onbekend:
+                    if j == k:
+                        continue
+                    a, b = bereik[j]  # a is finite or −∞, b finite or +∞: no ∞ − ∞
+                    lo_rest += min(cj * a, cj * b)
+                    hi_rest += max(cj * a, cj * b)
+                grenzen = sorted((-lo_rest / c, -hi_rest / c))
+                oud_lo, oud_hi = bereik[k]
+                lo = max(oud_lo, math.ceil(grenzen[0]) if math.isfinite(grenzen[0]) else oud_lo)
+                hi = min(oud_hi, math.floor(grenzen[1]) if math.isfinite(grenzen[1]) else oud_hi)
+                if k in verborgen and k not in primair and k not in negatief:
+                    lo, hi = _gat(lo, hi, drempel)
+                if (lo, hi) != (oud_lo, oud_hi) and lo <= hi:
+                    bereik[k] = (lo, hi)
+                    veranderd = True
+        if not veranderd:
+            break
+    return {k for k in verborgen if k in bereik and bereik[k][0] == bereik[k][1]}
