@@ -131,19 +131,59 @@ def postmaster_pid(pgdata: Path) -> int | None:
     return _pid_file(pgdata / "postmaster.pid")
 
 
+def _is_ours(pid: int | None, name: str, home: Path, port: int | None = None) -> bool:
+    """Is ``pid`` a live ``name`` server of this data dir? After a reboot or a crash the PID
+    in a state or pid file may belong to anything: only our own PostgreSQL or Redis is
+    stopped. PostgreSQL and Redis both change directory to their data dir; PostgreSQL also
+    names it on its command line, Redis its port in its process title."""
+    if not alive(pid):
+        return False
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        if not (proc.name().startswith(name) or Path(proc.cmdline()[0]).name.startswith(name)):
+            return False
+        args = proc.cmdline()
+        if str(home) in args:
+            return True
+        try:
+            return Path(proc.cwd()).resolve() == home.resolve()
+        except psutil.AccessDenied:  # another user's process: its title must name our port
+            return bool(port) and f"127.0.0.1:{port}" in " ".join(args)
+    except (psutil.Error, IndexError, OSError):
+        return False
+
+
 def stop_leftovers(data_dir: Path, state: State) -> None:
-    """Stop servers of this data dir whose users have all gone, and say which."""
-    found = []
-    pids = {
-        "PostgreSQL": state.postgres_pid or postmaster_pid(data_dir / "postgres"),
-        "Redis": state.redis_pid or _pid_file(data_dir / "redis.pid"),
-    }
-    for name, pid in pids.items():
-        if alive(pid):
-            found.append(f"{name} (pid {pid})")
-            stop_pid(pid, signal.SIGINT if name == "PostgreSQL" else signal.SIGTERM)
+    """Stop servers of this data dir whose users have all gone, and say which. A PID that
+    is not our server (a stale file after a reboot) is left alone; its pid file goes."""
+    found, stale = [], []
+    pgdata = data_dir / "postgres"
+    servers = [
+        ("PostgreSQL", "postgres", pgdata, None, pgdata / "postmaster.pid", state.postgres_pid),
+        ("Redis", "redis-server", data_dir, state.redis_port, data_dir / "redis.pid",
+         state.redis_pid),
+    ]  # fmt: skip
+    for label, name, home, port, pid_file, state_pid in servers:
+        pids = dict.fromkeys(p for p in (state_pid, _pid_file(pid_file)) if p)
+        ours = [pid for pid in pids if _is_ours(pid, name, home, port)]
+        for pid in ours:
+            found.append(f"{label} (pid {pid})")
+            stop_pid(pid, signal.SIGINT if label == "PostgreSQL" else signal.SIGTERM)
+        others = [pid for pid in pids if pid not in ours and alive(pid)]
+        if others:
+            stale.append(f"{label} (pid {', '.join(map(str, others))})")
+        if not ours and pid_file.exists():
+            with contextlib.suppress(OSError):
+                pid_file.unlink()
     if found:
         say(f"Achtergebleven {' en '.join(found)} van een eerdere start gevonden en gestopt.")
+    if stale:
+        say(
+            f"Oude gegevens van {' en '.join(stale)} wezen naar een ander proces dan onze "
+            "server; dat proces is niet gestopt, alleen het verouderde pid-bestand is weg."
+        )
     state.postgres_pid = state.redis_pid = state.redis_port = None
     state.database_url = state.database_owner_url = state.redis_url = state.web = ""
 
