@@ -1,20 +1,26 @@
 """``stop_leftovers`` stops only our own servers: after a reboot the PID in a state file or in
 ``postmaster.pid`` may belong to any process, which must survive; only the stale file goes."""
 
+import os
 import shutil
+import socket
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from deventer_werk import devservers
 
+BASE_DIR = Path(__file__).resolve().parents[2]
+
 
 @pytest.fixture
 def processes():
-    started: list[subprocess.Popen] = []
+    started = []
 
-    def start(cmd: list[str], cwd: Path) -> subprocess.Popen:
+    def start(cmd, cwd):
         proc = subprocess.Popen(cmd, cwd=cwd)  # noqa: S603
         started.append(proc)
         return proc
@@ -67,3 +73,36 @@ def test_our_own_leftover_servers_are_stopped(tmp_path, processes, capsys):
     assert redis.wait(timeout=10) is not None
     err = capsys.readouterr().err
     assert f"PostgreSQL (pid {postgres.pid})" in err and f"Redis (pid {redis.pid})" in err
+
+
+def test_make_run_on_a_taken_port_says_so_at_once_and_names_the_fix(tmp_path):
+    """Before PostgreSQL, migrations or web start: one Dutch line with ``ADDR=``, and no
+    "draait" announcement of a server that is not ours."""
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+        started = time.monotonic()
+        result = subprocess.run(
+            [sys.executable, "-m", "deventer_werk.devservices", "run", "--addr",
+             f"127.0.0.1:{port}", "--zonder-demodata"],
+            cwd=BASE_DIR, env={**env, "DW_DATA_DIR": str(tmp_path)},
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    assert result.returncode == 1
+    assert time.monotonic() - started < 15
+    assert f"Poort {port}" in result.stderr and "make run ADDR=127.0.0.1:" in result.stderr
+    assert "draait na" not in result.stderr and "PostgreSQL starten" not in result.stderr
+    assert not (tmp_path / "postgres").exists()
+
+
+def test_port_taken_checks_whether_the_address_can_be_bound():
+    from deventer_werk.devservices import _port_taken
+
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        assert _port_taken(f"127.0.0.1:{port}")
+    assert not _port_taken(f"127.0.0.1:{port}")
