@@ -1,12 +1,14 @@
-"""The deployment files: Kubernetes manifests parse and name what they are (kubeconform is
-not pip-installable, so this is a YAML-level check), the lockfile has hashes and no
-development packages, and demo_data refuses production."""
+"""The deployment files: Kubernetes manifests are valid against the Kubernetes schemas
+(kubernetes-validate, with the schemas in its wheel: no network) and name what they are, the
+lockfiles have hashes and no development packages in production, and demo_data refuses
+production."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -25,6 +27,42 @@ def test_kubernetes_manifests_are_valid_yaml_with_kind_and_name():
     assert kinds[("Deployment", "beat")]["spec"]["replicas"] == 1
     probe = kinds[("Deployment", "web")]["spec"]["template"]["spec"]["containers"][0]
     assert probe["readinessProbe"]["httpGet"]["path"] == "/healthz"
+
+
+def _manifests() -> list[tuple[Path, dict]]:
+    return [
+        (path, doc)
+        for path in sorted((BASE_DIR / "deploy" / "k8s").glob("*.yaml"))
+        for doc in yaml.safe_load_all(path.read_text())
+        if doc
+    ]
+
+
+def test_kubernetes_manifests_are_valid_against_the_schema():
+    """Strict: an unknown field (a typo such as ``readinesProbe``) fails as well."""
+    import kubernetes_validate
+
+    version = kubernetes_validate.latest_version()
+    manifests = _manifests()
+    assert len(manifests) >= 8
+    for path, doc in manifests:
+        try:
+            kubernetes_validate.validate(doc, version, strict=True)
+        except kubernetes_validate.ValidationError as exc:
+            raise AssertionError(
+                f"{path.name} {doc['kind']}/{doc['metadata']['name']}: {exc}"
+            ) from None
+    # The check bites: a typo and a wrong type are refused.
+    (_, web), *_ = [(p, d) for p, d in manifests if d["kind"] == "Deployment"]
+    container = web["spec"]["template"]["spec"]["containers"][0]
+    for broken in (
+        {**web, "spec": {**web["spec"], "replicas": "twee"}},
+        {**web, "spec": {**web["spec"], "template": {**web["spec"]["template"], "spec": {
+            "containers": [{**container, "readinesProbe": container.get("readinessProbe")}]
+        }}}},
+    ):  # fmt: skip
+        with pytest.raises(kubernetes_validate.ValidationError):
+            kubernetes_validate.validate(broken, version, strict=True)
 
 
 def test_the_lockfile_pins_with_hashes_and_leaves_out_development_packages():
