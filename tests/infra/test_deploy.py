@@ -96,6 +96,14 @@ def test_the_lockfiles_carry_no_index_of_this_machine_and_make_installs_the_dev_
     assert "for lock in production dev" in ci and "--no-emit-index-url" in ci
 
 
+def test_ci_runs_the_fast_suite_on_python_312_from_the_lockfile_in_its_own_database():
+    ci = (BASE_DIR / ".ci" / "run").read_text()
+    step = ci[ci.index("py312=") :]
+    assert ".venv312/bin/python -m pip install --quiet -r requirements/dev.txt" in step
+    assert '-m pytest -m "not browser and not integration"' in step
+    assert "312" in step[step.index("DATABASE_OWNER_URL=") :].split("\n")[0]
+
+
 def test_demo_data_refuses_to_run_in_production():
     env = {
         **os.environ,
