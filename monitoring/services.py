@@ -98,7 +98,15 @@ def rapport_verstuur(rapport_id: int) -> bool:
     from .tasks import rapport_maak
 
     try:
-        rapport_maak.apply_async((rapport_id,), retry=False)
+        # One attempt on a connection of its own (max_retries 0: no 2 s of reconnect sleeps)
+        # and no result backend: the report's state is its row. Without ignore_result Celery
+        # first subscribes to the result in Redis, retrying ~19 s while Redis is down.
+        app = rapport_maak.app
+        with app.connection_for_write(transport_options={"max_retries": 0}) as conn:
+            producer = app.amqp.Producer(conn, auto_declare=False)
+            rapport_maak.apply_async(
+                (rapport_id,), retry=False, ignore_result=True, producer=producer
+            )
     except Exception as exc:  # noqa: BLE001 - kombu/redis raise many kinds; none may reach the user
         logger.warning(
             "rapport niet verstuurd, sweeper probeert opnieuw",

@@ -135,9 +135,20 @@ def rapporten(request):
         except ValueError as exc:
             form.add_error("periode", str(exc))
         else:
-            messages.success(
-                request, "De raadsrapportage staat in de wachtrij en wordt zo gemaakt."
-            )
+            obj.refresh_from_db(fields=["status", "verstuurd_op"])
+            if obj.status == Raadsrapportage.Status.WACHTRIJ and obj.verstuurd_op is None:
+                # The task server (Redis) did not take it: the sweeper sends it later.
+                messages.warning(
+                    request,
+                    "De raadsrapportage is aangevraagd, maar de takenserver is nu niet "
+                    "bereikbaar. De aanvraag blijft in de wachtrij staan en het rapport wordt "
+                    "vanzelf gemaakt zodra de takenserver terug is; u hoeft niets opnieuw aan "
+                    "te vragen.",
+                )
+            else:
+                messages.success(
+                    request, "De raadsrapportage staat in de wachtrij en wordt zo gemaakt."
+                )
             return redirect("monitoring:rapport", pk=obj.pk)
     lijst = Raadsrapportage.objects.select_related("aangevraagd_door").defer("pdf", "cijfers")[:50]
     return render(request, "monitoring/rapporten.html", {"form": form, "rapporten": lijst})

@@ -271,3 +271,41 @@ def test_postgresql_outage_gives_503_for_everyone_and_recovers_without_restart(p
     finally:
         web.send_signal(signal.SIGTERM)
         web.wait(timeout=30)
+
+
+@pytest.fixture
+def redis_gone(settings):
+    """Broker and result backend both on a closed port, as when the one Redis is down."""
+    from deventer_werk.celery import app
+
+    closed = f"redis://127.0.0.1:{_free_port()}/0"
+    old_backend = app.conf.result_backend
+    app.conf.result_backend = closed
+    app._local.__dict__.pop("backend", None)
+    _point_celery_at(closed)
+    yield closed
+    app.conf.result_backend = old_backend
+    app._local.__dict__.pop("backend", None)
+    _point_celery_at(settings.CELERY_BROKER_URL)
+
+
+def test_a_report_request_while_redis_is_down_answers_at_once(
+    client_as, redis_gone, django_capture_on_commit_callbacks
+):
+    """Broker and result backend down: no ~19 s of Celery retries, no 500, but at once the
+    report page saying that it waits in the queue (the sweeper sends it when Redis is back)."""
+    c = client_as("beleidsmedewerker")
+    c.get(reverse("monitoring:rapporten"))  # templates loaded, not part of the timing
+    durations = []
+    for periode in ("2024H2", "2025H1"):
+        started = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = c.post(reverse("monitoring:rapporten"), {"periode": periode}, follow=True)
+        durations.append(time.monotonic() - started)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "In de wachtrij" in html
+        assert "de takenserver is nu niet bereikbaar" in html
+        assert "Redis" not in html  # the user gets Dutch, not the cause's name
+    assert max(durations) < 1.5, durations
+    assert not Raadsrapportage.objects.filter(verstuurd_op__isnull=False).exists()
