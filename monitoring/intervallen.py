@@ -62,6 +62,38 @@ def interval_afleidbaar(
     if not bereik:
         return set()
     rel = [r for r in relaties if any(k in bereik for k in r)]
+    gat = {k for k in verborgen if k in bereik and k not in primair and k not in negatief}
+    if not _smal(bereik, rel, waarden, gat, drempel, rondes):
+        return set()  # the shown figures contradict the relations: nothing to learn
+    # shaving: every value a small hidden range allows, tried in turn; a value that makes the
+    # relations contradict each other is struck off (a reader can do the same by hand)
+    for k in sorted(verborgen & bereik.keys(), key=repr):
+        lo, hi = bereik[k]
+        if lo == hi or hi - lo > MAX_PROEVEN:
+            continue
+        mogelijk = []
+        for v in range(int(lo), int(hi) + 1):
+            if k in gat and 0 < v < drempel:
+                continue
+            proef = dict(bereik)
+            proef[k] = (float(v), float(v))
+            if _smal(proef, rel, waarden, gat, drempel, rondes):
+                mogelijk.append(v)
+                if len(mogelijk) > 1:
+                    break
+        if len(mogelijk) == 1:
+            bereik[k] = (float(mogelijk[0]), float(mogelijk[0]))
+    return {k for k in verborgen if k in bereik and bereik[k][0] == bereik[k][1]}
+
+
+MAX_PROEVEN = 25  # ranges up to this width are shaved value by value
+
+
+def _smal(
+    bereik: dict, rel: list[dict], waarden: dict, gat: set, drempel: int, rondes: int
+) -> bool:
+    """Narrow ``bereik`` in place relation by relation until nothing changes (bounds
+    propagation); False when a range becomes empty (the relations contradict)."""
     for _ in range(rondes):
         veranderd = False
         for r in rel:
@@ -78,13 +110,18 @@ def interval_afleidbaar(
                     hi_rest += max(cj * a, cj * b)
                 grenzen = sorted((-lo_rest / c, -hi_rest / c))
                 oud_lo, oud_hi = bereik[k]
-                lo = max(oud_lo, math.ceil(grenzen[0]) if math.isfinite(grenzen[0]) else oud_lo)
-                hi = min(oud_hi, math.floor(grenzen[1]) if math.isfinite(grenzen[1]) else oud_hi)
-                if k in verborgen and k not in primair and k not in negatief:
+                lo, hi = oud_lo, oud_hi
+                if math.isfinite(grenzen[0]):
+                    lo = max(lo, math.ceil(grenzen[0] - 1e-9))
+                if math.isfinite(grenzen[1]):
+                    hi = min(hi, math.floor(grenzen[1] + 1e-9))
+                if k in gat:
                     lo, hi = _gat(lo, hi, drempel)
-                if (lo, hi) != (oud_lo, oud_hi) and lo <= hi:
+                if lo > hi:
+                    return False
+                if (lo, hi) != (oud_lo, oud_hi):
                     bereik[k] = (lo, hi)
                     veranderd = True
         if not veranderd:
             break
-    return {k for k in verborgen if k in bereik and bereik[k][0] == bereik[k][1]}
+    return True
