@@ -195,6 +195,9 @@ def main(argv=None) -> int:
     for key in size:
         if getattr(args, key) is not None:
             size[key] = getattr(args, key)
+    from .report import commit, load
+
+    load_before = load()
     _setup(args.database_url)
     from django.core.management import call_command
     from django.db import connection
@@ -223,12 +226,15 @@ def main(argv=None) -> int:
     timings["vacuum_analyze_s"] = time.monotonic() - t
     timings["total_s"] = time.monotonic() - started
     report = {
+        "commit": commit(),
         "size": args.size,
         "rows": size,
         "timings": {k: round(v, 1) for k, v in timings.items()},
         "database_mb": round(db_bytes / 2**20),
         "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "load_avg": os.getloadavg(),
+        "cpu_count": os.cpu_count(),
+        "load_before": load_before,
+        "load_after": load(),
     }
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as fh:
