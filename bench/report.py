@@ -69,9 +69,17 @@ def _endpoints(samples: list[list]) -> dict[str, dict]:
     return out
 
 
-def analyse(phases: list[dict], *, dedicated: bool, verwacht: dict[str, int] | None = None) -> dict:
+def analyse(
+    phases: list[dict],
+    *,
+    dedicated: bool,
+    verwacht: dict[str, int] | None = None,
+    ratio: bool = True,
+) -> dict:
     """Per phase the endpoint figures and the targets missed; ``verwacht``: the samples each
-    scheduled endpoint should have had (a phase cut short by its safety bound shows here)."""
+    scheduled endpoint should have had (a phase cut short by its safety bound shows here);
+    ``ratio``: hold the pages to 3× the floor (the city-size target; a tiny set only checks
+    that every endpoint answers)."""
     result: dict = {"phases": [], "missed": []}
     for phase in phases:
         endpoints = _endpoints(phase.pop("samples"))
@@ -93,7 +101,7 @@ def analyse(phases: list[dict], *, dedicated: bool, verwacht: dict[str, int] | N
         for name, e in endpoints.items():
             if e["errors"]:
                 missed.append(f"{u} users, {name}: {e['errors']} errors")
-            if u > 1 and e["ratio_median"] and e["ratio_median"] > MAX_RATIO_MEDIAN:
+            if ratio and u > 1 and e["ratio_median"] and e["ratio_median"] > MAX_RATIO_MEDIAN:
                 missed.append(f"{u} users, {name}: median {e['ratio_median']}× floor > 3×")
             if dedicated and u > 1 and e["p95_ms"] > MAX_P95_MS:
                 missed.append(f"{u} users, {name}: p95 {e['p95_ms']} ms > {MAX_P95_MS:.0f} ms")

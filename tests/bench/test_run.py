@@ -109,9 +109,8 @@ def test_generator_and_one_short_phase_end_to_end(bench_database, tmp_path):
         str(tmp_path),
         tmp_path=tmp_path,
     )
-    # Exit 1 when a target is missed: at this size on a shared machine only the ratio to the
-    # floor may be (issue 33's part 2), never an error or a missing sample.
-    assert run.returncode in (0, 1), run.stdout[-3000:] + run.stderr[-3000:]
+    # No ratio target at the tiny size: exit 1 would mean an error or a missing sample.
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     [result_file] = tmp_path.glob("*-test.json")
     result = json.loads(result_file.read_text())
     assert result_file.with_suffix(".md").exists()
@@ -133,7 +132,7 @@ def test_generator_and_one_short_phase_end_to_end(bench_database, tmp_path):
     assert sum(e["requests"] for e in endpoints.values()) == plan["requests_per_phase"]
     assert all(e["errors"] == 0 for e in endpoints.values())
     assert all(e["queries"] is not None and e["queries"] > 0 for e in endpoints.values())
-    assert [m for m in result["missed"] if "× floor > 3×" not in m] == []
+    assert result["missed"] == []
 
     timings = result["timings"]
     assert timings["raadsrapportage"]["pdf_kb"] > 0
