@@ -175,10 +175,10 @@ def _kandidaten(soort: str, user, rol: str, klanten) -> list[dict]:
         )
         return [{"client": c, soort: pk} for c, pk in rows]
     if soort == "open aanvraag":
-        rows = Aanvraag.objects.filter(besluit="", client_id__in=klanten[:500]).values_list(
-            "client_id", flat=True
-        )
-        return [{"client": c} for c in rows[:n]]
+        aanvragen = Aanvraag.objects.filter(besluit="", client_id__in=klanten[:500])
+        return [
+            {"client": c} for c in aanvragen.order_by("pk").values_list("client_id", flat=True)[:n]
+        ]
     if soort == "taak":
         return [
             {"taak": pk}
