@@ -78,9 +78,11 @@ lock: $(STAMP)
 	$(VENV)/bin/pip-compile $(LOCK) -o requirements/production.txt pyproject.toml
 	$(VENV)/bin/pip-compile $(LOCK) --extra dev --extra test -o requirements/dev.txt pyproject.toml
 
-## make bench: city-scale benchmark in its own database dw_bench (see bench/README.md)
+## make bench: city-scale benchmark in its own database dw_bench (see bench/README.md);
+## BENCH_SIZE=tiny for a quick check, BENCH_ARGS for bench.run (e.g. --samples 5 --users 1)
 BENCH_DB ?= postgres://postgres@127.0.0.1:5432/dw_bench
 BENCH_SIZE ?= city
+BENCH_ARGS ?=
 bench: $(STAMP)
 	$(PY) -m bench.generate --size $(BENCH_SIZE) --database-url $(BENCH_DB)
-	$(PY) -m bench.run --database-url $(BENCH_DB)
+	$(PY) -m bench.run --database-url $(BENCH_DB) --size $(BENCH_SIZE) $(BENCH_ARGS)

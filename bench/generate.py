@@ -2,6 +2,7 @@
 
     python -m bench.generate --size city     # 50,000 active, 150,000 closed, 10,000,000 audit rows
     python -m bench.generate --size quick    # 5,000 active, 15,000 closed, 200,000 audit rows
+    python -m bench.generate --size tiny     # 60 active, 100 closed, 2,000 audit rows (the test)
 
 Active clients come from ``demo_data`` (histories, klantreis, werkprofielen, demo users); the
 daily planner then fills the werkvoorraad. Closed dossiers (with a closed uitkeringsperiode,
@@ -22,6 +23,8 @@ import time
 SIZES = {
     "city": {"actief": 50_000, "gesloten": 150_000, "audit": 10_000_000},
     "quick": {"actief": 5_000, "gesloten": 15_000, "audit": 200_000},
+    "small": {"actief": 500, "gesloten": 1_500, "audit": 20_000},
+    "tiny": {"actief": 60, "gesloten": 100, "audit": 2_000},
 }
 BATCH = 50_000
 AUDIT_BATCH = 1_000_000
@@ -192,6 +195,9 @@ def main(argv=None) -> int:
     for key in size:
         if getattr(args, key) is not None:
             size[key] = getattr(args, key)
+    from .report import commit, load
+
+    load_before = load()
     _setup(args.database_url)
     from django.core.management import call_command
     from django.db import connection
@@ -220,12 +226,15 @@ def main(argv=None) -> int:
     timings["vacuum_analyze_s"] = time.monotonic() - t
     timings["total_s"] = time.monotonic() - started
     report = {
+        "commit": commit(),
         "size": args.size,
         "rows": size,
         "timings": {k: round(v, 1) for k, v in timings.items()},
         "database_mb": round(db_bytes / 2**20),
         "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "load_avg": os.getloadavg(),
+        "cpu_count": os.cpu_count(),
+        "load_before": load_before,
+        "load_after": load(),
     }
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as fh:

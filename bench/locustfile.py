@@ -1,27 +1,38 @@
-"""Locust scenarios per role, driven by ``bench/run.py`` (see README.md).
+"""Locust driver of ``bench/run.py`` (see README.md): a fixed, weighted schedule over every
+GET route and role, the same in every phase.
 
-Every simulated user holds a logged-in session for each role (made by the runner, no
-password hashing during the run) and an API token, and on each iteration picks one
-(role, endpoint) pair at random, so the 1-user and the 16-user phases issue the same mix.
-The floor (an authenticated trivial request) is one of the endpoints, in the same run.
-Each request's timing and the server's ``X-DB-Queries``/``X-DB-Time`` headers are written
-to ``BENCH_OUT`` (JSON) when Locust stops.
+The runner writes ``BENCH_FIXTURE`` (JSON): per role its logged-in sessions (made directly,
+no password hashing during the run) or the API token, every endpoint (role × route) with the
+URLs that answered in the warm-up, one round of the schedule (``bench/routes.py``: each role
+walks its routes in a fixed, weighted order, the roles side by side) and how many rounds to
+issue. All simulated users take the next step from that one shared sequence, so the 1-user
+and the 16-user phases issue exactly the same requests, and the phase ends when the last
+round is done (``-t`` is only a safety bound). Each request's timing and the server's
+``X-DB-Queries``/``X-DB-Time`` headers are written to ``BENCH_OUT`` (JSON) when Locust stops.
 """
 
 import itertools
 import json
 import os
-import random
 
+import gevent  # type: ignore[import-untyped]
 from locust import HttpUser, constant, events, task
+from locust.exception import StopUser
 
 FIXTURE = json.loads(open(os.environ["BENCH_FIXTURE"], encoding="utf-8").read())  # noqa: SIM115
+ENDPOINTS = {e["naam"]: e for e in FIXTURE["endpoints"]}
+SCHEDULE = FIXTURE["schedule"]
+TOTAL = len(SCHEDULE) * FIXTURE["rounds"]
 SAMPLES: list[list] = []
 _volgnummer = itertools.count()
+_stap = itertools.count()
+_gedaan = itertools.count(1)
 
 
 @events.request.add_listener
 def _record(name, response_time, response, exception, **kwargs):
+    if name.startswith("csrf"):
+        return
     headers = getattr(response, "headers", {}) or {}
     status = getattr(response, "status_code", 0)
     SAMPLES.append(
@@ -41,101 +52,66 @@ def _dump(environment, **kwargs):
         json.dump(SAMPLES, fh)
 
 
-def _endpoints(rol: dict) -> list[tuple[str, str]]:
-    """(name, url template) per role; {client}, {naam}, {vacature}, {periode} are filled in."""
-    naam = rol["rol"]
-    eigen = [
-        (f"{naam}: werkvoorraad", "/werkvoorraad/"),
-        (f"{naam}: mijn klanten", "/klanten/"),
-        (f"{naam}: zoeken op naam", "POST /klanten/zoeken/ z-naam={naam}"),
-        (f"{naam}: dossier", "/klanten/{client}/"),
-        (f"{naam}: tijdlijn", "/klanten/{client}/tijdlijn/"),
-    ]
-    extra = {
-        "inkomensconsulent": [
-            ("inkomensconsulent: zonder ambitiegesprek", "/intake/zonder-ambitiegesprek/"),
-        ],
-        "werkcoach": [
-            ("werkcoach: vacatures", "/vacatures/"),
-            ("werkcoach: vacature matching", "/vacatures/{vacature}/"),
-            ("werkcoach: trajecten", "/trajecten/"),
-            ("werkcoach: trajectenlijst", "/trajecten/lijst/"),
-        ],
-        "handhaver": [("handhaver: triage", "/handhaving/triage/")],
-    }
-    if naam == "beleidsmedewerker":
-        return [
-            ("beleidsmedewerker: monitoring dashboard", "/monitoring/"),
-            ("beleidsmedewerker: rapportages", "/monitoring/rapportages/"),
-            ("beleidsmedewerker: API indicatoren", "/api/v1/indicatoren/?periode={periode}"),
-        ]
-    return eigen + extra.get(naam, [])
-
-
-API_ENDPOINTS = [
-    ("API: klantenlijst", "/api/v1/clients/"),
-    ("API: klantenlijst gefilterd", "/api/v1/clients/?klantgroep=matchen"),
-    ("API: klant", "/api/v1/clients/{client}/"),
-    ("API: signalen", "/api/v1/clients/{client}/signalen/"),
-    ("API: voortgangsgesprekken", "/api/v1/clients/{client}/voortgangsgesprekken/"),
-]
+def url_voor(i: int) -> tuple[dict, str]:
+    """The endpoint and URL of the i-th step: round r, step s; the endpoint's URLs rotate."""
+    ronde, stap = divmod(i, len(SCHEDULE))
+    e = ENDPOINTS[SCHEDULE[stap]["endpoint"]]
+    k = SCHEDULE[stap]["k"] + ronde * e["weight"]
+    return e, e["urls"][k % len(e["urls"])]
 
 
 class Medewerker(HttpUser):
     wait_time = constant(0)
 
     def on_start(self):
-        nr = next(_volgnummer)
-        self.plan = []
-        for rol in FIXTURE["rollen"]:
-            cookie = rol["sessies"][nr % len(rol["sessies"])]
-            headers = {"Cookie": f"sessionid={cookie}"}
-            post_headers = self._csrf(headers)
-            for name, url in _endpoints(rol):
-                self.plan.append(
-                    (name, url, post_headers if url.startswith("POST") else headers, rol)
-                )
-        token = {"Authorization": f"Token {FIXTURE['api']['token']}"}
-        for name, url in API_ENDPOINTS:
-            self.plan.append((name, url, token, FIXTURE["api"]))
-        vloer = FIXTURE["rollen"][0]
-        vloer_headers = {"Cookie": f"sessionid={vloer['sessies'][nr % len(vloer['sessies'])]}"}
-        # The floor is requested as often as the average endpoint.
-        self.plan.append(("vloer (floor)", "/bench/floor/", vloer_headers, vloer))
+        self.nr = next(_volgnummer)
+        self.headers: dict[str, dict] = {}
+        for rol, auth in FIXTURE["rollen"].items():
+            if "token" in auth:
+                self.headers[rol] = {"Authorization": f"Token {auth['token']}"}
+            else:
+                cookie = auth["sessies"][self.nr % len(auth["sessies"])]
+                self.headers[rol] = {"Cookie": f"sessionid={cookie}"}
+        self.post_headers: dict[str, dict] = {}
 
-    def _csrf(self, headers: dict) -> dict:
+    def _csrf(self, rol: str) -> dict:
         """Name search is a POST (no names in URLs): the form's CSRF cookie and token."""
-        response = self.client.get("/klanten/zoeken/", headers=headers, name="csrf (opstart)")
-        token = response.cookies.get("csrftoken", "")
-        return {
-            "Cookie": f"{headers['Cookie']}; csrftoken={token}",
-            "X-CSRFToken": token,
-        }
+        if rol not in self.post_headers:
+            headers = self.headers[rol]
+            response = self.client.get("/klanten/zoeken/", headers=headers, name="csrf (opstart)")
+            token = response.cookies.get("csrftoken", "")
+            self.post_headers[rol] = {
+                "Cookie": f"{headers['Cookie']}; csrftoken={token}",
+                "X-CSRFToken": token,
+            }
+        return self.post_headers[rol]
 
     @task
-    def een_verzoek(self):
-        name, url, headers, rol = random.choice(self.plan)
-        url = url.format(
-            client=random.choice(rol["clients"]) if rol.get("clients") else "",
-            naam=random.choice(rol.get("namen") or ["jan"]),
-            vacature=random.choice(FIXTURE["vacatures"] or [0]),
-            periode=FIXTURE["periode"],
-        )
-        if url.startswith("POST "):
-            _, pad, veld = url.split(" ", 2)
-            sleutel, waarde = veld.split("=", 1)
+    def volgende_stap(self):
+        i = next(_stap)
+        if i >= TOTAL:
+            raise StopUser
+        e, url = url_voor(i)
+        if "post" in e:
+            naam = e["namen"][(i // len(SCHEDULE)) % len(e["namen"])]
             verzoek = self.client.post(
-                pad,
-                data={sleutel: waarde},
-                name=name,
-                headers=headers,
+                url,
+                data={e["post"]: naam},
+                name=e["naam"],
+                headers=self._csrf(e["auth"]),
                 allow_redirects=False,
                 catch_response=True,
             )
         else:
             verzoek = self.client.get(
-                url, name=name, headers=headers, allow_redirects=False, catch_response=True
+                url,
+                name=e["naam"],
+                headers=self.headers[e["auth"]],
+                allow_redirects=False,
+                catch_response=True,
             )
         with verzoek as response:
-            if response.status_code != 200:
+            if response.status_code >= 400:
                 response.failure(f"HTTP {response.status_code}")
+        if next(_gedaan) == TOTAL:  # the last answer of the last round ends the phase
+            gevent.spawn(self.environment.runner.quit)

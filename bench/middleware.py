@@ -16,7 +16,7 @@ class _Recorder:
     def __init__(self):
         self.queries = 0
         self.seconds = 0.0
-        self.slowest = (0.0, None)
+        self.slowest: tuple[float, str | None] = (0.0, None)
 
     def __call__(self, execute, sql, params, many, context):
         started = time.perf_counter()

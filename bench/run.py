@@ -1,11 +1,15 @@
 """Run the benchmark: gunicorn (DEBUG off, bench settings) + Locust at 1 and 16 users.
 
-    python -m bench.run [--duration 60] [--users 1 16] [--label voor] [--dedicated]
+    python -m bench.run [--samples 50] [--users 1 16] [--label voor] [--size city] [--dedicated]
 
+Every phase issues the same fixed, weighted schedule over every GET route and role (at least
+``--samples`` samples per endpoint); afterwards the raad report, the planner (twice), a
+caseload transfer and ``demo_data`` are timed. Every result records the commit, the size,
+the load, the worker count and the CPU count.
 Reports per endpoint median, p95, p99, errors, queries and DB time, the ratio to the floor,
 worker RSS and the machine's load, as Markdown and JSON in ``bench/results/``, followed by
 ``EXPLAIN (ANALYZE, BUFFERS)`` of the slowest statements. Exits 1 when a target is missed.
-Loopback only; every phase is bounded by ``--duration``.
+Loopback only; every phase is bounded by ``--max-duration``.
 """
 
 import argparse
@@ -20,59 +24,48 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
-from .report import analyse, explain_slowest, markdown
+from .report import analyse, commit, explain_slowest, load, markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
-ROLLEN = ["inkomensconsulent", "werkcoach", "handhaver", "beleidsmedewerker"]
+# Sizes too small for the ratio target (3× floor is a city-size target, issue 19/33).
+SMALL_SIZES = ("tiny", "small")
 
 
-def _fixture(max_users: int) -> dict:
-    """Sessions per role (made directly, no password hashing during the run), sample ids."""
-    import random
+def _probe(port: int, fx: dict) -> list[dict]:
+    """Warm-up and check in one: every candidate URL once, as its role; an endpoint keeps the
+    URLs that answered below 400. Endpoints left without one are skipped (reported)."""
+    import requests
 
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-    from django.utils import timezone
-
-    from clients.models import Client
-    from clients.trajecten.models import Vacature
-    from deventer_werk.accounts.models import User
-    from deventer_werk.api.models import ApiToken
-    from deventer_werk.api.services import api_token_maak
-    from monitoring.periods import kwartaal_van
-
-    rng = random.Random(19)  # noqa: S311
-    rollen = []
-    for naam in ROLLEN:
-        user = User.objects.get(username=naam)
-        sessies = []
-        for _ in range(max_users):
-            s = SessionStore()
-            s[SESSION_KEY] = str(user.pk)
-            s[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-            s[HASH_SESSION_KEY] = user.get_session_auth_hash()
-            s.create()
-            sessies.append(s.session_key)
-        zichtbaar = Client.objects.visible_to(user).actief().order_by("?")
-        ids = [str(pk) for pk in zichtbaar.values_list("pk", flat=True)[:300]]
-        namen = sorted(
-            {a[:4].lower() for a in zichtbaar.values_list("achternaam", flat=True)[:100]}
-        )
-        rollen.append({"rol": naam, "sessies": sessies, "clients": ids, "namen": namen})
-    ApiToken.objects.filter(naam="benchmark").delete()
-    User.objects.filter(username="api-benchmark").delete()
-    _, sleutel = api_token_maak(naam="benchmark", rol="inkomensconsulent")
-    api_clients = [str(pk) for pk in Client.objects.actief().values_list("pk", flat=True)[:300]]
-    rng.shuffle(api_clients)
-    return {
-        "rollen": rollen,
-        "api": {"token": sleutel, "clients": api_clients},
-        "vacatures": list(Vacature.objects.filter(open=True).values_list("pk", flat=True)[:50]),
-        "periode": kwartaal_van(timezone.localdate()).vorige().code,
-    }
+    base = f"http://127.0.0.1:{port}"
+    overgeslagen = []
+    houden = []
+    for e in fx["endpoints"]:
+        auth = fx["rollen"][e["auth"]]
+        if "token" in auth:
+            headers = {"Authorization": f"Token {auth['token']}"}
+        else:
+            headers = {"Cookie": f"sessionid={auth['sessies'][0]}"}
+        if "post" in e:
+            houden.append(e)
+            continue
+        goed, statussen = [], []
+        for url in e["urls"]:
+            status = requests.get(
+                base + url, headers=headers, allow_redirects=False, timeout=120
+            ).status_code
+            statussen.append(status)
+            if status < 400:
+                goed.append(url)
+        if goed:
+            houden.append({**e, "urls": goed})
+        else:
+            reden = f"HTTP {sorted(set(statussen))}" if statussen else "geen object in de data"
+            overgeslagen.append({"endpoint": e["naam"], "reden": reden})
+    fx["endpoints"] = houden
+    return overgeslagen
 
 
 def _gunicorn(port: int, workers: int, slow_log: str) -> subprocess.Popen:
@@ -117,7 +110,7 @@ class _RssSampler(threading.Thread):
         self.stop = threading.Event()
 
     def run(self):
-        import psutil
+        import psutil  # type: ignore[import-untyped]
 
         master = psutil.Process(self.master_pid)
         while not self.stop.is_set():
@@ -130,10 +123,11 @@ class _RssSampler(threading.Thread):
 
 
 def _phase(users: int, duration: int, port: int, fixture_path: str, master_pid: int) -> dict:
+    """One phase: Locust issues the fixture's rounds (``duration`` only bounds it)."""
     out = tempfile.mktemp(suffix=".json")  # noqa: S306 - written by our own child process
     sampler = _RssSampler(master_pid)
     sampler.start()
-    load_before = os.getloadavg()
+    load_before = load()
     cpu_before = os.times()
     cmd = [
         str(VENV_BIN / "locust"),
@@ -166,8 +160,8 @@ def _phase(users: int, duration: int, port: int, fixture_path: str, master_pid: 
     return {
         "users": users,
         "duration_s": round(wall, 1),
-        "load_before": [round(x, 2) for x in load_before],
-        "load_after": [round(x, 2) for x in os.getloadavg()],
+        "load_before": load_before,
+        "load_after": load(),
         "worker_rss_max_mb": round(sampler.max_mb, 1),
         "cpu_count": os.cpu_count(),
         "runner_cpu_s": round(sum(os.times()[:4]) - sum(cpu_before[:4]), 1),
@@ -178,9 +172,15 @@ def _phase(users: int, duration: int, port: int, fixture_path: str, master_pid: 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Deventer Werk benchmark")
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/dw_bench")
+    parser.add_argument("--size", default="onbekend", help="the generator's size, for the record")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8150)))
     parser.add_argument("--users", type=int, nargs="+", default=[1, 16])
-    parser.add_argument("--duration", type=int, default=60, help="seconds per phase")
+    parser.add_argument(
+        "--samples", type=int, default=50, help="at least this many samples per endpoint per phase"
+    )
+    parser.add_argument(
+        "--max-duration", type=int, default=3600, help="safety bound per phase (seconds)"
+    )
     parser.add_argument("--workers", type=int, default=5)
     parser.add_argument("--label", default="run")
     parser.add_argument(
@@ -189,31 +189,66 @@ def main(argv=None) -> int:
         help="also enforce the absolute targets (p95 ≤ 150 ms): only on an idle machine",
     )
     parser.add_argument("--explain", type=int, default=5, help="slowest statements to EXPLAIN")
+    parser.add_argument(
+        "--overdracht", type=int, default=5000, help="clients in the timed caseload transfer"
+    )
+    parser.add_argument("--skip-timings", action="store_true", help="no background-work timings")
     parser.add_argument("--out-dir", default=str(ROOT / "bench" / "results"))
     args = parser.parse_args(argv)
 
+    meta = {
+        "commit": commit(),
+        "size": args.size,
+        "workers": args.workers,
+        "cpu_count": os.cpu_count(),
+        "load_before": load(),
+        "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+    }
     os.environ["DATABASE_URL"] = args.database_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     import django
 
     django.setup()
-    fixture = _fixture(max(args.users))
-    fixture_path = tempfile.mktemp(suffix=".json")  # noqa: S306
-    Path(fixture_path).write_text(json.dumps(fixture))
+    from . import fixture, routes, timings
+
+    fx = fixture.maak(max(args.users))
     slow_log = tempfile.mktemp(suffix=".jsonl")  # noqa: S306
     proc = _gunicorn(args.port, args.workers, slow_log)
     try:
-        # Warm-up: every endpoint a few times, not measured.
-        _phase(2, 10, args.port, fixture_path, proc.pid)
+        probe_started = time.monotonic()
+        overgeslagen = _probe(args.port, fx)
+        probe_s = time.monotonic() - probe_started
+        fx["schedule"] = routes.schedule(fx["endpoints"])
+        fx["rounds"] = routes.rounds_for(fx["endpoints"], args.samples)
+        fixture_path = tempfile.mktemp(suffix=".json")  # noqa: S306
+        Path(fixture_path).write_text(json.dumps(fx))
         Path(slow_log).unlink(missing_ok=True)
-        phases = [_phase(u, args.duration, args.port, fixture_path, proc.pid) for u in args.users]
+        phases = [
+            _phase(u, args.max_duration, args.port, fixture_path, proc.pid) for u in args.users
+        ]
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
-    result = analyse(phases, dedicated=args.dedicated)
+    verwacht = {e["naam"]: e["weight"] * fx["rounds"] for e in fx["endpoints"]}
+    result: dict[str, Any] = {"meta": meta}
+    ratio = args.size not in SMALL_SIZES
+    result.update(analyse(phases, dedicated=args.dedicated, verwacht=verwacht, ratio=ratio))
     result["label"] = args.label
     result["database_url"] = args.database_url.rsplit("@", 1)[-1]
+    result["schedule"] = {
+        "endpoints": len(fx["endpoints"]),
+        "round": len(fx["schedule"]),
+        "rounds": fx["rounds"],
+        "requests_per_phase": len(fx["schedule"]) * fx["rounds"],
+        "samples_min": args.samples,
+        "warmup_s": round(probe_s, 1),
+        "toegevoegd": fx["toegevoegd"],
+        "overgeslagen": overgeslagen,
+    }
     result["explain"] = explain_slowest(slow_log, args.explain)
+    if not args.skip_timings:
+        result["timings"] = _timings(timings, args)
+    meta["load_after"] = load()
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%MZ")
     out_dir = Path(args.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -224,6 +259,22 @@ def main(argv=None) -> int:
     print(text)
     print(f"\nResultaten: {base}.md / .json")
     return 0 if result["targets_met"] else 1
+
+
+def _timings(timings, args) -> dict:
+    from django.db import connection
+
+    from clients.models import Client
+
+    out: dict = {"load_before": load()}
+    out["raadsrapportage"] = timings.raadsrapportage()
+    out["planner"] = timings.planner()
+    out["overdracht"] = timings.overdracht(args.overdracht)
+    aantal = Client.objects.actief().count()
+    connection.close()
+    out["demo_data"] = timings.demo_data(args.database_url, aantal)
+    out["load_after"] = load()
+    return out
 
 
 if __name__ == "__main__":
