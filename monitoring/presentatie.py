@@ -225,11 +225,20 @@ def verborgen_bereken(register: Register) -> set:
     getoond = set(register.cellen)
     negatief = {k for k, cellen in register.cellen.items() if cellen[0].soort != "aantal"}
     onthuld: set = set()
+
+    def kandidaat(te_vinden: set) -> Sleutel | None:
+        for k in sorted(te_vinden, key=repr):
+            extra = _kies(k, verborgen, register, frozenset(onthuld))
+            if extra is not None:
+                return extra
+        return None
+
     while True:
         te_vinden = afleidbaar(verborgen, register.relaties, getoond)
-        if not te_vinden:
+        extra = kandidaat(te_vinden)
+        if extra is None:
             # and with the legend's ranges ("<5" is 1–4, so "x" is not): issue 34
-            te_vinden = interval_afleidbaar(
+            te_vinden |= interval_afleidbaar(
                 verborgen=verborgen,
                 primair=primair,
                 relaties=register.relaties,
@@ -237,13 +246,7 @@ def verborgen_bereken(register: Register) -> set:
                 negatief=negatief,
                 drempel=d,
             )
-        if not te_vinden:
-            break
-        extra = None
-        for k in sorted(te_vinden, key=repr):
-            extra = _kies(k, verborgen, register, frozenset(onthuld))
-            if extra is not None:
-                break
+            extra = kandidaat(te_vinden)
         if extra is not None:
             verborgen.add(extra)
             continue
