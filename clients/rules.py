@@ -49,6 +49,11 @@ CONTACTPERSOON_ZIJN = regel(
     (Rol.INKOMENSCONSULENT, Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
     "Contactpersoon van een klant zijn",
 )
+# "Mijn klanten" of a poortwachter lists the meldingen she registered or screened herself
+# (she does the screening, DESIGN.md §1); other roles see the clients they are contact for.
+EIGEN_MELDINGEN = regel(
+    "clients.eigen_meldingen", (Rol.POORTWACHTER,), "Eigen meldingen in mijn klanten"
+)
 CASELOAD_OVERDRAGEN = regel(
     "clients.caseload_overdragen", (Rol.BEHEERDER,), "Caseload in bulk overdragen"
 )

@@ -16,8 +16,11 @@ from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Signaal, Taak
 from clients.signalen import signalen_zichtbaar
 from clients.taken import taak_van
+from deventer_werk.access import may
 from deventer_werk.accounts.constants import Organisatie, Rol
 from klantgroepen.models import Klantgroep
+
+from .rules import IO_TEAMSIGNALEN
 
 PER_PAGINA = 25
 SORTERINGEN = {
@@ -154,7 +157,7 @@ def signalen_van(*, user):
     signals of clients who have no inkomensconsulent yet (the IO team queue)."""
     mijn = Client.objects.visible_to(user).with_contactpersoon(user)
     wie = Q(client__in=mijn)
-    if user.heeft_rol(Rol.INKOMENSCONSULENT) and user.organisatie == Organisatie.IO:
+    if may(user, IO_TEAMSIGNALEN) and user.organisatie == Organisatie.IO:
         from clients.models import Contactpersoon
 
         heeft_ic = Contactpersoon.objects.filter(
