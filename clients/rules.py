@@ -6,7 +6,7 @@ is need-to-know (``Client.objects.visible_to``) and is checked before any of the
 """
 
 from deventer_werk.access import regel
-from deventer_werk.accounts.constants import DOSSIER_ROLLEN, Rol
+from deventer_werk.accounts.constants import DOSSIER_ROLLEN, Organisatie, Rol
 
 # Working in dossiers at all: werkvoorraad, mijn klanten, zoeken, the dossier and its timeline.
 DOSSIERWERK = regel("clients.dossierwerk", DOSSIER_ROLLEN, "Werken in klantdossiers")
@@ -84,3 +84,31 @@ SIGNAAL_AFHANDELEN = regel("clients.signaal_afhandelen", DOSSIER_ROLLEN, "Signaa
 # every section; field-level need-to-know narrows these later (issue 12).
 SECTIE_TAKEN = regel("clients.sectie_taken", DOSSIER_ROLLEN, "Sectie wat is er te doen")
 SECTIE_SIGNALEN = regel("clients.sectie_signalen", DOSSIER_ROLLEN, "Sectie signalen")
+
+
+# Roles as data, not decisions: the role a client's contact person fills, per organisation.
+# The first is the organisation's main contact (the inkomensconsulent at IO, the werkcoach at
+# DWT; DESIGN.md §1): stored as '' on Contactpersoon (the historical meaning), and its team
+# queue holds the clients without one (``clients.planning.zonder_eigenaar``).
+CONTACT_ROLLEN: dict[str, tuple[str, ...]] = {
+    Organisatie.IO: (Rol.INKOMENSCONSULENT, Rol.PARTICIPATIEMAKELAAR),
+    Organisatie.DWT: (Rol.WERKCOACH, Rol.INTAKER),
+}
+
+#: The organisations with contact persons (IO first).
+CONTACT_ORGANISATIES = tuple(CONTACT_ROLLEN)
+
+
+def hoofdcontact_rol(organisatie: str) -> str:
+    """The role of the organisation's main contact (KeyError for an organisation without
+    contact persons)."""
+    return CONTACT_ROLLEN[organisatie][0]
+
+
+def contact_rol_voor(medewerker) -> str:
+    """The contact role ``medewerker`` fills for their organisation ('' when none)."""
+    for rol in CONTACT_ROLLEN.get(medewerker.organisatie, ()):
+        if medewerker.heeft_rol(rol):
+            return rol
+    rollen = CONTACT_ROLLEN.get(medewerker.organisatie, ())
+    return rollen[0] if rollen else ""
