@@ -6,7 +6,9 @@ is need-to-know (``Client.objects.visible_to``) and is checked before any of the
 """
 
 from deventer_werk.access import regel
-from deventer_werk.accounts.constants import DOSSIER_ROLLEN, Organisatie, Rol
+from deventer_werk.accounts.constants import DOSSIER_ROLLEN, ROL_ORGANISATIE, Organisatie, Rol
+
+from .constants import TaakSoort
 
 # Working in dossiers at all: werkvoorraad, mijn klanten, zoeken, the dossier and its timeline.
 DOSSIERWERK = regel("clients.dossierwerk", DOSSIER_ROLLEN, "Werken in klantdossiers")
@@ -112,3 +114,55 @@ def contact_rol_voor(medewerker) -> str:
             return rol
     rollen = CONTACT_ROLLEN.get(medewerker.organisatie, ())
     return rollen[0] if rollen else ""
+
+
+#: Who may hold a task of a kind: a person with one of these roles, or that role's team
+#: queue (each role belongs to one organisation). Kinds not listed: any dossier role of the
+#: organisation of the task's current owner.
+HOUDERS: dict[str, tuple[str, ...]] = {
+    TaakSoort.VOORTGANGSGESPREK: (Rol.INKOMENSCONSULENT,),
+    TaakSoort.BESLUIT: (Rol.INKOMENSCONSULENT,),
+    TaakSoort.RECHTMATIGHEID: (Rol.HANDHAVER, Rol.INKOMENSCONSULENT),
+    TaakSoort.STEEKPROEF: (Rol.HANDHAVER, Rol.INKOMENSCONSULENT),
+    TaakSoort.PLAN_HERZIEN: (Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
+    TaakSoort.ACTIE: (Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
+    TaakSoort.NAZORG: (Rol.WERKCOACH,),
+    TaakSoort.UITKERING_EINDE: (Rol.INKOMENSCONSULENT,),
+    TaakSoort.NADER_ONDERZOEK: (Rol.HANDHAVER,),
+    TaakSoort.ONDERZOEK_UITKOMST: (Rol.INKOMENSCONSULENT,),
+    TaakSoort.AMBITIEGESPREK: (Rol.INTAKER,),
+    TaakSoort.OPVOLGING: (Rol.INKOMENSCONSULENT, Rol.POORTWACHTER),
+    # The roles that may change a client's klantgroep (clients.groep_wijzigen).
+    TaakSoort.GROEP_HERZIEN: (
+        Rol.INKOMENSCONSULENT,
+        Rol.WERKCOACH,
+        Rol.PARTICIPATIEMAKELAAR,
+        Rol.INTAKER,
+    ),
+}
+
+
+def taak_houders(taak, organisatie: str) -> tuple[str, ...]:
+    """The roles that may hold ``taak``; ``organisatie`` is the handing-over user's."""
+    if taak.soort == TaakSoort.TOEWIJZEN:
+        return (Rol.INKOMENSCONSULENT,) if taak.organisatie == Organisatie.IO else (Rol.WERKCOACH,)
+    if taak.soort in HOUDERS:
+        return HOUDERS[taak.soort]
+    return tuple(r for r in DOSSIER_ROLLEN if ROL_ORGANISATIE[r] == organisatie)
+
+
+def mag_houden(medewerker, houders: tuple[str, ...]) -> bool:
+    """Does ``medewerker`` hold one of ``houders`` (``taak_houders``) and so may hold the task?"""
+    return medewerker.heeft_rol(*houders)
+
+
+#: The team queues a task can be handed to, in the order the form offers them (a role's
+#: queue in its own organisation, ``ROL_ORGANISATIE``); ``taak_houders`` narrows them per task.
+TEAMWACHTRIJEN = (
+    Rol.INKOMENSCONSULENT,
+    Rol.PARTICIPATIEMAKELAAR,
+    Rol.WERKCOACH,
+    Rol.INTAKER,
+    Rol.HANDHAVER,
+    Rol.POORTWACHTER,
+)
