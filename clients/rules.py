@@ -3,7 +3,13 @@
 Every rule is declared once here; views, dossier sections/actions, the API, the navigation and
 templates ask ``may(user, RULE)`` (``deventer_werk.access``). Which *dossiers* a user may open
 is need-to-know (``Client.objects.visible_to``) and is checked before any of these (404).
+
+The end of the module holds the roles the dossier core uses as *data*: the role a contact row
+or a team queue carries and who may hold a task. No other module names a role
+(``tests/test_geen_rollen_buiten_beleid.py``).
 """
+
+from typing import Any
 
 from deventer_werk.access import regel
 from deventer_werk.accounts.constants import DOSSIER_ROLLEN, ROL_ORGANISATIE, Organisatie, Rol
@@ -105,6 +111,18 @@ def hoofdcontact_rol(organisatie: str) -> str:
     """The role of the organisation's main contact (KeyError for an organisation without
     contact persons)."""
     return CONTACT_ROLLEN[organisatie][0]
+
+
+def teamwachtrij(organisatie: str) -> dict:
+    """The team queue of the organisation's main contact role, as task owner fields."""
+    return {"rol": hoofdcontact_rol(organisatie), "organisatie": organisatie}
+
+
+#: The stored ``rol`` of a client's inkomensconsulent contact ('' = IO's main contact).
+IC_CONTACT = ("", Rol.INKOMENSCONSULENT)
+#: Rechtmatigheid work without an owner waits in the handhavers' team queue (IO; DESIGN.md §1).
+HANDHAVERS = Rol.HANDHAVER
+HANDHAVERS_WACHTRIJ: dict[str, Any] = {"rol": HANDHAVERS, "organisatie": Organisatie.IO}
 
 
 def contact_rol_voor(medewerker) -> str:

@@ -14,7 +14,7 @@ from deventer_werk.audit.services import audit_record
 
 from .constants import TAAK_IO_SOORTEN, TaakSoort, TaakStatus
 from .models import Client, Taak
-from .rules import mag_houden, taak_houders
+from .rules import HOUDERS, IC_CONTACT, mag_houden, taak_houders, teamwachtrij
 
 
 def taak_plan(
@@ -278,3 +278,19 @@ def taak_zichtbaar(user) -> Q:
     if user.organisatie == Organisatie.IO:
         return Q()
     return ~Q(soort__in=TAAK_IO_SOORTEN)
+
+
+def io_eigenaar(client: Client, soort: str) -> dict:
+    """The client's inkomensconsulent as owner of a task of ``soort`` when they may hold it
+    (``HOUDERS``), else IO's team queue."""
+    from .models import Contactpersoon
+
+    contact = (
+        Contactpersoon.objects.actueel()
+        .filter(client=client, organisatie=Organisatie.IO, rol__in=IC_CONTACT)
+        .select_related("medewerker")
+        .first()
+    )
+    if contact is not None and mag_houden(contact.medewerker, HOUDERS[soort]):
+        return {"medewerker": contact.medewerker}
+    return teamwachtrij(Organisatie.IO)

@@ -14,10 +14,11 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from clients.constants import URGENTE_SIGNALEN, TaakSoort, TaakStatus, Wijk
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Signaal, Taak
+from clients.rules import IC_CONTACT
 from clients.signalen import signalen_zichtbaar
 from clients.taken import taak_van
 from deventer_werk.access import may
-from deventer_werk.accounts.constants import Organisatie, Rol
+from deventer_werk.accounts.constants import Organisatie
 from klantgroepen.models import Klantgroep
 
 from .rules import IO_TEAMSIGNALEN
@@ -163,7 +164,7 @@ def signalen_van(*, user):
         heeft_ic = Contactpersoon.objects.filter(
             client=OuterRef("client_id"),
             organisatie=Organisatie.IO,
-            rol__in=["", Rol.INKOMENSCONSULENT],
+            rol__in=IC_CONTACT,
             tot__isnull=True,
         )
         wie |= Q(
