@@ -36,8 +36,6 @@ TOEGESTAAN = {
     # The roles that need a second factor are configuration (DW_2FA_ROLLEN), read by the
     # security middleware.
     "deventer_werk/settings.py": "configuratie: DW_2FA_ROLLEN",
-    # A contact person row carries its role; the model shows its label.
-    "clients/models.py": "weergave: label van de rol op een contactpersoonrij",
     # The kick-off follow-up options carry the role of their team queue as data, beside their
     # rule (clients/intake/rules.py KICKOFF_WERKCOACH, KICKOFF_PARTICIPATIEMAKELAAR).
     "clients/intake/services/vervolg.py": "gegevens: rol van de teamwachtrij per vervolg",

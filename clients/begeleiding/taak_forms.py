@@ -3,7 +3,7 @@
 from django import forms
 
 from clients.rules import TEAMWACHTRIJEN
-from deventer_werk.accounts.constants import ROL_ORGANISATIE, Rol
+from deventer_werk.accounts.constants import ROL_ORGANISATIE, rol_naam
 from deventer_werk.accounts.models import User
 from deventer_werk.forms import DateInput, Form
 
@@ -21,7 +21,7 @@ class TaakVerplaatsenForm(Form):
 
 def teamwachtrijen(houders: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
     return [
-        (f"{rol}/{ROL_ORGANISATIE[rol]}", f"Teamwachtrij {Rol(rol).label.lower()}")
+        (f"{rol}/{ROL_ORGANISATIE[rol]}", f"Teamwachtrij {rol_naam(rol)}")
         for rol in TEAMWACHTRIJEN
         if houders is None or rol in houders
     ]
