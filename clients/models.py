@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from deventer_werk.accounts.constants import Organisatie, Rol
+from deventer_werk.accounts.constants import Organisatie, rol_naam
 
 from .constants import (
     TAAK_EEN_OPEN_SOORTEN,
@@ -439,8 +439,7 @@ class Taak(models.Model):
         """Whose work it is, by name (``medewerker`` should be joined in), or the team queue."""
         if self.medewerker_id:
             return str(self.medewerker)
-        rol = Rol(self.rol).label.lower() if self.rol in Rol.values else self.rol
-        return f"team {rol}" + (f" ({self.organisatie})" if self.organisatie else "")
+        return f"team {rol_naam(self.rol)}" + (f" ({self.organisatie})" if self.organisatie else "")
 
     @property
     def formulier_url(self) -> str:

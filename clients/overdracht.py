@@ -23,9 +23,9 @@ class Overdracht:
 
 
 def _hoofdrol(contact: Contactpersoon) -> str:
-    from .services import CONTACT_ROLLEN
+    from .rules import hoofdcontact_rol
 
-    return contact.rol or CONTACT_ROLLEN[contact.organisatie][0]
+    return contact.rol or hoofdcontact_rol(contact.organisatie)
 
 
 def _fouten(*, van, naar, reden: str) -> dict:

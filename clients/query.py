@@ -56,13 +56,13 @@ class ClientQuerySet(models.QuerySet):
         task. Everyone else (trainer, beleidsmedewerker, beheerder, inactive users) sees no
         dossier at all.
         """
-        if user is None or not user.is_authenticated or not user.werkt_in_dossiers:
+        from deventer_werk.access import may
+
+        from .rules import ALLE_DOSSIERS, DOSSIERWERK
+
+        if not may(user, DOSSIERWERK):
             return self.none()
         if user.organisatie == Organisatie.IO:
-            from deventer_werk.access import may
-
-            from .rules import ALLE_DOSSIERS
-
             if may(user, ALLE_DOSSIERS):
                 return self.all()
             # the participatiemakelaar: Faciliteren clients only (DESIGN.md §1, issue 31)

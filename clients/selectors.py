@@ -50,18 +50,18 @@ def client_list_mijn_klanten(*, user: User) -> QuerySet[Client]:
     in the last 8 weeks (by melddatum), newest first, also those she closed as "geen recht"
     (she wants to find back what she screened). The same number of queries either way.
     """
-    from deventer_werk.accounts.constants import Rol
+    from deventer_werk.access import may
     from deventer_werk.dates import today
 
-    from .rules import CONTACTPERSOON_ZIJN
+    from .rules import CONTACTPERSOON_ZIJN, EIGEN_MELDINGEN
 
     qs = Client.objects.visible_to(user)
-    if user.heeft_rol(Rol.POORTWACHTER):
+    if may(user, EIGEN_MELDINGEN):
         qs = qs.met_eigen_melding(
             user,
             sinds=eigen_meldingen_sinds(today()),
             # a poortwachter who is also an inkomensconsulent keeps her own clients too
-            of_contactpersoon=user.heeft_rol(*CONTACTPERSOON_ZIJN.rollen),
+            of_contactpersoon=may(user, CONTACTPERSOON_ZIJN),
         )
         return _with_current(qs.order_by("-eigen_melddatum", "achternaam", "voornamen", "pk"))
     return _with_current(qs.actief().with_contactpersoon(user))

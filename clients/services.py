@@ -11,13 +11,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from deventer_werk.accounts.constants import Organisatie, Rol
+from deventer_werk.accounts.constants import Organisatie
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 from deventer_werk.dates import today
 
 from .constants import Fase
 from .models import Client, Contactpersoon, Uitkeringsperiode
+from .rules import contact_rol_voor, hoofdcontact_rol
 from .validators import normalize_bsn
 
 if TYPE_CHECKING:
@@ -291,22 +292,6 @@ def client_update(
     return locked
 
 
-# The roles that are a client's contact person, per organisation (first is the default).
-CONTACT_ROLLEN = {
-    Organisatie.IO: (Rol.INKOMENSCONSULENT, Rol.PARTICIPATIEMAKELAAR),
-    Organisatie.DWT: (Rol.WERKCOACH, Rol.INTAKER),
-}
-
-
-def contact_rol_voor(medewerker) -> str:
-    """The contact role ``medewerker`` fills for their organisation ('' when none)."""
-    for rol in CONTACT_ROLLEN.get(medewerker.organisatie, ()):
-        if medewerker.heeft_rol(rol):
-            return rol
-    rollen = CONTACT_ROLLEN.get(medewerker.organisatie, ())
-    return rollen[0] if rollen else ""
-
-
 @transaction.atomic
 def contactpersoon_wijs_toe(
     *,
@@ -331,7 +316,7 @@ def contactpersoon_wijs_toe(
         )
     rol = rol or contact_rol_voor(medewerker)
     # The organisation's main contact role is stored as '' (the historical meaning).
-    opslag_rol = "" if rol == CONTACT_ROLLEN[organisatie][0] else rol
+    opslag_rol = "" if rol == hoofdcontact_rol(organisatie) else rol
     current = (
         Contactpersoon.objects.select_for_update()
         .actueel()

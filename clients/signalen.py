@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from deventer_werk.accounts.constants import Organisatie, Rol
+from deventer_werk.accounts.constants import Organisatie
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 from deventer_werk.dates import today
@@ -26,6 +26,7 @@ from .constants import (
     TaakStatus,
 )
 from .models import Client, Contactpersoon, Signaal, Taak
+from .rules import HANDHAVERS_WACHTRIJ, teamwachtrij
 from .taken import taak_plan
 
 if TYPE_CHECKING:
@@ -54,8 +55,7 @@ def handhaving_vraag_plan(*, client: Client, reden: str, sleutel: str) -> Taak:
         soort=TaakSoort.NADER_ONDERZOEK,
         omschrijving=reden,
         datum=today() + datetime.timedelta(days=HANDHAVING_DAGEN),
-        rol=Rol.HANDHAVER,
-        organisatie=Organisatie.IO,
+        **HANDHAVERS_WACHTRIJ,
         sleutel=sleutel,
     )
     return taak
@@ -142,11 +142,7 @@ def _opvolging_plan(signaal: Signaal) -> None:
         .values_list("medewerker_id", flat=True)
         .first()
     )
-    eigenaar = (
-        {"medewerker_id": ic}
-        if ic
-        else {"rol": Rol.INKOMENSCONSULENT, "organisatie": Organisatie.IO}
-    )
+    eigenaar = {"medewerker_id": ic} if ic else teamwachtrij(Organisatie.IO)
     vandaag = today()
     hulp = directe_hulp_tekst(signaal)
     Taak.objects.create(

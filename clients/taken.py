@@ -8,12 +8,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from deventer_werk.accounts.constants import DOSSIER_ROLLEN, ROL_ORGANISATIE, Organisatie, Rol
+from deventer_werk.accounts.constants import Organisatie
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 
 from .constants import TAAK_IO_SOORTEN, TaakSoort, TaakStatus
 from .models import Client, Taak
+from .rules import HOUDERS, IC_CONTACT, mag_houden, taak_houders, teamwachtrij
 
 
 def taak_plan(
@@ -149,41 +150,6 @@ def _verplaatste_sleutel(sleutel: str | None, datum: datetime.date) -> str | Non
     return sleutel
 
 
-#: Who may hold a task of a kind: a person with one of these roles, or that role's team
-#: queue (each role belongs to one organisation). Kinds not listed: any dossier role of the
-#: organisation of the task's current owner.
-HOUDERS: dict[str, tuple[str, ...]] = {
-    TaakSoort.VOORTGANGSGESPREK: (Rol.INKOMENSCONSULENT,),
-    TaakSoort.BESLUIT: (Rol.INKOMENSCONSULENT,),
-    TaakSoort.RECHTMATIGHEID: (Rol.HANDHAVER, Rol.INKOMENSCONSULENT),
-    TaakSoort.STEEKPROEF: (Rol.HANDHAVER, Rol.INKOMENSCONSULENT),
-    TaakSoort.PLAN_HERZIEN: (Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
-    TaakSoort.ACTIE: (Rol.WERKCOACH, Rol.PARTICIPATIEMAKELAAR),
-    TaakSoort.NAZORG: (Rol.WERKCOACH,),
-    TaakSoort.UITKERING_EINDE: (Rol.INKOMENSCONSULENT,),
-    TaakSoort.NADER_ONDERZOEK: (Rol.HANDHAVER,),
-    TaakSoort.ONDERZOEK_UITKOMST: (Rol.INKOMENSCONSULENT,),
-    TaakSoort.AMBITIEGESPREK: (Rol.INTAKER,),
-    TaakSoort.OPVOLGING: (Rol.INKOMENSCONSULENT, Rol.POORTWACHTER),
-    # The roles that may change a client's klantgroep (clients.groep_wijzigen).
-    TaakSoort.GROEP_HERZIEN: (
-        Rol.INKOMENSCONSULENT,
-        Rol.WERKCOACH,
-        Rol.PARTICIPATIEMAKELAAR,
-        Rol.INTAKER,
-    ),
-}
-
-
-def taak_houders(taak: Taak, organisatie: str) -> tuple[str, ...]:
-    """The roles that may hold ``taak``; ``organisatie`` is the handing-over user's."""
-    if taak.soort == TaakSoort.TOEWIJZEN:
-        return (Rol.INKOMENSCONSULENT,) if taak.organisatie == Organisatie.IO else (Rol.WERKCOACH,)
-    if taak.soort in HOUDERS:
-        return HOUDERS[taak.soort]
-    return tuple(r for r in DOSSIER_ROLLEN if ROL_ORGANISATIE[r] == organisatie)
-
-
 @transaction.atomic
 def taak_draag_over(
     *,
@@ -202,7 +168,7 @@ def taak_draag_over(
     if medewerker is None and not rol:
         raise ValidationError({"medewerker": ["Kies een collega of een teamwachtrij."]})
     houders = taak_houders(locked, getattr(door, "organisatie", "") or "")
-    if medewerker is not None and not medewerker.heeft_rol(*houders):
+    if medewerker is not None and not mag_houden(medewerker, houders):
         raise ValidationError(
             {"medewerker": [f"{medewerker} heeft geen rol die dit werk mag doen."]}
         )
@@ -312,3 +278,19 @@ def taak_zichtbaar(user) -> Q:
     if user.organisatie == Organisatie.IO:
         return Q()
     return ~Q(soort__in=TAAK_IO_SOORTEN)
+
+
+def io_eigenaar(client: Client, soort: str) -> dict:
+    """The client's inkomensconsulent as owner of a task of ``soort`` when they may hold it
+    (``HOUDERS``), else IO's team queue."""
+    from .models import Contactpersoon
+
+    contact = (
+        Contactpersoon.objects.actueel()
+        .filter(client=client, organisatie=Organisatie.IO, rol__in=IC_CONTACT)
+        .select_related("medewerker")
+        .first()
+    )
+    if contact is not None and mag_houden(contact.medewerker, HOUDERS[soort]):
+        return {"medewerker": contact.medewerker}
+    return teamwachtrij(Organisatie.IO)

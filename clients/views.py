@@ -9,7 +9,6 @@ from django.views.decorators.http import require_http_methods
 from clients.groepen.models import Groepslidmaatschap
 from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
 from deventer_werk.access import may, require
-from deventer_werk.accounts.constants import Rol
 from deventer_werk.audit.constants import Actie
 from deventer_werk.audit.services import audit_record
 from deventer_werk.forms import form_add_service_errors
@@ -61,7 +60,7 @@ def mijn_klanten(request):
         "clients/mijn_klanten.html",
         {
             "page": page,
-            "eigen_meldingen": request.user.heeft_rol(Rol.POORTWACHTER),
+            "eigen_meldingen": may(request.user, rules.EIGEN_MELDINGEN),
             "eigen_meldingen_weken": EIGEN_MELDINGEN_WEKEN,
         },
     )

@@ -17,7 +17,7 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Val
 
 from clients.constants import TAAK_RECHTMATIGHEID_SOORTEN, SignaalSoort, TaakStatus
 from clients.models import Client, Signaal, Taak
-from deventer_werk.accounts.constants import Rol
+from clients.rules import HANDHAVERS
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 
@@ -71,7 +71,7 @@ def _wachtrij(*, user, vandaag: datetime.date):
         status=TaakStatus.OPEN,
         soort__in=TAAK_RECHTMATIGHEID_SOORTEN,
         medewerker__isnull=True,
-        rol=Rol.HANDHAVER,
+        rol=HANDHAVERS,
         datum__lte=vandaag,
         client__in=Client.objects.visible_to(user),
     )
@@ -83,7 +83,7 @@ def reviews_triage(*, user, vandaag: datetime.date) -> dict:
     per_reden = {
         f"r{i}": Count(
             "pk",
-            filter=Q(medewerker__isnull=True, rol=Rol.HANDHAVER, datum__lte=vandaag)
+            filter=Q(medewerker__isnull=True, rol=HANDHAVERS, datum__lte=vandaag)
             & Q(status=TaakStatus.OPEN)
             & q,
         )
@@ -95,7 +95,7 @@ def reviews_triage(*, user, vandaag: datetime.date) -> dict:
             filter=Q(
                 status=TaakStatus.OPEN,
                 medewerker__isnull=True,
-                rol=Rol.HANDHAVER,
+                rol=HANDHAVERS,
                 datum__lte=vandaag,
             ),
         ),

@@ -40,6 +40,16 @@ START_HANDHAVING = regel(
 START_SESSIES = regel(
     "begeleiding.start_sessies", (Rol.TRAINER,), "Eigen bijeenkomsten op de start"
 )
+# Nazorg after a placement in work is the werkcoach's (Matchen, Groeien; DESIGN.md §1).
+START_NAZORG = regel("begeleiding.start_nazorg", (Rol.WERKCOACH,), "Eigen nazorg op de start")
+# Urgent signals of clients without an inkomensconsulent land in the IO team queue; the
+# inkomensconsulent picks them up (bestaanszekerheid is IO's, DESIGN.md §1). The werkvoorraad
+# also requires the user to work at IO.
+IO_TEAMSIGNALEN = regel(
+    "begeleiding.io_teamsignalen",
+    (Rol.INKOMENSCONSULENT,),
+    "Urgente signalen van klanten zonder inkomensconsulent",
+)
 # Who can be named DWT coach in a voortgangsgesprek.
 DWT_COACH = regel("begeleiding.dwt_coach", (Rol.WERKCOACH,), "DWT-coach van een klant")
 

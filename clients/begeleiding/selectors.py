@@ -12,6 +12,7 @@ from clients.constants import GedeeldOnderwerp
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client
 from clients.registry import TijdlijnItem, inhoud_voor
+from clients.rules import DOSSIERWERK
 from deventer_werk.access import may
 from deventer_werk.dates import today
 
@@ -291,11 +292,12 @@ def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:
     )
 
     params = params or {}
+    dossierwerk = may(user, DOSSIERWERK)
     filters = Filters.uit(params)
     qs = open_taken(user=user, filters=filters)
-    tellingen = taak_tellingen(qs, vandaag) if user.werkt_in_dossiers else {}
+    tellingen = taak_tellingen(qs, vandaag) if dossierwerk else {}
     secties = []
-    for naam, titel, leeg in SECTIES if user.werkt_in_dossiers else ():
+    for naam, titel, leeg in SECTIES if dossierwerk else ():
         if filters.te_laat and naam != "te_laat":
             continue
         sectie = taak_sectie(
@@ -320,12 +322,12 @@ def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:
             .annotate(n=Count("id"))
             .order_by("klantgroep__volgorde")
         )
-        if user.werkt_in_dossiers
+        if dossierwerk
         else [],
         "plannen_te_herzien": None,
         **filter_keuzes(),
-        **(signalen_sectie(user=user) if user.werkt_in_dossiers else {}),
-        **(door_mij_overgedragen(user=user, vandaag=vandaag) if user.werkt_in_dossiers else {}),
+        **(signalen_sectie(user=user) if dossierwerk else {}),
+        **(door_mij_overgedragen(user=user, vandaag=vandaag) if dossierwerk else {}),
         **rol_secties(user=user, vandaag=vandaag, params=params),
     }
     if may(user, rules.PLAN):

@@ -20,11 +20,11 @@ from clients.constants import (
 from clients.groepen.models import Groepslidmaatschap
 from clients.groepen.services import groepsindeling_wijzig, soort_wijziging
 from clients.models import Client, Taak
+from clients.rules import HANDHAVERS_WACHTRIJ
 from clients.services import ConcurrentEditError
 from clients.signalen import handhaving_vraag_plan, signaal_meld
 from clients.taken import taak_plan, taak_rond_af_voor, taak_vervallen
 from clients.validators import afspraken_controleer
-from deventer_werk.accounts.constants import Organisatie, Rol
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 from deventer_werk.dates import add_months, today
@@ -67,8 +67,7 @@ def _rechtmatigheid_apart_plan(*, gesprek: Voortgangsgesprek) -> None:
             f"{gesprek.datum:%d-%m-%Y}"
         ),
         datum=max(gesprek.datum, today()) + datetime.timedelta(days=RECHTMATIGHEID_APART_DAGEN),
-        rol=Rol.HANDHAVER,
-        organisatie=Organisatie.IO,
+        **HANDHAVERS_WACHTRIJ,
         sleutel=f"rechtmatigheid-gesprek:{gesprek.pk}",
     )
 

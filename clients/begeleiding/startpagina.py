@@ -11,7 +11,6 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Q
 from clients.constants import Fase, SignaalSoort
 from clients.models import Client, Signaal
 from deventer_werk.access import may
-from deventer_werk.accounts.constants import Rol
 
 from . import rules
 
@@ -113,7 +112,7 @@ def werkcoach_sectie(*, user, vandaag) -> dict:
     for t in trajecten["rijen"]:
         t.dagen_over = (t.gepland_einde - vandaag).days
     nazorg = None
-    if user.heeft_rol(Rol.WERKCOACH):  # nazorg is the werkcoach's (Matchen, Groeien)
+    if may(user, rules.START_NAZORG):
         nazorg = _lijst(
             Plaatsing.objects.filter(werkcoach=user, nazorg_tot__gte=vandaag, einde__isnull=True)
             .select_related("client", "werkgever")

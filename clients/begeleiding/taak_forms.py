@@ -2,7 +2,8 @@
 
 from django import forms
 
-from deventer_werk.accounts.constants import ROL_ORGANISATIE, Rol
+from clients.rules import TEAMWACHTRIJEN
+from deventer_werk.accounts.constants import ROL_ORGANISATIE, rol_naam
 from deventer_werk.accounts.models import User
 from deventer_werk.forms import DateInput, Form
 
@@ -20,15 +21,8 @@ class TaakVerplaatsenForm(Form):
 
 def teamwachtrijen(houders: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
     return [
-        (f"{rol}/{ROL_ORGANISATIE[rol]}", f"Teamwachtrij {Rol(rol).label.lower()}")
-        for rol in (
-            Rol.INKOMENSCONSULENT,
-            Rol.PARTICIPATIEMAKELAAR,
-            Rol.WERKCOACH,
-            Rol.INTAKER,
-            Rol.HANDHAVER,
-            Rol.POORTWACHTER,
-        )
+        (f"{rol}/{ROL_ORGANISATIE[rol]}", f"Teamwachtrij {rol_naam(rol)}")
+        for rol in TEAMWACHTRIJEN
         if houders is None or rol in houders
     ]
 

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_http_methods
 from clients.access import toont_klanten
 from clients.constants import TaakSoort, TaakStatus
 from clients.models import Client, Taak
+from clients.rules import taak_houders
 from clients.services import contactpersoon_wijs_toe
 from clients.taken import (
     taak_draag_over,
-    taak_houders,
     taak_rond_af,
     taak_van,
     taak_verplaats,

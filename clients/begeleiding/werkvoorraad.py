@@ -14,10 +14,14 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from clients.constants import URGENTE_SIGNALEN, TaakSoort, TaakStatus, Wijk
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client, Signaal, Taak
+from clients.rules import IC_CONTACT
 from clients.signalen import signalen_zichtbaar
 from clients.taken import taak_van
-from deventer_werk.accounts.constants import Organisatie, Rol
+from deventer_werk.access import may
+from deventer_werk.accounts.constants import Organisatie
 from klantgroepen.models import Klantgroep
+
+from .rules import IO_TEAMSIGNALEN
 
 PER_PAGINA = 25
 SORTERINGEN = {
@@ -154,13 +158,13 @@ def signalen_van(*, user):
     signals of clients who have no inkomensconsulent yet (the IO team queue)."""
     mijn = Client.objects.visible_to(user).with_contactpersoon(user)
     wie = Q(client__in=mijn)
-    if user.heeft_rol(Rol.INKOMENSCONSULENT) and user.organisatie == Organisatie.IO:
+    if may(user, IO_TEAMSIGNALEN) and user.organisatie == Organisatie.IO:
         from clients.models import Contactpersoon
 
         heeft_ic = Contactpersoon.objects.filter(
             client=OuterRef("client_id"),
             organisatie=Organisatie.IO,
-            rol__in=["", Rol.INKOMENSCONSULENT],
+            rol__in=IC_CONTACT,
             tot__isnull=True,
         )
         wie |= Q(

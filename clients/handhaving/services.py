@@ -9,12 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from clients.constants import SignaalSoort, TaakSoort
-from clients.models import Client, Contactpersoon
+from clients.models import Client
 from clients.registry import client_herplan
 from clients.services import ConcurrentEditError
 from clients.signalen import signaal_meld
-from clients.taken import taak_plan, taak_rond_af_voor
-from deventer_werk.accounts.constants import Organisatie, Rol
+from clients.taken import io_eigenaar, taak_plan, taak_rond_af_voor
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 from deventer_werk.dates import today
@@ -57,19 +56,6 @@ def toets_veld(uitkomst: str) -> str:
     return f"toets_{uitkomst}"
 
 
-def _io_eigenaar(client: Client) -> dict:
-    """The client's inkomensconsulent, or IO's inkomensconsulent team queue."""
-    ic = (
-        Contactpersoon.objects.actueel()
-        .filter(client=client, organisatie=Organisatie.IO, rol__in=["", Rol.INKOMENSCONSULENT])
-        .select_related("medewerker")
-        .first()
-    )
-    if ic is not None and ic.medewerker.heeft_rol(Rol.INKOMENSCONSULENT):
-        return {"medewerker": ic.medewerker}
-    return {"rol": Rol.INKOMENSCONSULENT, "organisatie": Organisatie.IO}
-
-
 def _uitvoering_plan(onderzoek: Rechtmatigheidsonderzoek) -> None:
     """The outcomes IO carries out as one task for the inkomensconsulent: every outcome with
     what to do, and by when."""
@@ -86,7 +72,7 @@ def _uitvoering_plan(onderzoek: Rechtmatigheidsonderzoek) -> None:
         ),
         datum=onderzoek.uitvoeren_uiterlijk,
         sleutel=f"onderzoek-uitkomst:{onderzoek.pk}",
-        **_io_eigenaar(onderzoek.client),
+        **io_eigenaar(onderzoek.client, TaakSoort.ONDERZOEK_UITKOMST),
     )
 
 

@@ -37,7 +37,7 @@ from .forms import (
 )
 from .models import KickoffUitnodiging
 from .services.bestand import kickoff_bestand_nodig_uit
-from .services.vervolg import kickoff_standaard_afspraak, kickoff_vervolg_voor
+from .services.vervolg import WERKCOACH, kickoff_standaard_afspraak, kickoff_vervolg_voor
 
 
 class ScreeningView(KlantreisFormView):
@@ -266,11 +266,11 @@ def _vervolg_context(sessie) -> dict | None:
     return {
         "label": vervolg.label,
         "leeg": "Nog niemand: teamwachtrij (claimen)"
-        if vervolg.rol == "werkcoach"
+        if vervolg is WERKCOACH
         else "Nog niemand: teamwachtrij",
         "medewerkers": list(gebruikers_met(vervolg.actie)),
         "datum": kickoff_standaard_afspraak(sessie.datum),
-        "taak": "Eerste afspraak" if vervolg.rol == "werkcoach" else "Kennismaking",
+        "taak": "Eerste afspraak" if vervolg is WERKCOACH else "Kennismaking",
     }
 
 

@@ -36,7 +36,8 @@ from clients.constants import Fase, SignaalSoort, TaakSoort, TaakStatus
 from clients.groepen.models import Groepslidmaatschap
 from clients.handhaving.models import Rechtmatigheidsonderzoek, SteekproefInstelling
 from clients.models import Contactpersoon, Signaal, Taak
-from deventer_werk.accounts.constants import Organisatie, Rol
+from clients.rules import HANDHAVERS_WACHTRIJ, IC_CONTACT, teamwachtrij
+from deventer_werk.accounts.constants import Organisatie
 from deventer_werk.dates import add_months, maanden_tussen, today
 from klantgroepen.models import Klantgroep
 
@@ -123,7 +124,7 @@ def _actieve_clienten(peildatum: datetime.date, client_ids: list | None = None):
         .filter(
             client_id=OuterRef("client_id"),
             organisatie=Organisatie.IO,
-            rol__in=["", Rol.INKOMENSCONSULENT],
+            rol__in=IC_CONTACT,
         )
         .values("medewerker_id")[:1]
     )
@@ -208,8 +209,7 @@ def _rechtmatigheid_taak(row) -> Taak | None:
         soort=TaakSoort.RECHTMATIGHEID,
         datum=due,
         omschrijving="Periodiek rechtmatigheidsonderzoek " + row["klantgroep__naam"],
-        rol=Rol.HANDHAVER,
-        organisatie=Organisatie.IO,
+        **HANDHAVERS_WACHTRIJ,
         sleutel=f"rechtmatigheid:{row['client_id']}:{due.isoformat()}",
     )
 
@@ -226,8 +226,7 @@ def _steekproef_taak(row, *, maand: str, peildatum, steekproef) -> Taak | None:
         soort=TaakSoort.STEEKPROEF,
         datum=peildatum.replace(day=1) + datetime.timedelta(days=27),
         omschrijving=f"Steekproef rechtmatigheid {maand} (aselect, seed {instelling.seed})",
-        rol=Rol.HANDHAVER,
-        organisatie=Organisatie.IO,
+        **HANDHAVERS_WACHTRIJ,
         sleutel=f"steekproef:{cid}:{maand}",
     )
 
@@ -239,7 +238,7 @@ def _voor_client(
     eigenaar = (
         {"medewerker_id": row["io_medewerker"]}
         if row["io_medewerker"]
-        else {"rol": Rol.INKOMENSCONSULENT, "organisatie": Organisatie.IO}
+        else teamwachtrij(Organisatie.IO)
     )
     taken = [
         (t, t.datum <= horizon)
@@ -483,7 +482,6 @@ def groep_uitkeringsduur(*, peildatum: datetime.date) -> int:
         .filter(client_id__in=[k[2] for k in kandidaten], rol="")
         .values_list("client_id", "organisatie", "medewerker_id")
     }
-    team = {Organisatie.DWT: Rol.WERKCOACH, Organisatie.IO: Rol.INKOMENSCONSULENT}
     datum = peildatum + datetime.timedelta(days=GROEP_HERZIEN_DAGEN)
     taken, signalen = [], []
     for groep, lid_id, client_id, start in kandidaten:
@@ -494,11 +492,7 @@ def groep_uitkeringsduur(*, peildatum: datetime.date) -> int:
             "klant of de klantgroep nog past."
         )
         medewerker_id = contact.get((client_id, groep.regie))
-        eigenaar = (
-            {"medewerker_id": medewerker_id}
-            if medewerker_id
-            else {"rol": team[groep.regie], "organisatie": groep.regie}
-        )
+        eigenaar = {"medewerker_id": medewerker_id} if medewerker_id else teamwachtrij(groep.regie)
         taken.append(
             Taak(
                 client_id=client_id,

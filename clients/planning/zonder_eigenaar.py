@@ -8,10 +8,9 @@ from django.db.models import Exists, OuterRef
 from clients.constants import Fase, TaakSoort, TaakStatus
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Contactpersoon, Taak
+from clients.rules import CONTACT_ORGANISATIES, hoofdcontact_rol
 from clients.taken import taak_vervallen
-from deventer_werk.accounts.constants import Organisatie, Rol
-
-TEAM_ROL = {Organisatie.IO: Rol.INKOMENSCONSULENT, Organisatie.DWT: Rol.WERKCOACH}
+from deventer_werk.accounts.constants import Organisatie
 
 
 def _hoofdcontact(org: str):
@@ -35,7 +34,8 @@ def plan_zonder_eigenaar(*, peildatum: datetime.date, client_ids: list | None = 
     add nothing; a claim that is no longer needed (group change, uitstroom, contact
     assigned) lapses. Returns the number of claims due (per organisation)."""
     nieuw = []
-    for org, rol in TEAM_ROL.items():
+    for org in CONTACT_ORGANISATIES:
+        rol = hoofdcontact_rol(org)
         zonder = _heeft_contact_nodig(org, peildatum).filter(~Exists(_hoofdcontact(org)))
         claims = Taak.objects.filter(soort=TaakSoort.TOEWIJZEN, organisatie=org)
         if client_ids is not None:

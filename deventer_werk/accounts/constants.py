@@ -25,6 +25,11 @@ class Rol(models.TextChoices):
     BEHEERDER = "beheerder", "Functioneel beheerder"
 
 
+def rol_naam(waarde: str) -> str:
+    """A role's label for running text ("team inkomensconsulent"); an unknown value as is."""
+    return Rol(waarde).label.lower() if waarde in Rol.values else waarde
+
+
 # The organisation each role belongs to (DESIGN.md §1); demo users follow this.
 ROL_ORGANISATIE = {
     Rol.POORTWACHTER: Organisatie.IO,

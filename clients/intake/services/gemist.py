@@ -12,7 +12,7 @@ from django.db.models import Q
 from clients.constants import Fase, SignaalSoort, TaakSoort
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Contactpersoon, Signaal
-from clients.services import CONTACT_ROLLEN
+from clients.rules import hoofdcontact_rol
 from clients.signalen import signaal_meld
 from clients.taken import taak_plan
 from deventer_werk.accounts.constants import Organisatie
@@ -122,7 +122,7 @@ def _opvolging_voor_contactpersoon(*, client: Client, omschrijving: str, aantal:
         omschrijving=f"Kick-off gemist: {omschrijving}",
         datum=today(),
         medewerker=medewerker,
-        rol="" if medewerker else CONTACT_ROLLEN[regie][0],
+        rol="" if medewerker else hoofdcontact_rol(regie),
         organisatie="" if medewerker else regie,
         sleutel=f"kickoff-gemist:{client.pk}:{aantal}",
     )

@@ -12,10 +12,9 @@ from django.db import transaction
 from django.db.models import Q
 
 from clients.constants import TaakSoort, TaakStatus, Uitstroomreden
-from clients.models import Client, Contactpersoon, Taak, Uitkeringsperiode
+from clients.models import Taak, Uitkeringsperiode
 from clients.services import periode_sluit
-from clients.taken import taak_plan, taak_rond_af
-from deventer_werk.accounts.constants import Organisatie, Rol
+from clients.taken import io_eigenaar, taak_plan, taak_rond_af
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
 from deventer_werk.dates import today
@@ -69,19 +68,6 @@ def laatste_dag_fouten(
     return errors
 
 
-def _eigenaar(client: Client) -> dict:
-    """The client's inkomensconsulent, or IO's inkomensconsulent team queue."""
-    contact = (
-        Contactpersoon.objects.actueel()
-        .filter(client=client, organisatie=Organisatie.IO, rol__in=["", Rol.INKOMENSCONSULENT])
-        .select_related("medewerker")
-        .first()
-    )
-    if contact is not None and contact.medewerker.heeft_rol(Rol.INKOMENSCONSULENT):
-        return {"medewerker": contact.medewerker}
-    return {"rol": Rol.INKOMENSCONSULENT, "organisatie": Organisatie.IO}
-
-
 def uitkeringseinde_stel_voor(
     *, actor: User, plaatsing: Plaatsing, laatste_dag: datetime.date, herkomst: str
 ) -> Uitkeringseinde:
@@ -105,7 +91,7 @@ def uitkeringseinde_stel_voor(
         ),
         datum=today() + datetime.timedelta(days=BESLISTERMIJN_DAGEN),
         sleutel=uitkeringseinde_sleutel(einde.pk),
-        **_eigenaar(plaatsing.client),
+        **io_eigenaar(plaatsing.client, TaakSoort.UITKERING_EINDE),
     )
     audit_record(
         actor=actor,
