@@ -15,6 +15,7 @@ changes (bounds propagation) and returns the hidden cells whose range shrank to 
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Hashable
 
 Sleutel = Hashable
@@ -63,7 +64,8 @@ def interval_afleidbaar(
         return set()
     rel = [r for r in relaties if any(k in bereik for k in r)]
     gat = {k for k in verborgen if k in bereik and k not in primair and k not in negatief}
-    if not _smal(bereik, rel, waarden, gat, drempel, rondes):
+    net = _Netwerk(rel, waarden, bereik, gat, drempel, max_stappen=rondes * max(len(rel), 1))
+    if not net.smal(bereik, range(len(rel))):
         return set()  # the shown figures contradict the relations: nothing to learn
     # shaving: every value a small hidden range allows, tried in turn; a value that makes the
     # relations contradict each other is struck off (a reader can do the same by hand)
@@ -77,7 +79,7 @@ def interval_afleidbaar(
                 continue
             proef = dict(bereik)
             proef[k] = (float(v), float(v))
-            if _smal(proef, rel, waarden, gat, drempel, rondes):
+            if net.smal(proef, net.per_sleutel[k]):
                 mogelijk.append(v)
                 if len(mogelijk) > 1:
                     break
@@ -89,19 +91,33 @@ def interval_afleidbaar(
 MAX_PROEVEN = 25  # ranges up to this width are shaved value by value
 
 
-def _smal(
-    bereik: dict, rel: list[dict], waarden: dict, gat: set, drempel: int, rondes: int
-) -> bool:
-    """Narrow ``bereik`` in place relation by relation until nothing changes (bounds
-    propagation); False when a range becomes empty (the relations contradict)."""
-    for _ in range(rondes):
-        veranderd = False
-        for r in rel:
-            vast = sum(c * waarden[k] for k, c in r.items() if k not in bereik)
-            onbekend = [(k, c) for k, c in r.items() if k in bereik]
+class _Netwerk:
+    """The relations with their shown part summed once, and per unknown key the relations it
+    is in: narrowing after a change revisits only the relations of what changed."""
+
+    def __init__(self, rel, waarden, bereik, gat, drempel, max_stappen):
+        self.vast = [sum(c * waarden[k] for k, c in r.items() if k not in bereik) for r in rel]
+        self.onbekend = [[(k, c) for k, c in r.items() if k in bereik] for r in rel]
+        self.per_sleutel: dict = {}
+        for i, termen in enumerate(self.onbekend):
+            for k, _ in termen:
+                self.per_sleutel.setdefault(k, []).append(i)
+        self.gat, self.drempel, self.max_stappen = gat, drempel, max_stappen
+
+    def smal(self, bereik: dict, begin) -> bool:
+        """Narrow ``bereik`` in place, starting from the relations ``begin``, until nothing
+        changes (bounds propagation); False when a range becomes empty (a contradiction)."""
+        rij = deque(begin)
+        in_rij = set(rij)
+        stappen = 0
+        while rij and stappen < self.max_stappen:
+            i = rij.popleft()
+            in_rij.discard(i)
+            stappen += 1
+            onbekend = self.onbekend[i]
             for k, c in onbekend:
                 # c·x_k = −(vast + Σ other c_j·x_j): the range of the other terms
-                lo_rest, hi_rest = float(vast), float(vast)
+                lo_rest = hi_rest = float(self.vast[i])
                 for j, cj in onbekend:
                     if j == k:
                         continue
@@ -115,13 +131,15 @@ def _smal(
                     lo = max(lo, math.ceil(grenzen[0] - 1e-9))
                 if math.isfinite(grenzen[1]):
                     hi = min(hi, math.floor(grenzen[1] + 1e-9))
-                if k in gat:
-                    lo, hi = _gat(lo, hi, drempel)
+                if k in self.gat:
+                    lo, hi = _gat(lo, hi, self.drempel)
                 if lo > hi:
                     return False
                 if (lo, hi) != (oud_lo, oud_hi):
                     bereik[k] = (lo, hi)
-                    veranderd = True
-        if not veranderd:
-            break
-    return True
+                    # every relation of k again, this one too (its other terms may tighten)
+                    for r in self.per_sleutel[k]:
+                        if r not in in_rij:
+                            rij.append(r)
+                            in_rij.add(r)
+        return True
