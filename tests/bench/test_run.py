@@ -34,8 +34,13 @@ def _vrije_poort() -> int:
 
 @pytest.fixture
 def bench_database():
-    """A database next to the test database (``<name>_benchtest``), dropped afterwards."""
-    delen = urlsplit(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/dw"))
+    """A database next to the test database (``<name>_benchtest``), dropped afterwards. Made
+    as the owner role where there are two (``DATABASE_OWNER_URL``: the application role may
+    not create databases, as in production)."""
+    url = os.environ.get("DATABASE_OWNER_URL") or os.environ.get(
+        "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/dw"
+    )
+    delen = urlsplit(url)
     naam = delen.path.lstrip("/") + "_benchtest"
     beheer = urlunsplit(delen._replace(path="/postgres"))
 
@@ -56,6 +61,8 @@ def bench_database():
 def _python(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    # the bench runs on the one database URL it is given (the owner's), not the suite's roles
+    env.pop("DATABASE_OWNER_URL", None)
     return subprocess.run(  # noqa: S603
         [sys.executable, "-m", *args],
         cwd=ROOT,
