@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import psycopg2
 import pytest
@@ -37,10 +37,15 @@ def bench_database():
     """A database next to the test database (``<name>_benchtest``), dropped afterwards. Made
     as the owner role where there are two (``DATABASE_OWNER_URL``: the application role may
     not create databases, as in production)."""
-    url = os.environ.get("DATABASE_OWNER_URL") or os.environ.get(
-        "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/dw"
-    )
-    delen = urlsplit(url)
+    from django.conf import settings
+
+    delen = urlsplit(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/dw"))
+    eigenaar = getattr(settings, "DATABASE_OWNER", None)  # read before conftest drops the env
+    if eigenaar:
+        inlog = quote(eigenaar["USER"], safe="")
+        if eigenaar.get("PASSWORD"):
+            inlog += ":" + quote(eigenaar["PASSWORD"], safe="")
+        delen = delen._replace(netloc=f"{inlog}@{delen.netloc.rpartition('@')[2]}")
     naam = delen.path.lstrip("/") + "_benchtest"
     beheer = urlunsplit(delen._replace(path="/postgres"))
 
