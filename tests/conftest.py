@@ -66,6 +66,16 @@ def seed_data(transactional_db):
 
 
 @pytest.fixture(autouse=True)
+def _lege_cache():
+    """Each test starts with an empty cache: figures kept per process (issue 33: the charts,
+    the ambitiegesprek figure, the kick-off bestand) must not carry one test's data into the
+    next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # PBKDF2 with Django's default iterations costs ~0.3 s per user on this machine.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

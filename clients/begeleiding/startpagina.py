@@ -76,13 +76,16 @@ def poortwachter_sectie(*, user, vandaag, params=None) -> dict:
 
 def intaker_sectie(*, user) -> dict:
     """Ambitiegesprekken to hold, the existing bestand included (oldest dossier first), also
-    under IO regie (policy §4.1), and the figure held / to hold per klantgroep (one query)."""
-    from clients.intake.selectors import ambitiegesprek_voortgang, ambitiegesprekken_te_houden
+    under IO regie (policy §4.1), and the figure held / to hold per klantgroep (kept a few
+    minutes: it counts the whole bestand)."""
+    from clients.intake.selectors import ambitiegesprek_voortgang_stand, ambitiegesprekken_te_houden
 
     qs = ambitiegesprekken_te_houden(user=user)
+    voortgang = ambitiegesprek_voortgang_stand()
     return {
         "zonder_ambitie": _lijst(qs.order_by("aangemaakt_op", "pk")),
-        "voortgang": ambitiegesprek_voortgang(),
+        "voortgang": voortgang["rijen"],
+        "voortgang_stand": voortgang["stand"],
     }
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, Max, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from clients.constants import Fase
@@ -59,6 +59,21 @@ def kickoff_bestand(*, klantgroep: Klantgroep) -> QuerySet[Any]:  # Client + ges
             laatste_melding=Max("perioden__melddatum"),
         )
         .order_by("-laatste_melding", "-gesprek_id", "pk")
+    )
+
+
+def bestand_aantallen() -> dict[int, int]:
+    """The size of ``kickoff_bestand`` per klantgroep id, in one grouped query."""
+    gesprek = Ambitiegesprek.objects.filter(client=OuterRef("client"))
+    uitnodiging = KickoffUitnodiging.objects.filter(client=OuterRef("client"))
+    return dict(
+        Groepslidmaatschap.objects.actueel()
+        .filter(client__fase=Fase.INGEDEELD)
+        .filter(Exists(gesprek), ~Exists(uitnodiging))
+        .order_by()
+        .values("klantgroep")
+        .annotate(n=Count("pk"))
+        .values_list("klantgroep", "n")
     )
 
 
