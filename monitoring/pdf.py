@@ -218,8 +218,8 @@ def kerncijfers(p: Presentatie) -> dict:
         "zorgen_begin": p.cel(("bestand", begin, "zorgen")),
         "zorgen_eind": p.cel(("bestand", eind, "zorgen")),
         "zorgen_verschil": p.cel(("verschil", begin, eind, "zorgen")),
-        "nul_totaal": sum(s["nulmeting"]["per_groep"].values()),
-        "nul_zorgen": s["nulmeting"]["per_groep"].get("zorgen", 0),
+        "nul_totaal": _getal(sum(s["nulmeting"]["per_groep"].values())),
+        "nul_zorgen": _getal(s["nulmeting"]["per_groep"].get("zorgen", 0)),
     }
 
 

@@ -113,6 +113,9 @@ class Register:
         self.relaties: list[dict[Sleutel, int]] = []
         self.pct: list[Cel] = []
         self.bedragen: list[Cel] = []
+        #: The headline figures (the stand and its flows): secondary suppression hides
+        #: detail cells before any of these (see ``verborgen_bereken``).
+        self.hoofdcijfers: set[Sleutel] = set()
 
     def n(self, sleutel: Sleutel, waarde: int, soort: str = "aantal") -> Cel:
         cel = Cel(int(waarde or 0), sleutel=sleutel, soort=soort, drempel=self.drempel)
@@ -227,10 +230,16 @@ def verborgen_bereken(register: Register) -> set:
     onthuld: set = set()
 
     def kandidaat(te_vinden: set) -> Sleutel | None:
-        for k in sorted(te_vinden, key=repr):
-            extra = _kies(k, verborgen, register, frozenset(onthuld))
-            if extra is not None:
-                return extra
+        """A cell to hide next for the primary cells in ``te_vinden``: a detail cell when
+        one can protect, a headline figure only when none can. Secondary cells only
+        protect primary ones: a secondary the reader works out is shown instead (below),
+        not covered in turn, which spread from a reason's zero to the group's uitstroom and
+        through its flows to the caseload (2026H1 on the demo: "x klanten", issue 34)."""
+        for uitgesloten in (onthuld | register.hoofdcijfers, onthuld):
+            for k in sorted(te_vinden & primair, key=repr):
+                extra = _kies(k, verborgen, register, frozenset(uitgesloten))
+                if extra is not None:
+                    return extra
         return None
 
     while True:
@@ -287,7 +296,7 @@ def _markeer(register: Register, verborgen: set) -> None:
 
 
 # Raise when the suppression or the tables change: the cached hidden sets are then recomputed.
-ONDERDRUK_VERSIE = 2  # 2: interval reasoning and repeated margins (issue 34)
+ONDERDRUK_VERSIE = 3  # 2: interval reasoning, repeated margins; 3: detail before headline
 
 
 def presenteer(snapshot: dict) -> "Presentatie":

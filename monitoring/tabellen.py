@@ -274,6 +274,11 @@ def trend(s: dict, reg: Register) -> Tabel:
     return tabel
 
 
+#: The stand and its flows: the figures the report is read for. Suppression protects a small
+#: cell with other detail cells of its table before it touches these.
+HOOFDCIJFERS = ("bestand", "in", "uit", "door_in", "door_uit", "verschil")
+
+
 def gelijke_marges(s: dict, reg: Register) -> None:
     """Margins two tables repeat under different names (issue 34): per klantgroep "uitstroom"
     of the bestand table (out of the bestand) and the total of benefit endings of the reasons
@@ -297,4 +302,15 @@ def bouw(s: dict, reg: Register) -> dict[str, Tabel]:
     for t in klantreis(s, reg):
         tabellen[t.id] = t
     tabellen["budget"] = budget(s)
+    hoofd = {
+        k
+        for k in reg.cellen
+        if k[0] in HOOFDCIJFERS or (k[0] == "reden" and k[-1] == ALLE)  # = uitstroom
+    }
+    while True:  # and what they add up to elsewhere ("Matchen en Groeien" = two stands)
+        erbij = {k for r in reg.relaties for k in r if k not in hoofd and set(r) - {k} <= hoofd}
+        if not erbij:
+            break
+        hoofd |= erbij
+    reg.hoofdcijfers = hoofd
     return tabellen
