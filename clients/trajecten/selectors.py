@@ -253,12 +253,13 @@ def plaatsing_voor_nazorg(*, user: User, pk: int) -> Plaatsing | None:
     the dossier itself is out of sight for DWT)."""
     if not may(user, rules.PLAATSING):
         return None
+    # need-to-know as an EXISTS on this placement's one client (by its primary key), not
+    # ``client__in=visible_to(user)``: that made PostgreSQL build the whole visible set
+    # (a scan of every client, plan cost 3.5M) to return one row
+    zichtbaar = Client.objects.visible_to(user).filter(pk=OuterRef("client_id"))
     plaatsing = (
         Plaatsing.objects.filter(pk=pk)
-        .filter(
-            Q(client__in=Client.objects.visible_to(user))
-            | Q(werkcoach=user, nazorg_tot__gte=today())
-        )
+        .filter(Q(Exists(zichtbaar)) | Q(werkcoach=user, nazorg_tot__gte=today()))
         .select_related("client", "werkgever", "traject", "uitkeringseinde")
         .first()
     )
