@@ -92,3 +92,111 @@ def test_plaatsing_detail_checks_need_to_know_on_its_one_client(users):
     sql = q.captured_queries[0]["sql"]
     assert '"trajecten_plaatsing"."client_id" IN (SELECT' not in sql
     assert 'V0."id" = ("trajecten_plaatsing"."client_id")' in sql
+
+
+def _kandidaten_oud(*, vacature, user, limiet=20):
+    """``kandidaten_voor`` before the rewrite (need-to-know and the competence parsing on
+    every row), as the reference for rows and order."""
+    from django.db.models import Case, Exists, F, IntegerField, OuterRef, When
+    from django.db.models.expressions import RawSQL
+    from django.db.models.functions import Collate
+
+    from clients.trajecten.models import Competenties, Werkprofiel
+
+    gevraagd = sorted(vacature.competentielijst())
+    met_sector = Werkprofiel.sectoren.through.objects.filter(sector_id=vacature.sector_id)
+    gedeeld = RawSQL(
+        "(SELECT count(*) FROM unnest(dw_competenties(trajecten_werkprofiel.competenties)) c"
+        " WHERE c = ANY(%s::text[]))",
+        (gevraagd,),
+        output_field=IntegerField(),
+    )
+    return list(
+        Werkprofiel.objects.filter(
+            client__in=Client.objects.visible_to(user).actief(),
+            client__lidmaatschappen__tot__isnull=True,
+            client__lidmaatschappen__klantgroep__code__in=selectors.MATCH_GROEPEN,
+        )
+        .alias(comp=Competenties(F("competenties")))
+        .filter(Q(pk__in=met_sector.values("werkprofiel_id")) | Q(comp__overlap=gevraagd))
+        .annotate(
+            sector_match=Exists(met_sector.filter(werkprofiel_id=OuterRef("pk"))),
+            score=Case(When(sector_match=True, then=3), default=0)
+            + 2 * gedeeld
+            + Case(When(uren_beschikbaar__gte=vacature.uren, then=1), default=0),
+            naam=selectors.VolledigeNaam(),
+            naam_c=Collate(selectors.VolledigeNaam(), "C"),
+        )
+        .filter(score__gte=3)
+        .order_by("-score", "naam_c")
+        .values_list("client_id", "score", "sector_match")[:limiet]
+    )
+
+
+def _bestand_voor_matching(n: int = 120):
+    """Profiles over every group, phase, sector and competence mix (unique names: the ranking
+    breaks ties on the name)."""
+    import random
+
+    from clients.constants import Fase
+    from clients.trajecten.models import Sector, Werkprofiel
+
+    rng = random.Random(33)
+    sectoren = list(Sector.objects.order_by("pk")[:3])
+    pool = ["orderpicken", "heftruck", "betrouwbaar", "klantvriendelijk", "zorgzaam", "Heftruck "]
+    for i in range(n):
+        groep = rng.choice(["matchen", "groeien", "groeien", "zorgen", "faciliteren"])
+        fase = rng.choice([Fase.INGEDEELD] * 4 + [Fase.AFGESLOTEN, Fase.INTAKE])
+        klant = client_in_groep(groep, van=D(2026, 1, 1), fase=fase, achternaam=f"Klant {i:03}")
+        p = Werkprofiel.objects.create(
+            client=klant,
+            competenties=", ".join(rng.sample(pool, rng.randint(0, 4))),
+            uren_beschikbaar=rng.choice([8, 24, 32, 40]),
+        )
+        p.sectoren.set(rng.sample(sectoren, rng.randint(0, 2)))
+
+
+@pytest.mark.parametrize("voorronde", [200, 5])
+def test_matching_gives_the_same_candidates_in_the_same_order(voorronde, users, monkeypatch):
+    """Identical to the query before the rewrite, also when need-to-know hides candidates in
+    the first round (groeien under IO regie here) and the full query has to run."""
+    from klantgroepen.models import Klantgroep
+
+    from .factories import vacature
+
+    monkeypatch.setattr(selectors, "KANDIDATEN_VOORRONDE", voorronde)
+    _bestand_voor_matching()
+    coach = users["werkcoach"]
+    vacatures = [
+        vacature(),
+        vacature(competenties="heftruck, zorgzaam", uren=40),
+        vacature(competenties="", uren=8),
+    ]
+    for regie in ("DWT", "IO"):
+        Klantgroep.objects.filter(code="groeien").update(regie=regie)
+        for v in vacatures:
+            for limiet in (20, 3):
+                nieuw = [
+                    (k["client_id"], k["score"], k["sector_match"])
+                    for k in selectors.kandidaten_voor(vacature=v, user=coach, limiet=limiet)
+                ]
+                assert nieuw == _kandidaten_oud(vacature=v, user=coach, limiet=limiet)
+                assert nieuw, (regie, v.competenties)
+
+
+def test_matching_parses_no_competences_per_row_and_checks_need_to_know_after_ranking(users):
+    """The candidates' competences are read through the GIN index (no ``dw_competenties`` on
+    every candidate row) and need-to-know is only in the select list (evaluated after the
+    sort, on the first round), not in the WHERE that PostgreSQL evaluates on every row."""
+    from .factories import vacature
+
+    _bestand_voor_matching(10)
+    v = vacature()
+    with CaptureQueriesContext(connection) as q:
+        selectors.kandidaten_voor(vacature=v, user=users["werkcoach"])
+    (sql,) = [x["sql"] for x in q.captured_queries if "trajecten_werkprofiel" in x["sql"]]
+    assert 'dw_competenties("trajecten_werkprofiel"."competenties")' not in sql
+    assert "unnest" not in sql
+    assert 'AS "zichtbaar"' in sql
+    hoofdquery = sql[sql.index('FROM "trajecten_werkprofiel" INNER JOIN') :]
+    assert '"clients_client" V0' not in hoofdquery
