@@ -26,7 +26,7 @@ from django.db.models.functions import Collate, NullIf
 
 from clients.constants import Fase
 from clients.groepen.models import Groepslidmaatschap
-from clients.models import Client
+from clients.models import Client, Contactpersoon
 from clients.registry import TijdlijnItem
 from deventer_werk.access import may
 from deventer_werk.dates import today
@@ -369,11 +369,17 @@ def werkcoach_dashboard(*, user: User) -> dict:
 def traject_lijst(
     *, user: User, status: str = "", instrument_id: int | None = None, alleen_mijn: bool = True
 ) -> QuerySet[Traject]:
-    """Trajecten within need-to-know, newest first, for a paginated list."""
-    zichtbaar = Client.objects.visible_to(user)
-    qs = Traject.objects.filter(client__in=zichtbaar)
+    """Trajecten within need-to-know, newest first, for a paginated list.
+
+    Need-to-know is an EXISTS on each traject's own client: ``client__in=visible_to(user)``
+    made PostgreSQL join the whole client table (a hash join over 200,000 clients) for a
+    page of 50. "Mine" needs no second need-to-know check (every row already passes it)."""
+    zichtbaar = Client.objects.visible_to(user).filter(pk=OuterRef("client_id"))
+    qs = Traject.objects.filter(Exists(zichtbaar))
     if alleen_mijn:
-        qs = qs.filter(Q(werkcoach=user) | Q(client__in=zichtbaar.with_contactpersoon(user)))
+        # ``Client.with_contactpersoon``, read straight from the open contact persons
+        mijn = Contactpersoon.objects.actueel().filter(medewerker=user).values("client_id")
+        qs = qs.filter(Q(werkcoach=user) | Q(client__in=mijn))
     if status:
         qs = qs.filter(status=status)
     if instrument_id:
