@@ -301,6 +301,17 @@ def _halfjaar_start(vandaag: datetime.date) -> datetime.date:
     return datetime.date(vandaag.year, 1 if vandaag.month <= 6 else 7, 1)
 
 
+def _zichtbaar(user: User) -> Exists:
+    """Need-to-know (``Client.visible_to``) on the row's own client (its ``client_id``)."""
+    return Exists(Client.objects.visible_to(user).filter(pk=OuterRef("client_id")))
+
+
+def _mijn(user: User) -> QuerySet:
+    """The ids of the clients ``user`` is the current contact person of
+    (``Client.with_contactpersoon``), without need-to-know: combine with ``_zichtbaar``."""
+    return Contactpersoon.objects.actueel().filter(medewerker=user).values("client_id")
+
+
 def werkcoach_dashboard(*, user: User) -> dict:
     """My clients per group, running trajecten (mine or of my clients), those ending within 30
     days, placements in nazorg with their checkpoints, running participatieplekken, and my
@@ -308,10 +319,13 @@ def werkcoach_dashboard(*, user: User) -> dict:
     8 queries."""
     vandaag = today()
     halfjaar = _halfjaar_start(vandaag)
-    zichtbaar = Client.objects.visible_to(user)
-    mijn = zichtbaar.with_contactpersoon(user)
-    lopend_qs = Traject.objects.filter(status=Traject.Status.LOPEND, client__in=zichtbaar).filter(
-        Q(werkcoach=user) | Q(client__in=mijn)
+    # need-to-know as an EXISTS on each row's own client and "my clients" straight from the
+    # open contact persons: ``client__in=visible_to(user)`` built the whole visible set
+    # (every client scanned) for a dashboard of a few hundred rows
+    zichtbaar = _zichtbaar(user)
+    mijn = _mijn(user)
+    lopend_qs = Traject.objects.filter(status=Traject.Status.LOPEND).filter(
+        zichtbaar, Q(werkcoach=user) | Q(client__in=mijn)
     )
     lopend = list(
         lopend_qs.select_related("client", "instrument", "sector").order_by("gepland_einde", "pk")[
@@ -327,7 +341,7 @@ def werkcoach_dashboard(*, user: User) -> dict:
         for p in in_nazorg.select_related("client", "werkgever").order_by("start", "pk")[:200]
     ]
     plekken = list(
-        PlekPlaatsing.objects.filter(makelaar=user, einde__isnull=True, client__in=zichtbaar)
+        PlekPlaatsing.objects.filter(zichtbaar, makelaar=user, einde__isnull=True)
         .select_related("client", "plek")
         .order_by("start", "pk")[:200]
     )
@@ -339,7 +353,7 @@ def werkcoach_dashboard(*, user: User) -> dict:
     )
     klanten = list(
         Groepslidmaatschap.objects.actueel()
-        .filter(client__in=mijn)
+        .filter(zichtbaar, client__in=mijn)
         .values("klantgroep__naam")
         .annotate(n=Count("id"))
         .order_by("klantgroep__volgorde")
