@@ -117,6 +117,21 @@ def vacature_open(*, pk: object) -> Vacature | None:
     return Vacature.objects.filter(pk=int(pk), open=True).first()
 
 
+# The pages measured at city size (plaatsing, matching, trajecten list, dashboard) check
+# need-to-know as an EXISTS on each row's own client, not ``client__in=visible_to(user)``:
+# that made PostgreSQL build the whole visible set (every client scanned or hash-joined) to
+# return a page or a single row.
+def _zichtbaar(user: User) -> Exists:
+    """Need-to-know (``Client.visible_to``) on the row's own client (its ``client_id``)."""
+    return Exists(Client.objects.visible_to(user).filter(pk=OuterRef("client_id")))
+
+
+def _mijn(user: User) -> QuerySet:
+    """The ids of the clients ``user`` is the current contact person of
+    (``Client.with_contactpersoon``), without need-to-know: combine with ``_zichtbaar``."""
+    return Contactpersoon.objects.actueel().filter(medewerker=user).values("client_id")
+
+
 # Matching ranks the cheap way first and checks need-to-know only on the best candidates:
 # this many, enough for ``limiet`` unless most of them are out of sight (then the full query).
 KANDIDATEN_VOORRONDE = 200
@@ -124,8 +139,9 @@ KANDIDATEN_VOORRONDE = 200
 
 def kandidaten_voor(*, vacature: Vacature, user: User, limiet: int = 20) -> list[dict]:
     """Active Matchen/Groeien clients within need-to-know, ranked on sector interest,
-    competences (not diplomas) and availability. One query, whatever the size of the bestand:
-    PostgreSQL scores and ranks (``_score`` in SQL) and returns only the best ones.
+    competences (not diplomas) and availability. One query, whatever the size of the bestand
+    (two only when need-to-know hides most of the first round, see below): PostgreSQL scores
+    and ranks (``_score`` in SQL) and returns only the best ones.
 
     Only profiles with the vacancy's sector or at least one requested competence can reach
     the minimum score of 3; that pre-filter uses the sector index and the GIN index on the
@@ -282,13 +298,10 @@ def plaatsing_voor_nazorg(*, user: User, pk: int) -> Plaatsing | None:
     the dossier itself is out of sight for DWT)."""
     if not may(user, rules.PLAATSING):
         return None
-    # need-to-know as an EXISTS on this placement's one client (by its primary key), not
-    # ``client__in=visible_to(user)``: that made PostgreSQL build the whole visible set
-    # (a scan of every client, plan cost 3.5M) to return one row
-    zichtbaar = Client.objects.visible_to(user).filter(pk=OuterRef("client_id"))
+    # need-to-know on this placement's one client (``client__in`` had a plan cost of 3.5M)
     plaatsing = (
         Plaatsing.objects.filter(pk=pk)
-        .filter(Q(Exists(zichtbaar)) | Q(werkcoach=user, nazorg_tot__gte=today()))
+        .filter(Q(_zichtbaar(user)) | Q(werkcoach=user, nazorg_tot__gte=today()))
         .select_related("client", "werkgever", "traject", "uitkeringseinde")
         .first()
     )
@@ -301,17 +314,6 @@ def _halfjaar_start(vandaag: datetime.date) -> datetime.date:
     return datetime.date(vandaag.year, 1 if vandaag.month <= 6 else 7, 1)
 
 
-def _zichtbaar(user: User) -> Exists:
-    """Need-to-know (``Client.visible_to``) on the row's own client (its ``client_id``)."""
-    return Exists(Client.objects.visible_to(user).filter(pk=OuterRef("client_id")))
-
-
-def _mijn(user: User) -> QuerySet:
-    """The ids of the clients ``user`` is the current contact person of
-    (``Client.with_contactpersoon``), without need-to-know: combine with ``_zichtbaar``."""
-    return Contactpersoon.objects.actueel().filter(medewerker=user).values("client_id")
-
-
 def werkcoach_dashboard(*, user: User) -> dict:
     """My clients per group, running trajecten (mine or of my clients), those ending within 30
     days, placements in nazorg with their checkpoints, running participatieplekken, and my
@@ -319,9 +321,6 @@ def werkcoach_dashboard(*, user: User) -> dict:
     8 queries."""
     vandaag = today()
     halfjaar = _halfjaar_start(vandaag)
-    # need-to-know as an EXISTS on each row's own client and "my clients" straight from the
-    # open contact persons: ``client__in=visible_to(user)`` built the whole visible set
-    # (every client scanned) for a dashboard of a few hundred rows
     zichtbaar = _zichtbaar(user)
     mijn = _mijn(user)
     lopend_qs = Traject.objects.filter(status=Traject.Status.LOPEND).filter(
@@ -383,17 +382,11 @@ def werkcoach_dashboard(*, user: User) -> dict:
 def traject_lijst(
     *, user: User, status: str = "", instrument_id: int | None = None, alleen_mijn: bool = True
 ) -> QuerySet[Traject]:
-    """Trajecten within need-to-know, newest first, for a paginated list.
-
-    Need-to-know is an EXISTS on each traject's own client: ``client__in=visible_to(user)``
-    made PostgreSQL join the whole client table (a hash join over 200,000 clients) for a
-    page of 50. "Mine" needs no second need-to-know check (every row already passes it)."""
-    zichtbaar = Client.objects.visible_to(user).filter(pk=OuterRef("client_id"))
-    qs = Traject.objects.filter(Exists(zichtbaar))
+    """Trajecten within need-to-know, newest first, for a paginated list (the page walks the
+    index ``traject_start_id_idx``)."""
+    qs = Traject.objects.filter(_zichtbaar(user))
     if alleen_mijn:
-        # ``Client.with_contactpersoon``, read straight from the open contact persons
-        mijn = Contactpersoon.objects.actueel().filter(medewerker=user).values("client_id")
-        qs = qs.filter(Q(werkcoach=user) | Q(client__in=mijn))
+        qs = qs.filter(Q(werkcoach=user) | Q(client__in=_mijn(user)))
     if status:
         qs = qs.filter(status=status)
     if instrument_id:
