@@ -55,7 +55,17 @@ class Traject(models.Model):
         verbose_name = "traject"
         verbose_name_plural = "trajecten"
         ordering = ["-start", "-pk"]
-        indexes = [models.Index(fields=["werkcoach", "status"], name="traject_coach_status_idx")]
+        indexes = [
+            models.Index(fields=["werkcoach", "status"], name="traject_coach_status_idx"),
+            # the trajecten list's page in its order (migration 0007)
+            models.Index(fields=["-start", "-id"], name="traject_start_id_idx"),
+            # the dashboard's running trajecten in their order (migration 0008)
+            models.Index(
+                fields=["gepland_einde", "id"],
+                condition=Q(status="lopend"),
+                name="traject_lopend_einde_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(gepland_einde__gte=models.F("start")), name="traject_gepland_na_start"
