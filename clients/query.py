@@ -124,17 +124,21 @@ class ClientQuerySet(models.QuerySet):
         dossier is open), annotated with the newest such ``eigen_melddatum`` (a subquery)."""
         from .models import Contactpersoon, Uitkeringsperiode
 
-        eigen = Uitkeringsperiode.objects.filter(
-            client=OuterRef("pk"), gemeld_door=user, melddatum__gte=sinds
-        )
-        qs = self.annotate(
-            eigen_melddatum=Subquery(eigen.order_by("-melddatum").values("melddatum")[:1])
-        )
-        filter_ = Q(eigen_melddatum__isnull=False)
+        # Start from the user's own meldingen (index periode_gemeld_door_idx, a few thousand
+        # rows at most) rather than testing the annotation on every client: the filter
+        # "eigen_melddatum is not null" ran the subquery for all 200,000 clients (0.5 s).
+        eigen = Uitkeringsperiode.objects.filter(gemeld_door=user, melddatum__gte=sinds)
+        ids = eigen.values("client_id")
         if of_contactpersoon:
-            mine = Contactpersoon.objects.actueel().filter(client=OuterRef("pk"), medewerker=user)
-            filter_ |= Q(Exists(mine)) & ~Q(fase=Fase.AFGESLOTEN)
-        return qs.filter(filter_)
+            mine = Contactpersoon.objects.actueel().filter(medewerker=user)
+            ids = ids.union(
+                mine.exclude(client__fase=Fase.AFGESLOTEN).values("client_id"), all=True
+            )
+        return self.filter(pk__in=ids).annotate(
+            eigen_melddatum=Subquery(
+                eigen.filter(client=OuterRef("pk")).order_by("-melddatum").values("melddatum")[:1]
+            )
+        )
 
     def in_actuele_klantgroep(self, **klantgroep) -> ClientQuerySet:
         """Clients whose current klantgroep matches the lookups, e.g. ``in_=[...]`` or
