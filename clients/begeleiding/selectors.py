@@ -257,7 +257,7 @@ def plan_list_te_herzien(
     groep = Groepslidmaatschap.objects.actueel().filter(client=OuterRef("pk"))
     qs = (
         Client.objects.visible_to(user)
-        .with_contactpersoon(user)
+        .eigen_van(user)
         .filter(Exists(groep.filter(klantgroep__code__in=PLAN_GROEPEN)))
         .annotate(laatste_plan=Max("plannen__vastgesteld_op"))
         .filter(Q(laatste_plan__isnull=True) | Q(laatste_plan__lt=grens))

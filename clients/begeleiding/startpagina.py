@@ -135,7 +135,7 @@ def participatiemakelaar_sectie(*, user) -> dict:
 
     mijn = (
         Client.objects.visible_to(user)
-        .with_contactpersoon(user)
+        .eigen_van(user)
         .in_actuele_klantgroep(code="faciliteren")
         .order_by("achternaam", "voornamen", "pk")
     )
