@@ -186,3 +186,53 @@ def test_the_participatiemakelaar_s_own_clients_are_read_from_her_contact_rows(u
     assert sectie["totaal"] == 1 and sectie["rijen"] == [stad["pm_faciliteren"]]
     sql = str(Client.objects.visible_to(pm).eigen_van(pm).query)
     assert '"clients_client"."id" = ANY(ARRAY(SELECT' in sql, sql
+
+
+def test_poortwachter_meldingen_newest_melddatum_order_and_count(users, django_assert_num_queries):
+    """The meldingen to screen: per client the newest melddatum (a returning client has two
+    episodes), urgent first, then the longest waiting; the total without a GROUP BY over all
+    episodes (index client_fase_open_idx, migration clients 0017)."""
+    from clients.begeleiding.startpagina import poortwachter_sectie
+    from clients.models import Uitkeringsperiode
+
+    pw = users["poortwachter"]
+    oud, terug, urgent = (client_in_groep("zorgen", achternaam=n) for n in ("Oud", "Terug", "Urg"))
+    client_in_groep("zorgen", achternaam="Ingedeeld")  # not a melding
+    Client.objects.filter(pk__in=[oud.pk, terug.pk, urgent.pk]).update(fase=Fase.MELDING)
+    Uitkeringsperiode.objects.filter(client=oud).update(
+        melddatum=datetime.date(2026, 1, 5), startdatum=None
+    )
+    Uitkeringsperiode.objects.filter(client=urgent).update(
+        melddatum=datetime.date(2026, 3, 1), startdatum=None
+    )
+    Uitkeringsperiode.objects.filter(client=terug).update(
+        melddatum=datetime.date(2025, 1, 1),
+        startdatum=None,
+        einddatum=datetime.date(2025, 6, 1),
+        uitstroomreden="werk_regulier",
+    )
+    Uitkeringsperiode.objects.create(client=terug, melddatum=datetime.date(2026, 2, 1))
+    Signaal.objects.create(client=urgent, soort="broodnood", urgent=True, bron="test")
+    meldingen = poortwachter_sectie(user=pw, vandaag=VANDAAG)["meldingen"]
+    assert meldingen["totaal"] == 3
+    assert meldingen["rijen"] == [urgent, oud, terug]
+    assert [m.melddatum for m in meldingen["rijen"]] == [
+        datetime.date(2026, 3, 1),
+        datetime.date(2026, 1, 5),
+        datetime.date(2026, 2, 1),
+    ]
+    assert [m.urgent for m in meldingen["rijen"]] == [True, False, False]
+
+
+def test_the_meldingen_count_reads_no_episodes(users):
+    from django.test.utils import CaptureQueriesContext
+
+    from clients.begeleiding.startpagina import poortwachter_sectie
+
+    with CaptureQueriesContext(connection) as q:
+        poortwachter_sectie(user=users["poortwachter"], vandaag=VANDAAG)
+    telling = next(x["sql"] for x in q.captured_queries if "COUNT(*)" in x["sql"])
+    assert "clients_uitkeringsperiode" not in telling and "GROUP BY" not in telling, telling
+    with connection.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'client_fase_open_idx'")
+        assert cur.fetchone()
