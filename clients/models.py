@@ -63,6 +63,11 @@ class Client(models.Model):
             models.Index(fields=["achternaam", "voornamen"], name="client_naam_idx"),
             models.Index(fields=["geboortedatum"], name="client_geboortedatum_idx"),
             models.Index(fields=["bsn_hash"], name="client_bsn_hash_idx"),
+            # The open dossiers by fase (the poortwachter's meldingen, DWT's intakes): the
+            # start page read all 200,000 clients for 628 meldingen (migration 0017).
+            models.Index(
+                fields=["fase"], condition=~Q(fase=Fase.AFGESLOTEN), name="client_fase_open_idx"
+            ),
             # Name search (contains, any word, no accents): trigram index on the full name.
             GinIndex(OpClass(ZoekNaam(), name="gin_trgm_ops"), name="client_zoeknaam_trgm_idx"),
             # The bestand of the ambitiegesprek (intake and ingedeeld, issue 33): its count and

@@ -261,14 +261,18 @@ def taak_list_werkvoorraad(*, user, tot: datetime.date | None = None) -> QuerySe
 def taak_van(user) -> Q:
     """The tasks that are ``user``'s work: their own and their team queues' (never a kind
     the user may not see, see ``taak_zichtbaar``)."""
-    return (
-        Q(medewerker=user)
-        | Q(
-            medewerker__isnull=True,
-            rol__in=list(user.rollen),
-            organisatie__in=["", user.organisatie or ""],
-        )
-    ) & taak_zichtbaar(user)
+    eigen, team = taak_van_delen(user)
+    return (eigen | team) & taak_zichtbaar(user)
+
+
+def taak_van_delen(user) -> tuple[Q, Q]:
+    """The two halves of ``taak_van`` without ``taak_zichtbaar``: the user's own tasks and
+    their team queues' (each served by its own index, see the werkvoorraad)."""
+    return Q(medewerker=user), Q(
+        medewerker__isnull=True,
+        rol__in=list(user.rollen),
+        organisatie__in=["", user.organisatie or ""],
+    )
 
 
 def taak_zichtbaar(user) -> Q:

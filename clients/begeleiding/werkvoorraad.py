@@ -13,10 +13,11 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
 from clients.constants import URGENTE_SIGNALEN, TaakSoort, TaakStatus, Wijk
 from clients.groepen.models import Groepslidmaatschap
-from clients.models import Client, Signaal, Taak
+from clients.models import Signaal, Taak
+from clients.query import eigen_client_ids, zichtbaar_voor
 from clients.rules import IC_CONTACT
 from clients.signalen import signalen_zichtbaar
-from clients.taken import taak_van
+from clients.taken import taak_van_delen, taak_zichtbaar
 from deventer_werk.access import may
 from deventer_werk.accounts.constants import Organisatie
 from klantgroepen.models import Klantgroep
@@ -66,8 +67,13 @@ def _huidige_groep():
 
 def open_taken(*, user, filters: Filters = Filters()):
     """The user's open tasks on clients they may see, with the filters applied."""
-    qs = Taak.objects.filter(status=TaakStatus.OPEN).filter(taak_van(user))
-    qs = qs.filter(client__in=Client.objects.visible_to(user))
+    # The user's own open tasks and their team queues' as a union of ids, each read through
+    # its own index (taak_open_mdw_datum_idx, taak_open_rol_datum_idx): as one OR PostgreSQL
+    # scans every open task of the city and filters them.
+    open_ = Taak.objects.filter(status=TaakStatus.OPEN).order_by()
+    eigen, team = (open_.filter(deel & taak_zichtbaar(user)) for deel in taak_van_delen(user))
+    qs = Taak.objects.filter(pk__in=eigen.values("pk").union(team.values("pk"), all=True))
+    qs = qs.filter(zichtbaar_voor(user))
     if filters.soort:
         qs = qs.filter(soort=filters.soort)
     if filters.wijk:
@@ -140,8 +146,8 @@ def door_mij_overgedragen(*, user, vandaag: datetime.date) -> dict:
             status=TaakStatus.OPEN,
             overgedragen_van=user,
             overgedragen_op__date__gte=grens,
-            client__in=Client.objects.visible_to(user),
         )
+        .filter(zichtbaar_voor(user))
         .exclude(medewerker=user)
         .select_related("client", "medewerker")
         .order_by("-overgedragen_op", "-pk")[: OVERGEDRAGEN_MAX + 1]
@@ -156,8 +162,8 @@ def door_mij_overgedragen(*, user, vandaag: datetime.date) -> dict:
 def signalen_van(*, user):
     """Open signals of the user's own clients; an inkomensconsulent also sees the urgent
     signals of clients who have no inkomensconsulent yet (the IO team queue)."""
-    mijn = Client.objects.visible_to(user).with_contactpersoon(user)
-    wie = Q(client__in=mijn)
+    open_ = Signaal.objects.filter(afgehandeld_op__isnull=True)
+    mijn = open_.filter(zichtbaar_voor(user), client_id__in=eigen_client_ids(user)).order_by()
     if may(user, IO_TEAMSIGNALEN) and user.organisatie == Organisatie.IO:
         from clients.models import Contactpersoon
 
@@ -167,10 +173,16 @@ def signalen_van(*, user):
             rol__in=IC_CONTACT,
             tot__isnull=True,
         )
-        wie |= Q(
-            soort__in=URGENTE_SIGNALEN, client__fase__in=["melding", "intake", "ingedeeld"]
-        ) & ~Q(Exists(heeft_ic))
-    return signalen_zichtbaar(Signaal.objects.filter(afgehandeld_op__isnull=True).filter(wie), user)
+        team = open_.order_by().filter(
+            ~Exists(heeft_ic),
+            soort__in=URGENTE_SIGNALEN,
+            client__fase__in=["melding", "intake", "ingedeeld"],
+        )
+        # The two sets as a union of ids, each read through its own index (own clients'
+        # contact rows; the few open urgent signals): as one OR the team branch's join on
+        # the client's fase hashed all 200,000 clients for every view (0.2 s).
+        mijn = Signaal.objects.filter(pk__in=mijn.values("pk").union(team.values("pk"), all=True))
+    return signalen_zichtbaar(mijn, user)
 
 
 def signalen_sectie(*, user) -> dict:
