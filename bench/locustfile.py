@@ -16,7 +16,7 @@ import json
 import os
 
 import gevent  # type: ignore[import-untyped]
-from locust import HttpUser, constant, events, task
+from locust import HttpUser, between, constant, events, task
 from locust.exception import StopUser
 
 FIXTURE = json.loads(open(os.environ["BENCH_FIXTURE"], encoding="utf-8").read())  # noqa: SIM115
@@ -60,8 +60,12 @@ def url_voor(i: int) -> tuple[dict, str]:
     return e, e["urls"][k % len(e["urls"])]
 
 
+#: Mean think time between a user's requests (``bench.run --denktijd``; 0 in the 1-user phase).
+DENKTIJD = float(os.environ.get("BENCH_DENKTIJD", "0") or 0)
+
+
 class Medewerker(HttpUser):
-    wait_time = constant(0)
+    wait_time = between(DENKTIJD / 2, DENKTIJD * 1.5) if DENKTIJD > 0 else constant(0)
 
     def on_start(self):
         self.nr = next(_volgnummer)

@@ -1,6 +1,7 @@
 """Run the benchmark: gunicorn (DEBUG off, bench settings) + Locust at 1 and 16 users.
 
-    python -m bench.run [--samples 50] [--users 1 16] [--label voor] [--size city] [--dedicated]
+    python -m bench.run [--samples 50] [--users 1 16] [--denktijd 1] [--label voor] [--size city]
+                        [--dedicated]
 
 Every phase issues the same fixed, weighted schedule over every GET route and role (at least
 ``--samples`` samples per endpoint); afterwards the raad report, the planner (twice), a
@@ -122,8 +123,11 @@ class _RssSampler(threading.Thread):
             self.stop.wait(1)
 
 
-def _phase(users: int, duration: int, port: int, fixture_path: str, master_pid: int) -> dict:
-    """One phase: Locust issues the fixture's rounds (``duration`` only bounds it)."""
+def _phase(
+    users: int, duration: int, port: int, fixture_path: str, master_pid: int, denktijd: float = 0
+) -> dict:
+    """One phase: Locust issues the fixture's rounds (``duration`` only bounds it); each
+    simulated user waits ``denktijd`` seconds on average (0.5–1.5×) between its requests."""
     out = tempfile.mktemp(suffix=".json")  # noqa: S306 - written by our own child process
     sampler = _RssSampler(master_pid)
     sampler.start()
@@ -148,7 +152,12 @@ def _phase(users: int, duration: int, port: int, fixture_path: str, master_pid: 
         "--stop-timeout",
         "10",
     ]
-    env = {**os.environ, "BENCH_FIXTURE": fixture_path, "BENCH_OUT": out}
+    env = {
+        **os.environ,
+        "BENCH_FIXTURE": fixture_path,
+        "BENCH_OUT": out,
+        "BENCH_DENKTIJD": str(denktijd),
+    }
     started = time.monotonic()
     subprocess.run(  # noqa: S603
         cmd, cwd=ROOT, env=env, timeout=duration + 120, check=False, capture_output=True
@@ -159,6 +168,7 @@ def _phase(users: int, duration: int, port: int, fixture_path: str, master_pid: 
     samples = json.loads(Path(out).read_text()) if Path(out).exists() else []
     return {
         "users": users,
+        "denktijd_s": denktijd,
         "duration_s": round(wall, 1),
         "load_before": load_before,
         "load_after": load(),
@@ -180,6 +190,13 @@ def main(argv=None) -> int:
     )
     parser.add_argument(
         "--max-duration", type=int, default=3600, help="safety bound per phase (seconds)"
+    )
+    parser.add_argument(
+        "--denktijd",
+        type=float,
+        default=1.0,
+        help="mean think time (s) of each user in phases with more than one user; 0: none "
+        "(a saturation test: every request queues, the floor too)",
     )
     parser.add_argument("--workers", type=int, default=5)
     parser.add_argument("--label", default="run")
@@ -224,7 +241,15 @@ def main(argv=None) -> int:
         Path(fixture_path).write_text(json.dumps(fx))
         Path(slow_log).unlink(missing_ok=True)
         phases = [
-            _phase(u, args.max_duration, args.port, fixture_path, proc.pid) for u in args.users
+            _phase(
+                u,
+                args.max_duration,
+                args.port,
+                fixture_path,
+                proc.pid,
+                denktijd=args.denktijd if u > 1 else 0,
+            )
+            for u in args.users
         ]
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

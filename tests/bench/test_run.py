@@ -103,6 +103,8 @@ def test_generator_and_one_short_phase_end_to_end(bench_database, tmp_path):
         "tiny",
         "--users",
         "2",
+        "--denktijd",
+        "0.05",
         "--samples",
         "1",
         "--workers",
