@@ -69,13 +69,16 @@ GESLOTEN_HISTORIE_SQL = [
               p.melddatum, p.einddatum, 'indeling', '', '[]'::jsonb, p.melddatum::timestamptz
        FROM clients_uitkeringsperiode p JOIN batch ON batch.id = p.client_id""",
     """INSERT INTO clients_contactpersoon (client_id, organisatie, medewerker_id, van, tot, rol)
-       SELECT p.client_id, 'IO', %(io)s, p.melddatum, p.einddatum, ''
+       SELECT p.client_id, 'IO',
+              (%(io)s::bigint[])[1 + abs(hashtext(p.client_id::text)) %% %(n_io)s],
+              p.melddatum, p.einddatum, ''
        FROM clients_uitkeringsperiode p JOIN batch ON batch.id = p.client_id""",
     """INSERT INTO clients_taak (client_id, soort, omschrijving, rol, organisatie, reden,
            overdracht_reden, datum, status, aangemaakt_op, afgerond_op, medewerker_id)
        SELECT p.client_id, 'voortgangsgesprek', 'Voortgangsgesprek', '', 'IO', '', '',
               p.melddatum + 90 * k, 'afgerond', p.melddatum::timestamptz,
-              (p.melddatum + 90 * k)::timestamptz, %(io)s
+              (p.melddatum + 90 * k)::timestamptz,
+              (%(io)s::bigint[])[1 + abs(hashtext(p.client_id::text)) %% %(n_io)s]
        FROM clients_uitkeringsperiode p JOIN batch ON batch.id = p.client_id
        CROSS JOIN generate_series(1, 2) AS k""",
 ]
@@ -135,7 +138,12 @@ def _gesloten(n: int) -> float:
     from clients.versleuteling import bsn_hash, bsn_versleutel
     from deventer_werk.accounts.models import User
 
-    io = User.objects.get(username="inkomensconsulent").pk
+    # spread over every inkomensconsulent, as the active clients are (not 150,000 on one)
+    io = list(
+        User.objects.filter(groups__name="inkomensconsulent")
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     started = time.monotonic()
     for start in range(1, n + 1, BATCH):
         stop = min(n, start + BATCH - 1)
@@ -151,7 +159,7 @@ def _gesloten(n: int) -> float:
                 },
             )
             for sql in GESLOTEN_HISTORIE_SQL:
-                cur.execute(sql, {"io": io})
+                cur.execute(sql, {"io": io, "n_io": len(io)})
     return time.monotonic() - started
 
 
@@ -208,7 +216,9 @@ def main(argv=None) -> int:
     timings["migrate_s"] = time.monotonic() - started
     if not args.skip_actief:
         t = time.monotonic()
-        call_command("demo_data", clients=size["actief"], seed=2019, reset=True)
+        # Deventer's staff (2,875 clients) scaled to the city: caseloads as in Deventer
+        schaal = max(size["actief"] / 2875, 1.0)
+        call_command("demo_data", clients=size["actief"], seed=2019, reset=True, medewerkers=schaal)
         timings["demo_data_s"] = time.monotonic() - t
     if not args.skip_planner:
         t = time.monotonic()

@@ -10,6 +10,7 @@ import random
 import time
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -137,12 +138,28 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2019, help="startwaarde (reproduceerbaar)")
         parser.add_argument("--peildatum", type=datetime.date.fromisoformat, default=None)
         parser.add_argument(
+            "--medewerkers",
+            type=float,
+            default=1.0,
+            help="zoveel keer de medewerkers van Deventer (bij een grotere stad: klanten / 2875, "
+            "zodat elke medewerker een caseload van Deventer heeft)",
+        )
+        parser.add_argument(
             "--reset",
             action="store_true",
             help="verwijder eerst alle bestaande klanten, werkgevers en participatieplekken",
         )
 
-    def handle(self, *args, clients: int, seed: int, peildatum, reset: bool, **options):
+    def handle(
+        self,
+        *args,
+        clients: int,
+        seed: int,
+        peildatum,
+        reset: bool,
+        medewerkers: float = 1.0,
+        **options,
+    ):
         if settings.PRODUCTION:
             raise CommandError(
                 "demo_data draait niet in productie (DJANGO_ENV=production): het maakt "
@@ -160,7 +177,7 @@ class Command(BaseCommand):
                 # a second run would otherwise list every employer and plek twice
                 Werkgever.objects.all().delete()
                 Participatieplek.objects.all().delete()
-            users = self._users()
+            users = self._users(medewerkers)
             counts = self._clients(clients, seed, peildatum, users)
             counts.update(klantreis_maak(seed=seed, peildatum=peildatum, users=users))
             counts.update(urgente_signalen_maak(seed=seed, users=users))
@@ -182,7 +199,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Demodata klaar in {elapsed:.1f} s — {summary}")
 
     # Users ------------------------------------------------------------------------------
-    def _users(self) -> dict[str, list[User]]:
+    def _users(self, schaal: float = 1.0) -> dict[str, list[User]]:
+        """One user per role named after it, plus Deventer's colleagues (``EXTRA_MEDEWERKERS``)
+        times ``schaal``: a city of 50,000 clients has 17 times the staff, not caseloads of
+        thousands per person."""
         password = os.environ.get(DEMO_PASSWORD_ENV, DEFAULT_DEMO_PASSWORD)
         from faker import Faker  # a development-only package (the "dev" extra)
 
@@ -190,10 +210,12 @@ class Command(BaseCommand):
         fake.seed_instance(7)
         rng = random.Random(7)
         groups = {g.name: g for g in Group.objects.all()}
+        gehasht = make_password(password)
         users: dict[str, list[User]] = {}
         for rol in Rol:
             names = [rol.value] + [
-                f"{rol.value}{i}" for i in range(2, EXTRA_MEDEWERKERS.get(rol, 0) + 2)
+                f"{rol.value}{i}"
+                for i in range(2, round(EXTRA_MEDEWERKERS.get(rol, 0) * max(schaal, 1.0)) + 2)
             ]
             users[rol.value] = []
             for username in names:
@@ -206,8 +228,8 @@ class Command(BaseCommand):
                         "is_staff": rol == Rol.BEHEERDER,
                     },
                 )
-                if created:
-                    user.set_password(password)
+                if created:  # hashed once: every demo user has the same password
+                    user.password = gehasht
                     user.save(update_fields=["password"])
                 user.groups.add(groups[rol.value])
                 users[rol.value].append(user)
