@@ -96,8 +96,10 @@ JOIN klanten k ON k.rn = 1 + (g * 7) %% %(klanten)s
 """
 
 
-def _maak_database(database_url: str) -> None:
-    """Create the benchmark's own database when it does not exist yet (a fresh machine)."""
+def _maak_database(database_url: str, opnieuw: bool = False) -> None:
+    """Create the benchmark's own database when it does not exist yet (a fresh machine);
+    ``opnieuw``: drop it first, so that a second run does not add a second 10,000,000 audit
+    rows to the first (only a database whose name says ``bench``: never another one)."""
     from urllib.parse import urlsplit, urlunsplit
 
     import psycopg2
@@ -110,6 +112,15 @@ def _maak_database(database_url: str) -> None:
     conn.autocommit = True
     try:
         with conn.cursor() as cur:
+            if opnieuw:
+                if "bench" not in naam:
+                    raise SystemExit(
+                        f"{naam}: de generator maakt alleen een database met 'bench' in de naam "
+                        "opnieuw (--skip-actief houdt de bestaande)."
+                    )
+                cur.execute(
+                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(naam))
+                )
             cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [naam])
             if cur.fetchone() is None:
                 cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(naam)))
@@ -118,8 +129,8 @@ def _maak_database(database_url: str) -> None:
         conn.close()
 
 
-def _setup(database_url: str):
-    _maak_database(database_url)
+def _setup(database_url: str, opnieuw: bool = False):
+    _maak_database(database_url, opnieuw)
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     import django
@@ -206,7 +217,7 @@ def main(argv=None) -> int:
     from .report import commit, load
 
     load_before = load()
-    _setup(args.database_url)
+    _setup(args.database_url, opnieuw=not args.skip_actief)
     from django.core.management import call_command
     from django.db import connection
 

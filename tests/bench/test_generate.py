@@ -43,3 +43,12 @@ def test_demo_data_scales_the_staff_with_the_city(seed_data):
     assert ic == 1 + 12 * 3
     wc = User.objects.filter(groups__name="werkcoach").count()
     assert wc == 1 + 10 * 3
+
+
+def test_the_generator_only_starts_afresh_on_a_bench_database():
+    """A second ``make bench`` replaces the set (before, it added a second 10,000,000 audit
+    rows); a database without "bench" in its name is never dropped."""
+    from bench.generate import _maak_database
+
+    with pytest.raises(SystemExit, match="alleen een database met 'bench'"):
+        _maak_database("postgres://postgres@127.0.0.1:5432/deventer_werk", opnieuw=True)
