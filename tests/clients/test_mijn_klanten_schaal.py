@@ -10,23 +10,12 @@ from django.db import connection
 from clients.constants import Fase
 from clients.models import Client
 from clients.selectors import client_list_mijn_klanten
-from clients.services import client_register
-from tests.factories import UserFactory, client_in_groep, make_bsn
+from tests.factories import UserFactory, client_in_groep
 from tests.fixtures.klok import VANDAAG
 
+from .test_mijn_meldingen import _meld
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
-
-
-def _meld(actor, melddatum: datetime.date, achternaam: str, **extra):
-    return client_register(
-        actor=actor,
-        bsn=extra.pop("bsn", None) or make_bsn(),
-        melddatum=melddatum,
-        voornamen="Test",
-        achternaam=achternaam,
-        geboortedatum=datetime.date(1985, 4, 1),
-        **extra,
-    )
 
 
 def _plan(qs) -> str:
