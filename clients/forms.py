@@ -5,7 +5,7 @@ from deventer_werk import input_hygiene
 from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.constants import Organisatie
 from deventer_werk.dates import today
-from deventer_werk.forms import DateInput, Form, ModelForm
+from deventer_werk.forms import DateInput, Form, MedewerkerKeuze, ModelForm
 from klantgroepen.models import Klantgroep
 
 from .constants import URGENTE_SIGNALEN, VOORSCHOT_MAXIMUM, DirecteHulp
@@ -181,9 +181,7 @@ class UitstroomCorrectieForm(Form):
 
 
 class ContactpersoonForm(Form):
-    medewerker = forms.ModelChoiceField(
-        label="Medewerker", queryset=get_user_model().objects.none()
-    )
+    medewerker = MedewerkerKeuze(label="Medewerker", queryset=get_user_model().objects.none())
     van = forms.DateField(label="Vanaf", widget=DateInput())
 
     def __init__(self, *args, **kwargs):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from deventer_werk.access import may
 from deventer_werk.accounts.constants import Organisatie
 from deventer_werk.accounts.models import User
-from deventer_werk.forms import Form
+from deventer_werk.forms import Form, MedewerkerKeuze
 from klantgroepen.models import Klantgroep
 
 from . import rules
@@ -25,8 +25,8 @@ def _medewerkers():
 
 
 class OverdrachtForm(Form):
-    van = forms.ModelChoiceField(label="Van medewerker", queryset=User.objects.none())
-    naar = forms.ModelChoiceField(
+    van = MedewerkerKeuze(label="Van medewerker", queryset=User.objects.none())
+    naar = MedewerkerKeuze(
         label="Naar medewerker",
         queryset=User.objects.none(),
         required=False,

@@ -10,7 +10,7 @@ from clients.constants import (
 )
 from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.models import User
-from deventer_werk.forms import DateInput, Form
+from deventer_werk.forms import DateInput, Form, MedewerkerKeuze
 from klantgroepen.models import Klantgroep
 
 from ..intake.models import Netwerkpartner
@@ -127,7 +127,7 @@ class VoortgangsgesprekForm(Form):
     plek = forms.ChoiceField(
         label="Plek", choices=Voortgangsgesprek.Plek.choices, widget=forms.RadioSelect
     )
-    dwt_coach = forms.ModelChoiceField(
+    dwt_coach = MedewerkerKeuze(
         label="Met werkcoach van DWT", required=False, queryset=User.objects.none()
     )
     welzijn = forms.TypedChoiceField(

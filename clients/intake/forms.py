@@ -14,7 +14,7 @@ from clients.constants import (
 )
 from deventer_werk.access import gebruikers_met
 from deventer_werk.accounts.models import User
-from deventer_werk.forms import DateInput, Form, TimeInput
+from deventer_werk.forms import DateInput, Form, MedewerkerKeuze, TimeInput
 from klantgroepen.constants import Perspectief
 from klantgroepen.models import Klantgroep
 
@@ -73,9 +73,7 @@ class ScreeningForm(Form):
         label="Datum ambitiegesprek", required=False, widget=DateInput()
     )
     afspraak_tijd = forms.TimeField(label="Tijd ambitiegesprek", required=False, widget=TimeInput())
-    intaker = forms.ModelChoiceField(
-        label="Intaker (DWT)", required=False, queryset=User.objects.none()
-    )
+    intaker = MedewerkerKeuze(label="Intaker (DWT)", required=False, queryset=User.objects.none())
     reden_geen_recht = forms.CharField(
         label="Reden geen recht", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -285,7 +283,7 @@ class KickoffSessieForm(Form):
     datum = forms.DateField(label="Datum", widget=DateInput())
     tijd = forms.TimeField(label="Tijd", widget=TimeInput())
     plaats = forms.CharField(label="Plaats", max_length=200)
-    trainer = forms.ModelChoiceField(label="Trainer", queryset=User.objects.none())
+    trainer = MedewerkerKeuze(label="Trainer", queryset=User.objects.none())
     capaciteit = forms.IntegerField(label="Capaciteit", min_value=1, max_value=200, initial=15)
 
     def __init__(self, *args, **kwargs):
