@@ -1,5 +1,6 @@
 """Cross-cutting form helpers: NL Design System (Utrecht) classes and Dutch date inputs."""
 
+import html
 from itertools import groupby
 from operator import itemgetter
 
@@ -164,14 +165,16 @@ class SnelleSelect(forms.Select):
             else:
                 onderdelen.append(self._optie(optie_waarde, label, gekozen))
         onderdelen.append("</select>")
-        return mark_safe("".join(onderdelen))  # noqa: S308 - every part is format_html
+        return mark_safe("".join(onderdelen))  # noqa: S308 - every part escaped (format_html, _optie)
 
     @staticmethod
     def _optie(waarde, label, gekozen: set[str]) -> str:
+        # html.escape as conditional_escape does, without format_html's lazy wrapping (a
+        # third of the time for 480 options)
         waarde = "" if waarde is None else str(waarde)
-        if waarde in gekozen:
-            return format_html('<option value="{}" selected>{}</option>', waarde, label)
-        return format_html('<option value="{}">{}</option>', waarde, label)
+        tekst = label.__html__() if hasattr(label, "__html__") else html.escape(str(label))
+        geselecteerd = " selected" if waarde in gekozen else ""
+        return f'<option value="{html.escape(waarde)}"{geselecteerd}>{tekst}</option>'
 
 
 class _MedewerkerIterator(forms.models.ModelChoiceIterator):
