@@ -54,6 +54,10 @@ class UtrechtFormMixin:
         self._markeer_voorwaardelijk_verplicht()
         for field in self.fields.values():
             widget = field.widget
+            if type(widget) is forms.Select:
+                # the same HTML without a template per option (see SnelleSelect); the
+                # field's own copy of the widget, so its choices and attributes stay
+                widget.__class__ = SnelleSelect
             css = next(
                 (c for cls, c in WIDGET_CLASSES.items() if isinstance(widget, cls)),
                 "utrecht-textbox utrecht-textbox--html-input",

@@ -75,3 +75,19 @@ def test_contactpersoon_page_offers_colleagues_per_organisation(client_as, users
     assert pagina.status_code == 200
     assert 'label="Inkomensondersteuning"' in html and 'label="Deventer Werktalent"' in html
     assert f'<option value="{users["werkcoach"].pk}">' in html
+
+
+def test_every_plain_select_of_our_forms_is_written_in_python():
+    class Keuzes(Form):
+        kleur = forms.ChoiceField(choices=[("r", "rood"), ("g", "groen")])
+        ja_nee = forms.NullBooleanField()
+
+    form = Keuzes(initial={"kleur": "g"})
+    assert type(form.fields["kleur"].widget) is SnelleSelect
+    assert type(form.fields["ja_nee"].widget) is forms.NullBooleanSelect  # left alone
+    assert type(Keuzes.base_fields["kleur"].widget) is forms.Select  # the class's own
+    assert parse_html(str(form["kleur"])) == parse_html(
+        forms.Select(choices=form.fields["kleur"].choices).render(
+            "kleur", "g", attrs={"id": "id_kleur", **form.fields["kleur"].widget.attrs}
+        )
+    )
