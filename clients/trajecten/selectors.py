@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
     Case,
     CharField,
@@ -139,16 +141,16 @@ KANDIDATEN_VOORRONDE = 200
 
 def kandidaten_voor(*, vacature: Vacature, user: User, limiet: int = 20) -> list[dict]:
     """Active Matchen/Groeien clients within need-to-know, ranked on sector interest,
-    competences (not diplomas) and availability. One query, whatever the size of the bestand
-    (two only when need-to-know hides most of the first round, see below): PostgreSQL scores
-    and ranks (``_score`` in SQL) and returns only the best ones.
+    competences (not diplomas) and availability. PostgreSQL scores and ranks (``_score`` in
+    SQL) and returns only the best ones; that ranking is kept (``_ranglijst``), so a page
+    view runs two small queries: the ranking's key and the first round's rows.
 
     Only profiles with the vacancy's sector or at least one requested competence can reach
     the minimum score of 3; that pre-filter uses the sector index and the GIN index on the
     competence array (``werkprofiel_comp_gin_idx``). The score is read from those indexes too
     (one set of profiles per requested competence), not by parsing every profile's
     competences (``dw_competenties`` costs ~8 µs a row: 10,000 candidates at city size).
-    Need-to-know is an EXISTS on each candidate's client, evaluated after the sort on the best
+    Need-to-know is an EXISTS on each candidate's client, on the best
     ``KANDIDATEN_VOORRONDE`` only; should fewer than ``limiet`` of them be visible, a second
     query ranks within need-to-know from the start (same rows, same order)."""
     gevraagd = sorted(vacature.competentielijst())
@@ -191,23 +193,44 @@ def kandidaten_voor(*, vacature: Vacature, user: User, limiet: int = 20) -> list
         .filter(score__gte=3)
         .order_by("-score", "naam_c")
     )
-    velden = (
-        "client_id",
-        "naam",
-        "score",
-        "client__lidmaatschappen__klantgroep__naam",
-        "competenties",
-        "uren_beschikbaar",
-        "sector_match",
-    )
+    ranglijst = _ranglijst(vacature, kandidaten, max(limiet, KANDIDATEN_VOORRONDE))
+    posities = {client_id: i for i, (client_id, _, _) in enumerate(ranglijst)}
+    # The first round: the ranking's candidates that still qualify (a client who left
+    # Matchen/Groeien or whose dossier closed since it was kept drops out here) and that this
+    # user may see, with their current name and profile.
     voorronde = list(
-        kandidaten.annotate(zichtbaar=Exists(zichtbaar)).values(*velden, "zichtbaar")[
-            : max(limiet, KANDIDATEN_VOORRONDE)
-        ]
+        Werkprofiel.objects.filter(
+            client_id__in=list(posities),
+            client__lidmaatschappen__tot__isnull=True,
+            client__lidmaatschappen__klantgroep__code__in=MATCH_GROEPEN,
+        )
+        .filter(Exists(zichtbaar))
+        .annotate(naam=VolledigeNaam())
+        .values(
+            "client_id",
+            "naam",
+            "client__lidmaatschappen__klantgroep__naam",
+            "competenties",
+            "uren_beschikbaar",
+        )
     )
-    rows = [r for r in voorronde if r["zichtbaar"]][:limiet]
-    if len(rows) < limiet and len(voorronde) == max(limiet, KANDIDATEN_VOORRONDE):
-        rows = list(kandidaten.filter(Exists(zichtbaar)).values(*velden)[:limiet])
+    voorronde.sort(key=lambda r: posities[r["client_id"]])
+    scores = {client_id: (score, sector) for client_id, score, sector in ranglijst}
+    for r in voorronde:
+        r["score"], r["sector_match"] = scores[r["client_id"]]
+    rows = voorronde[:limiet]
+    if len(rows) < limiet and len(ranglijst) == max(limiet, KANDIDATEN_VOORRONDE):
+        rows = list(
+            kandidaten.filter(Exists(zichtbaar)).values(
+                "client_id",
+                "naam",
+                "score",
+                "client__lidmaatschappen__klantgroep__naam",
+                "competenties",
+                "uren_beschikbaar",
+                "sector_match",
+            )[:limiet]
+        )
     gevraagd_set = set(gevraagd)
     return [
         {
@@ -221,6 +244,44 @@ def kandidaten_voor(*, vacature: Vacature, user: User, limiet: int = 20) -> list
         }
         for r in rows
     ]
+
+
+# How long a vacancy's ranking is kept per server process at most; it is computed anew as
+# soon as a werkprofiel changes or a client joins a klantgroep (the key holds both).
+RANGLIJST_BEWAREN = 300
+
+
+def _ranglijst(vacature: Vacature, kandidaten: QuerySet, aantal: int) -> list[tuple]:
+    """The best ``aantal`` candidates for the vacancy before need-to-know, as
+    (client_id, score, sector_match): ranking scores every qualifying profile (9,000 at city
+    size, ~100 ms), so it is kept per server process (issue 33). The key holds what the
+    scores depend on: the vacancy's sector, competences and hours, the newest werkprofiel
+    change and the newest group membership. What the key does not hold (a membership ended,
+    a dossier closed) is checked again on every read of the first round. A profile saved in
+    a transaction that commits after a later-stamped one is seen within ``RANGLIJST_BEWAREN``."""
+    with connection.cursor() as cursor:  # both maxima are read from an index, in one query
+        cursor.execute(
+            f"SELECT (SELECT max(gewijzigd_op) FROM {Werkprofiel._meta.db_table}),"  # noqa: S608
+            f" (SELECT max(id) FROM {Groepslidmaatschap._meta.db_table})"
+        )
+        profiel, lid = cursor.fetchone()
+    sleutel = "dw:matching:1:" + ":".join(
+        str(x)
+        for x in (
+            vacature.pk,
+            aantal,
+            vacature.sector_id,
+            ",".join(sorted(vacature.competentielijst())),
+            vacature.uren,
+            profiel and profiel.timestamp(),
+            lid,
+        )
+    )
+    ranglijst = cache.get(sleutel)
+    if ranglijst is None:
+        ranglijst = list(kandidaten.values_list("client_id", "score", "sector_match")[:aantal])
+        cache.set(sleutel, ranglijst, RANGLIJST_BEWAREN)
+    return ranglijst
 
 
 def trajecten_sectie(*, client: Client, user: User) -> dict:

@@ -23,9 +23,10 @@ PAGINA = 3
 DASHBOARD = PAGINA + 9  # +1: the audit row with the clients shown (issue 31)
 # Traject list: filter form's instrument choices, count, page, audit row of the clients shown.
 LIJST = PAGINA + 4
-# Matching page: vacancy, candidates, dismissals for the verdringingscheck, audit row of the
-# candidates shown.
-MATCHING = PAGINA + 4
+# Matching page: vacancy, candidates (the kept ranking's key, the ranking when not kept, the
+# first round), dismissals for the verdringingscheck, audit row of the candidates shown.
+MATCHING = PAGINA + 6
+MATCHING_BEWAARD = MATCHING - 1
 
 
 def _bestand(n: int, coach, groep="groeien") -> list[Client]:
@@ -108,6 +109,9 @@ def test_matching_page_query_count(n, users, client_as, django_assert_num_querie
     with django_assert_num_queries(MATCHING):
         response = c.get(reverse("trajecten:vacature", args=[v.pk]))
     assert response.content.decode().count("?vacature=") == min(n, 20)
+    with django_assert_num_queries(MATCHING_BEWAARD):  # the ranking kept
+        opnieuw = c.get(reverse("trajecten:vacature", args=[v.pk])).content.decode()
+    assert opnieuw.count("?vacature=") == min(n, 20)
 
 
 @pytest.mark.parametrize("n", [10, 1000])

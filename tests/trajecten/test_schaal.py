@@ -14,6 +14,7 @@ from clients.trajecten.models import Plaatsing, Werkgever
 from deventer_werk.access import may
 from deventer_werk.dates import today
 from tests.factories import UserFactory, client_in_groep
+from tests.fixtures.klok import NU, reis
 
 from .factories import werkgever
 
@@ -186,20 +187,80 @@ def test_matching_gives_the_same_candidates_in_the_same_order(voorronde, users, 
 
 def test_matching_parses_no_competences_per_row_and_checks_need_to_know_after_ranking(users):
     """The candidates' competences are read through the GIN index (no ``dw_competenties`` on
-    every candidate row) and need-to-know is only in the select list (evaluated after the
-    sort, on the first round), not in the WHERE that PostgreSQL evaluates on every row."""
+    every candidate row), and need-to-know is not in the ranking at all: it is checked on the
+    first round's ids only, not on every qualifying profile."""
     from .factories import vacature
 
     _bestand_voor_matching(10)
     v = vacature()
     with CaptureQueriesContext(connection) as q:
         selectors.kandidaten_voor(vacature=v, user=users["werkcoach"])
-    (sql,) = [x["sql"] for x in q.captured_queries if "trajecten_werkprofiel" in x["sql"]]
-    assert 'dw_competenties("trajecten_werkprofiel"."competenties")' not in sql
-    assert "unnest" not in sql
-    assert 'AS "zichtbaar"' in sql
-    hoofdquery = sql[sql.index('FROM "trajecten_werkprofiel" INNER JOIN') :]
-    assert '"clients_client" V0' not in hoofdquery
+    (ranking,) = [x["sql"] for x in q.captured_queries if "ORDER BY" in x["sql"]]
+    assert 'dw_competenties("trajecten_werkprofiel"."competenties")' not in ranking
+    assert "unnest" not in ranking
+    assert '"clients_contactpersoon"' not in ranking  # no need-to-know in the ranking
+    (eerste_ronde,) = [
+        x["sql"]
+        for x in q.captured_queries
+        if '"trajecten_werkprofiel"."client_id" IN (' in x["sql"]
+    ]
+    assert "EXISTS" in eerste_ronde and "ORDER BY" not in eerste_ronde
+
+
+def _namen(kandidaten) -> list[str]:
+    return [k["naam"] for k in kandidaten]
+
+
+def test_matching_keeps_its_ranking_until_a_profile_or_a_membership_changes(users):
+    """The ranking is computed once; a page view then runs two small queries. A changed
+    profile or a client joining Matchen shows at once (the key holds both); a client leaving
+    Matchen drops out at once (checked on every read), without ranking anew."""
+    from clients.groepen.models import Groepslidmaatschap
+    from klantgroepen.models import Klantgroep
+
+    from .factories import profiel, vacature
+
+    coach = users["werkcoach"]
+    v = vacature(competenties="heftruck", uren=40)
+    a = client_in_groep("matchen", van=D(2026, 1, 1), achternaam="Aalders")
+    b = client_in_groep("groeien", van=D(2026, 1, 1), achternaam="Bakker")
+    profiel(a, competenties="heftruck", uren=40)
+    profiel_b = profiel(b, competenties="orderpicken", uren=8)
+    eerst = selectors.kandidaten_voor(vacature=v, user=coach)
+    assert [(k["naam"].split()[-1], k["score"]) for k in eerst] == [("Aalders", 6), ("Bakker", 3)]
+
+    with CaptureQueriesContext(connection) as q:
+        assert selectors.kandidaten_voor(vacature=v, user=coach) == eerst
+    assert len(q.captured_queries) == 2  # the key, the first round: no ranking
+    assert not [x for x in q.captured_queries if "ORDER BY" in x["sql"]]
+
+    profiel_b.competenties = "heftruck, orderpicken"
+    profiel_b.uren_beschikbaar = 40
+    with reis(NU + datetime.timedelta(minutes=1)):  # the clock stands still in these tests
+        profiel_b.save()  # gewijzigd_op moves: ranked anew
+    nu = selectors.kandidaten_voor(vacature=v, user=coach)
+    assert {k["naam"].split()[-1]: k["score"] for k in nu} == {"Aalders": 6, "Bakker": 6}
+
+    # a profile kept aside, then its client joins Matchen: only the membership moves the key
+    c = client_in_groep("zorgen", van=D(2026, 1, 1), achternaam="Claassen")
+    profiel(c, competenties="heftruck", uren=40)
+    assert "Claassen" not in " ".join(_namen(selectors.kandidaten_voor(vacature=v, user=coach)))
+    lid = Groepslidmaatschap.objects.get(client=c, tot__isnull=True)
+    lid.tot = D(2026, 6, 1)
+    lid.save()
+    Groepslidmaatschap.objects.create(
+        client=c,
+        klantgroep=Klantgroep.objects.get(code="matchen"),
+        van=D(2026, 6, 1),
+        soort="doorstroom",
+    )
+    assert "Claassen" in " ".join(_namen(selectors.kandidaten_voor(vacature=v, user=coach)))
+
+    # leaving Matchen (the membership ended) moves no key: the first round checks it again
+    with CaptureQueriesContext(connection) as q:
+        Groepslidmaatschap.objects.filter(client=c, tot__isnull=True).update(tot=D(2026, 11, 1))
+        assert "Claassen" not in " ".join(_namen(selectors.kandidaten_voor(vacature=v, user=coach)))
+    assert not [x for x in q.captured_queries if "ORDER BY" in x["sql"]]
 
 
 def _traject_lijst_oud(*, user, status="", instrument_id=None, alleen_mijn=True):

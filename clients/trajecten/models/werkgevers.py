@@ -113,6 +113,8 @@ class Werkprofiel(models.Model):
         indexes = [
             # Matching pre-filters on "shares a requested competence" (array overlap).
             GinIndex(Competenties(F("competenties")), name="werkprofiel_comp_gin_idx"),
+            # The key of matching's kept ranking: the newest change (an index-only max).
+            models.Index(fields=["gewijzigd_op"], name="werkprofiel_gewijzigd_idx"),
         ]
 
     def __str__(self):
