@@ -6,6 +6,7 @@ bestand (pinned in tests)."""
 from __future__ import annotations
 
 import datetime
+import hashlib
 from typing import TYPE_CHECKING
 
 from django.core.cache import cache
@@ -271,7 +272,8 @@ def _ranglijst(vacature: Vacature, kandidaten: QuerySet, aantal: int) -> list[tu
             vacature.pk,
             aantal,
             vacature.sector_id,
-            ",".join(sorted(vacature.competentielijst())),
+            # a digest: competences hold spaces, which no cache key may
+            hashlib.sha256(",".join(sorted(vacature.competentielijst())).encode()).hexdigest(),
             vacature.uren,
             profiel and profiel.timestamp(),
             lid,
