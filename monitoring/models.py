@@ -115,3 +115,20 @@ class PeriodeCijfers(models.Model):
 
     def __str__(self):
         return f"Cijfers {self.periode} {self.wijk or 'heel Deventer'} v{self.versie}"
+
+
+class DashboardGrafieken(models.Model):
+    """The dashboard's charts of one set of figures, drawn once for every server process
+    (issue 33: matplotlib took 170-700 ms, and each process drew them anew). ``sleutel``
+    holds the chart version and the figures' fingerprint: other figures, other charts."""
+
+    sleutel = models.CharField("sleutel", max_length=120, unique=True)
+    grafieken = models.JSONField("grafieken")
+    getekend_op = models.DateTimeField("getekend op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "dashboardgrafieken"
+        verbose_name_plural = "dashboardgrafieken"
+
+    def __str__(self):
+        return f"Grafieken {self.sleutel}"

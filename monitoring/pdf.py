@@ -139,16 +139,29 @@ GRAFIEKEN_VERSIE = 1
 
 def grafieken_dashboard(p: Presentatie) -> dict[str, str]:
     """The dashboard's two charts, drawn once per set of figures (issue 33: matplotlib took
-    ~170 ms of every dashboard request): kept in the cache under the figures' fingerprint, so
-    changed figures (a new version, a correction) draw anew and nothing stale is shown."""
+    170-700 ms): kept under the figures' fingerprint in the database, shared by every server
+    process (``DashboardGrafieken``; the figures' task draws them when it stores a new
+    version), and in the process's cache in front of it. Changed figures (a new version, a
+    correction) have another fingerprint: drawn anew, nothing stale is shown."""
     from django.core.cache import cache
 
     from .cijfers import vingerafdruk
+    from .models import DashboardGrafieken
 
     sleutel = f"dw:grafieken:{GRAFIEKEN_VERSIE}:{vingerafdruk(p.snapshot)}"
     grafieken = cache.get(sleutel)
     if grafieken is None:
-        grafieken = _grafieken_tekenen(p)
+        grafieken = (
+            DashboardGrafieken.objects.filter(sleutel=sleutel)
+            .values_list("grafieken", flat=True)
+            .first()
+        )
+        if grafieken is None:
+            grafieken = _grafieken_tekenen(p)
+            DashboardGrafieken.objects.bulk_create(
+                [DashboardGrafieken(sleutel=sleutel, grafieken=grafieken)],
+                ignore_conflicts=True,  # another process drew the same ones meanwhile
+            )
         cache.set(sleutel, grafieken, 60 * 60 * 24)
     return grafieken
 

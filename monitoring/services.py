@@ -18,6 +18,7 @@ from . import cijfers as cijfers_mod
 from . import pdf
 from .models import PeriodeCijfers, Raadsrapportage
 from .periods import Periode, halfjaar_van, kwartaal_van
+from .presentatie import presenteer
 
 
 def periodecijfers_vastleggen(periode: Periode, wijk: str = "") -> PeriodeCijfers:
@@ -34,7 +35,7 @@ def periodecijfers_vastleggen(periode: Periode, wijk: str = "") -> PeriodeCijfer
         if laatste and laatste.vingerafdruk == afdruk:
             laatste.save(update_fields=["gecontroleerd_op"])  # unchanged: no new version
             return laatste
-        return PeriodeCijfers.objects.create(
+        nieuw = PeriodeCijfers.objects.create(
             periode=periode.code,
             wijk=wijk,
             versie=(laatste.versie + 1) if laatste else 1,
@@ -42,6 +43,11 @@ def periodecijfers_vastleggen(periode: Periode, wijk: str = "") -> PeriodeCijfer
             vingerafdruk=afdruk,
             voorlopig=cijfers["huidig"]["periode"]["voorlopig"],
         )
+    # The dashboard's charts of the new figures, drawn here rather than on a page view; from
+    # the figures as stored (JSON), which is what the dashboard reads.
+    opgeslagen = PeriodeCijfers.objects.values_list("cijfers", flat=True).get(pk=nieuw.pk)
+    pdf.grafieken_dashboard(presenteer(opgeslagen))
+    return nieuw
 
 
 def periodecijfers_nachtelijk(*, vandaag: datetime.date | None = None) -> list[str]:

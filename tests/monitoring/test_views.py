@@ -241,3 +241,34 @@ def test_the_dashboard_draws_its_charts_once_per_set_of_figures(client_as, monke
     assert len(getekend) == 1
     html = c.get(reverse("monitoring:dashboard"), {"periode": "2026Q1"}).content.decode()
     assert len(getekend) == 2 and "data:image/svg+xml" in html
+
+
+def test_the_charts_are_drawn_when_the_figures_are_stored_and_shared_by_every_process(
+    client_as, monkeypatch
+):
+    """Issue 33: every server process used to draw the charts once (the first dashboard view
+    in each of five workers took 170-700 ms). Now the figures' task draws them when it stores
+    a new version, into the database; a process without them in its cache reads them there."""
+    from django.core.cache import cache
+
+    from monitoring import pdf
+    from monitoring.models import DashboardGrafieken
+    from monitoring.periods import Periode
+    from monitoring.services import periodecijfers_vastleggen
+
+    getekend = []
+    echt = pdf._grafieken_tekenen
+    monkeypatch.setattr(pdf, "_grafieken_tekenen", lambda p: getekend.append(1) or echt(p))
+    periodecijfers_vastleggen(Periode.parse("2026Q2"))
+    assert len(getekend) == 1 and DashboardGrafieken.objects.count() == 1
+    periodecijfers_vastleggen(Periode.parse("2026Q2"))  # unchanged figures: nothing drawn
+    assert len(getekend) == 1
+
+    c = client_as("beleidsmedewerker")
+    for _ in range(2):
+        cache.clear()  # another process: nothing in its own cache
+        html = c.get(reverse("monitoring:dashboard"), {"periode": "2026Q2"}).content.decode()
+        assert "data:image/svg+xml" in html
+    assert len(getekend) == 1
+    opgeslagen = DashboardGrafieken.objects.get().grafieken
+    assert opgeslagen["bestand"] in html and opgeslagen["stromen"] in html
