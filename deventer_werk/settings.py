@@ -189,6 +189,20 @@ MEDIA_URL = "/media/"
 
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
 
+# Figures that are costly to compute and the same for everyone (issue 33: a vacancy's
+# matching ranking, the intaker's figure per klantgroep) are kept per server process
+# ("default") and, so that not each of the processes computes them anew, in the database
+# ("gedeeld", Django's own DatabaseCache: its table comes with the migrations, see
+# deventer_werk.cache). Nothing personal that a page shows without need-to-know is kept.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "gedeeld": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "dw_gedeelde_cache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+
 # Celery: JSON only, late acks, time limits; tasks take ids and are sent on commit.
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL

@@ -66,13 +66,18 @@ def seed_data(transactional_db):
 
 
 @pytest.fixture(autouse=True)
-def _lege_cache():
+def _lege_cache(request):
     """Each test starts with an empty cache: figures kept per process (issue 33: the charts,
     the ambitiegesprek figure, the kick-off bestand) must not carry one test's data into the
-    next."""
-    from django.core.cache import cache
+    next. The shared cache is a table that no model stands for, so a transactional test's
+    flush leaves it: emptied here for every test that uses the database."""
+    from django.core.cache import caches
 
-    cache.clear()
+    caches["default"].clear()
+    if request.node.get_closest_marker("django_db") or "django_db_setup" in request.fixturenames:
+        request.getfixturevalue("django_db_setup")
+        with request.getfixturevalue("django_db_blocker").unblock():
+            caches["gedeeld"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,6 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.core.cache import cache
 from django.db.models import (
     Count,
     Exists,
@@ -28,6 +27,7 @@ from clients.models import Client, Taak
 from clients.registry import TijdlijnItem
 from deventer_werk.access import may
 from deventer_werk.accounts.constants import Organisatie
+from deventer_werk.cache import bewaard
 from deventer_werk.dates import today
 from klantgroepen.models import Klantgroep
 
@@ -468,15 +468,16 @@ def _laatste_pk(model: type[Model]) -> int:
 
 def ambitiegesprek_voortgang_stand() -> dict:
     """The figure per klantgroep as the intaker's start page shows it, with the moment it
-    was computed ("stand van"): kept per server process until a gesprek is recorded or
-    ``VOORTGANG_BEWAREN`` has passed, so no page view counts the whole bestand (issue 33).
-    A group or phase change elsewhere shows within those minutes. 1 query when kept."""
+    was computed ("stand van"): kept for every server process (``bewaard``) until a gesprek
+    is recorded or ``VOORTGANG_BEWAREN`` has passed, so no page view counts the whole bestand
+    (issue 33). A group or phase change elsewhere shows within those minutes. 1 query when
+    kept in the process, 2 when kept by another."""
     sleutel = f"dw:ambitiegesprek-voortgang:1:{_laatste_pk(Ambitiegesprek)}"
-    stand = cache.get(sleutel)
-    if stand is None:
-        stand = {"rijen": ambitiegesprek_voortgang(), "stand": timezone.now()}
-        cache.set(sleutel, stand, VOORTGANG_BEWAREN.total_seconds())
-    return stand
+    return bewaard(
+        sleutel,
+        lambda: {"rijen": ambitiegesprek_voortgang(), "stand": timezone.now()},
+        VOORTGANG_BEWAREN.total_seconds(),
+    )
 
 
 def aanvraag_open(*, client: Client) -> Aanvraag | None:
@@ -560,7 +561,7 @@ def kickoff_bestand_overzicht() -> list[dict]:
     coming sessions (beyond the reserve for new clients). Counts only.
 
     The bestand counts are one grouped query over the current memberships (city size: four
-    counts of 610 ms together -> about 170 ms), kept per server process until an invitation
+    counts of 610 ms together -> about 170 ms), kept for every server process until an invitation
     is sent or a gesprek recorded, or for ``VOORTGANG_BEWAREN`` (issue 33). 5 queries."""
     from .models import KickoffInstelling
     from .services.bestand import bestand_aantallen
@@ -576,10 +577,7 @@ def kickoff_bestand_overzicht() -> list[dict]:
     sleutel = (
         f"dw:kickoff-bestand:1:{_laatste_pk(KickoffUitnodiging)}:{_laatste_pk(Ambitiegesprek)}"
     )
-    aantallen = cache.get(sleutel)
-    if aantallen is None:
-        aantallen = bestand_aantallen()
-        cache.set(sleutel, aantallen, VOORTGANG_BEWAREN.total_seconds())
+    aantallen = bewaard(sleutel, bestand_aantallen, VOORTGANG_BEWAREN.total_seconds())
     return [
         {
             "groep": g,

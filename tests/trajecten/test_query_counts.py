@@ -9,6 +9,7 @@ from clients.models import Client
 from clients.trajecten.models import NazorgMoment, Plaatsing, Traject, Werkprofiel
 from klantgroepen.models import Klantgroep
 from tests.factories import ClientFactory, bulk_clients
+from tests.fixtures.cache import GEDEELD_BEREKEND
 
 from .factories import aanbieder, instrument, vacature, werkgever
 
@@ -25,8 +26,8 @@ DASHBOARD = PAGINA + 9  # +1: the audit row with the clients shown (issue 31)
 LIJST = PAGINA + 4
 # Matching page: vacancy, candidates (the kept ranking's key, the ranking when not kept, the
 # first round), dismissals for the verdringingscheck, audit row of the candidates shown.
-MATCHING = PAGINA + 6
-MATCHING_BEWAARD = MATCHING - 1
+MATCHING_BEWAARD = PAGINA + 5
+MATCHING = MATCHING_BEWAARD + 1 + GEDEELD_BEREKEND
 
 
 def _bestand(n: int, coach, groep="groeien") -> list[Client]:
