@@ -24,7 +24,7 @@ def dossier_queries(user) -> int:
     from clients import registry
     from deventer_werk.access import may
 
-    acties = sum(a.queries for a in registry.ACTIES if may(user, a.actie))
+    acties = sum(a.dossier_queries(user) for a in registry.ACTIES if may(user, a.actie))
     return 3 + 6 + sum(s.queries for s in registry.SECTIES) + acties  # 6: + correcties_sectie
 
 
