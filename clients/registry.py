@@ -47,7 +47,8 @@ class DossierActie:
     # ``dossier`` the context of ``client_dossier`` (None on the page itself: it loads what it
     # needs). The dossier hides the link, the page (``KlantreisFormView``) refuses: one rule
     # for both. None: always possible. Asked only for a user the rule lets through;
-    # ``queries`` is what it runs on the dossier (pinned in tests).
+    # ``queries`` is what it runs on the dossier (pinned in tests), none when ``sectie``
+    # answers it for this user (``dossier_queries``).
     belemmering: Callable[..., str] | None = None
     queries: int = 0
     # The dossier section (key) whose context answers the ``belemmering`` on the dossier: for a
