@@ -47,9 +47,19 @@ class DossierActie:
     # ``dossier`` the context of ``client_dossier`` (None on the page itself: it loads what it
     # needs). The dossier hides the link, the page (``KlantreisFormView``) refuses: one rule
     # for both. None: always possible. Asked only for a user the rule lets through;
-    # ``queries`` is what it runs on the dossier (pinned in tests).
+    # ``queries`` is what it runs on the dossier (pinned in tests), none when ``sectie``
+    # answers it for this user (``dossier_queries``).
     belemmering: Callable[..., str] | None = None
     queries: int = 0
+    # The dossier section (key) whose context answers the ``belemmering`` on the dossier: for a
+    # user who sees that section it reads ``dossier["secties"][key]`` and runs no query.
+    sectie: str = ""
+
+    def dossier_queries(self, user) -> int:
+        """The queries ``belemmering`` runs on the dossier for ``user`` (pinned in tests)."""
+        if self.sectie and any(s.key == self.sectie and may(user, s.actie) for s in SECTIES):
+            return 0
+        return self.queries
 
 
 AFGESLOTEN = (
@@ -69,6 +79,14 @@ def afgesloten_belemmering(wat: str) -> Callable[..., str]:
 
     belemmering.__qualname__ = f"afgesloten_belemmering({wat!r})"
     return belemmering
+
+
+def sectie_van(dossier, key: str) -> dict | None:
+    """The context of the dossier section ``key`` as the dossier computed it, None when there
+    is no dossier (the page itself) or the user does not see that section."""
+    if dossier is None:
+        return None
+    return dossier.get("secties", {}).get(key)
 
 
 def lidmaatschap_van(*, client, dossier=None):

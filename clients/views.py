@@ -143,6 +143,7 @@ def dossier(request, pk):
     }
     secties = [
         {
+            "key": s.key,
             "plek": s.plek,
             "template": s.template,
             "data": s.context(client=client, user=request.user),
@@ -150,6 +151,8 @@ def dossier(request, pk):
         for s in SECTIES
         if may(request.user, s.actie)
     ]
+    # What the sections loaded answers the actions' belemmeringen (``DossierActie.sectie``).
+    context["secties"] = {s["key"]: s["data"] for s in secties}
     context["secties_boven"] = [s for s in secties if s["plek"] == "boven"]
     context["secties_midden"] = [s for s in secties if s["plek"] != "boven"]
     # Only what can succeed for this dossier's state (no "Besluit op aanvraag" without an

@@ -10,10 +10,12 @@ peildatum), as annotations on a Client queryset: one query either way.
 from __future__ import annotations
 
 import datetime
+import functools
+import operator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, QuerySet, Subquery, Value
 
 from clients.afspraken import commitment_tekst, huisbezoek_tekst, kenmerken_tekst
 from clients.models import Client
@@ -92,9 +94,37 @@ def afspraken_uit(rij: Any, onderwerpen: tuple[str, ...] = tuple(ONDERWERPEN)) -
 
 
 def afspraken_huidig(*, client: Client) -> dict[str, Stand]:
-    """The client's current agreements: one query."""
-    rij = Client.objects.filter(pk=client.pk).values("pk").annotate(**afspraken_annotaties())
-    return afspraken_uit(rij.get())
+    """The client's current agreements: one query, read the way ``afspraken_annotaties``
+    reads them for many clients, but cheaper for one: the client's gesprekken that recorded a
+    subject (both sources in one UNION ALL, each row flagged per subject), the latest per
+    subject and source picked here."""
+    velden = tuple(dict.fromkeys(v for _, vs in ONDERWERPEN.values() for v in vs))
+    vlaggen = {
+        f"_is_{onderwerp}": ExpressionWrapper(filter_q, output_field=BooleanField())
+        for onderwerp, (filter_q, _) in ONDERWERPEN.items()
+    }
+    iets = functools.reduce(operator.or_, (filter_q for filter_q, _ in ONDERWERPEN.values()))
+    delen = [
+        alle.filter(iets, client=client)
+        .annotate(_bron=Value(bron), **vlaggen)
+        .values("_bron", "datum", "pk", *velden, *vlaggen)
+        for bron, alle in BRONNEN.items()
+    ]
+    rij: dict[str, Any] = {}
+    for onderwerp, (_, onderwerp_velden) in ONDERWERPEN.items():
+        for bron in BRONNEN:
+            for veld in ("datum", *onderwerp_velden):
+                rij[f"_{bron}_{onderwerp}_{veld}"] = None
+    beste: dict[tuple[str, str], tuple] = {}
+    for gesprek in delen[0].union(*delen[1:], all=True):
+        for onderwerp, (_, onderwerp_velden) in ONDERWERPEN.items():
+            sleutel = (gesprek["_bron"], onderwerp)
+            volgorde = (gesprek["datum"], gesprek["pk"])
+            if gesprek[f"_is_{onderwerp}"] and (sleutel not in beste or volgorde > beste[sleutel]):
+                beste[sleutel] = volgorde
+                for veld in ("datum", *onderwerp_velden):
+                    rij[f"_{gesprek['_bron']}_{onderwerp}_{veld}"] = gesprek[veld]
+    return afspraken_uit(rij)
 
 
 def afspraken_sectie(*, client: Client, user: User) -> dict:

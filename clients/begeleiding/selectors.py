@@ -55,10 +55,11 @@ def plan_huidig(*, client: Client) -> dict:
     """The client's latest plan van aanpak with its goals and their actions, and whether it is
     actueel today: always 3 queries (the dossier and the voorbereiding read it the same way)."""
     laatste = PlanVanAanpak.objects.filter(client=client).order_by("-versie").values("pk")[:1]
-    plan = (
-        PlanVanAanpak.objects.filter(pk__in=laatste)
+    plan = (  # the same row as ``laatste`` (versie is unique per client), without its subquery
+        PlanVanAanpak.objects.filter(client=client)
         .select_related("opgesteld_door")
         .annotate(actueel_maanden=_actueel_maanden_subquery())
+        .order_by("-versie")
         .first()
     )
     doelen = list(PlanDoel.objects.filter(plan__in=laatste).order_by("pk"))
@@ -77,7 +78,10 @@ def plan_huidig(*, client: Client) -> dict:
 def voortgangsgesprekken_voor(*, client: Client, user: User, aantal: int) -> list:
     """The client's latest ``aantal`` voortgangsgesprekken, newest first, each with ``inhoud``:
     what was said, only the rows ``user`` may read (the template gets nothing else). 1 query."""
-    gesprekken = list(_gesprekken(client).order_by("-datum", "-pk")[:aantal])
+    # the minimaregelingen are IO's (GESPREK_INHOUD, never shared with DWT): not read for a
+    # user whose rows would leave them out anyway
+    regelingen = may(user, rules.GESPREK_INHOUD)
+    gesprekken = list(_gesprekken(client, regelingen=regelingen).order_by("-datum", "-pk")[:aantal])
     for g in gesprekken:
         g.inhoud = inhoud_voor(user, gesprek_inhoud(g))  # type: ignore[attr-defined]
     return gesprekken
@@ -106,18 +110,18 @@ def _regelingen(veld: str) -> ArraySubquery:
     )
 
 
-def _gesprekken(client: Client):
+def _gesprekken(client: Client, *, regelingen: bool = True):
     """Voortgangsgesprekken with what the dossier and the timeline show of them, in one query
-    (the minimaregelingen as arrays of names), with or without gesprekken."""
-    return (
-        Voortgangsgesprek.objects.filter(client=client)
-        .select_related(
-            "gehouden_door", "dwt_coach", "verwezen_naar", "groepswijziging__klantgroep"
-        )
-        .annotate(
-            gebruikt_namen=_regelingen("minimaregelingen_gebruikt"),
-            geadviseerd_namen=_regelingen("minimaregelingen_geadviseerd"),
-        )
+    (with ``regelingen`` the minimaregelingen as arrays of names), with or without
+    gesprekken."""
+    qs = Voortgangsgesprek.objects.filter(client=client).select_related(
+        "gehouden_door", "dwt_coach", "verwezen_naar", "groepswijziging__klantgroep"
+    )
+    if not regelingen:
+        return qs
+    return qs.annotate(
+        gebruikt_namen=_regelingen("minimaregelingen_gebruikt"),
+        geadviseerd_namen=_regelingen("minimaregelingen_geadviseerd"),
     )
 
 

@@ -36,6 +36,7 @@ class HandhavingConfig(AppConfig):
                 volgorde=60,
                 belemmering=onderzoek_belemmering,
                 queries=1,
+                sectie="handhaving",  # its open onderzoek answers the check
             )
         )
         register_actie(

@@ -67,6 +67,8 @@ class IntakeConfig(AppConfig):
                     volgorde=volgorde,
                     belemmering=belemmering,
                     queries=queries,
+                    # the aanvragen the intake section read answer the aanvraag checks
+                    sectie="intake" if queries else "",
                 )
             )
         register_tijdlijn("screening", "Screening", selectors.tijdlijn_screening)

@@ -2,7 +2,7 @@
 ``belemmering`` of their dossier actions (``clients.registry.DossierActie``)."""
 
 from clients.constants import Fase
-from clients.registry import afgesloten_belemmering
+from clients.registry import afgesloten_belemmering, sectie_van
 
 from .models import Aanvraag
 
@@ -26,7 +26,13 @@ def aanvraag_belemmering(*, client, user=None, dossier=None) -> str:
         return reden
     if dossier is not None:
         periode = dossier["actuele_periode"]
-        bestaat = periode is not None and Aanvraag.objects.filter(periode=periode).exists()
+        aanvragen = _aanvragen(dossier)
+        if periode is None:
+            bestaat = False
+        elif aanvragen is not None:
+            bestaat = any(a.periode_id == periode.pk for a in aanvragen)
+        else:
+            bestaat = Aanvraag.objects.filter(periode=periode).exists()
     else:
         bestaat = Aanvraag.objects.filter(
             periode__client=client, periode__einddatum__isnull=True
@@ -35,7 +41,20 @@ def aanvraag_belemmering(*, client, user=None, dossier=None) -> str:
 
 
 def besluit_belemmering(*, client, user=None, dossier=None) -> str:
-    """A decision needs an application waiting for one (one query)."""
-    if Aanvraag.objects.filter(client=client, besluit="").exists():
+    """A decision needs an application waiting for one (one query; none on the dossier for a
+    user who sees the intake section's aanvragen)."""
+    aanvragen = _aanvragen(dossier)
+    if aanvragen is not None:
+        wacht = any(a.besluit == "" for a in aanvragen)
+    else:
+        wacht = Aanvraag.objects.filter(client=client, besluit="").exists()
+    if wacht:
         return ""
     return "Er wacht geen aanvraag op een besluit; registreer eerst de aanvraag."
+
+
+def _aanvragen(dossier) -> list[Aanvraag] | None:
+    """Every aanvraag of the client as the dossier's intake section read them (None: not read,
+    no dossier or not within the user's need-to-know)."""
+    sectie = sectie_van(dossier, "intake")
+    return None if sectie is None else sectie["aanvragen"]

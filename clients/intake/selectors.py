@@ -81,11 +81,14 @@ def intake_sectie(*, client: Client, user: User) -> dict:
         if screening_inhoud
         else []
     )
-    aanvraag = (
-        Aanvraag.objects.filter(client=client).order_by("-aanvraagdatum", "-pk").first()
+    # Every aanvraag (one per uitkeringsperiode at most), so that the dossier's actions read
+    # whether one waits for a besluit or the open period has one without a query of their own.
+    aanvragen = (
+        list(Aanvraag.objects.filter(client=client).order_by("-aanvraagdatum", "-pk"))
         if may(user, rules.AANVRAAG_LEZEN)
         else None
     )
+    aanvraag = aanvragen[0] if aanvragen else None
     gesprek = (
         Ambitiegesprek.objects.filter(client=client)
         .select_related(
@@ -125,6 +128,7 @@ def intake_sectie(*, client: Client, user: User) -> dict:
         "screening_rechtmatigheid": may(user, rules.SCREENING_RECHTMATIGHEID),
         "verwijzingen": verwijzingen,
         "aanvraag": aanvraag,
+        "aanvragen": aanvragen,  # None: not read (outside the user's need-to-know)
         "dagen_over": aanvraag.dagen_over(today()) if aanvraag else None,
         "gesprek": gesprek,
         "gesprek_afspraken": afspraken_rijen(gesprek) if gesprek else (),
