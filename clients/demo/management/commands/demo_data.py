@@ -53,6 +53,9 @@ UITSTROOM_GEWICHTEN = {
     Uitstroomreden.OVERIG: 7,
 }
 EXTRA_MEDEWERKERS = {
+    # a second poortwachter: at city size 18 of them share the meldingen (not one person
+    # with 2,400 meldingen in eight weeks on her mijn klanten)
+    Rol.POORTWACHTER: 1,
     Rol.INKOMENSCONSULENT: 12,
     Rol.WERKCOACH: 10,
     Rol.INTAKER: 3,
