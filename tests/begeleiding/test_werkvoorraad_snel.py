@@ -132,3 +132,26 @@ def test_the_handhaver_s_counts_do_not_join_every_client(users):
     assert "clients_client" not in str(_wachtrij(user=users["handhaver"], vandaag=VANDAAG).query)
     pm = users["participatiemakelaar"]
     assert "clients_client" in str(_wachtrij(user=pm, vandaag=VANDAAG).query)
+
+
+def test_signals_count_first_and_list_urgent_ones_only_when_there_are_any(
+    users, django_assert_num_queries
+):
+    """Urgent signals are rare (a handful in the city): the counts per kind come first and
+    the list of urgent ones is read only when a count says there is one. The own clients'
+    signals are looked up per client from the contact rows (``= ANY(ARRAY(...))``)."""
+    from clients.begeleiding.werkvoorraad import signalen_sectie, signalen_van
+
+    wc = users["werkcoach"]
+    klant = client_in_groep("groeien", dwt=wc)
+    Signaal.objects.create(client=klant, soort="overig")
+    signalen_sectie(user=wc)  # the user's roles are read once
+    with django_assert_num_queries(1):
+        sectie = signalen_sectie(user=wc)
+    assert sectie["urgente_signalen"] == [] and sectie["urgente_signalen_totaal"] == 0
+    assert [(r["soort"], r["n"]) for r in sectie["routine_signalen"]] == [("overig", 1)]
+    urgent = Signaal.objects.create(client=klant, soort="schulden", urgent=True, aangemaakt_door=wc)
+    with django_assert_num_queries(2):
+        sectie = signalen_sectie(user=wc)
+    assert sectie["urgente_signalen"] == [urgent] and sectie["urgente_signalen_totaal"] == 1
+    assert '"clients_signaal"."client_id" = ANY(ARRAY(' in str(signalen_van(user=wc).query)
