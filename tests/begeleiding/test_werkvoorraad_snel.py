@@ -127,8 +127,10 @@ def test_the_handhaver_s_counts_do_not_join_every_client(users):
     with CaptureQueriesContext(connection) as q:
         sectie = handhaver_sectie(user=users["handhaver"], vandaag=VANDAAG)
     assert sectie["niet_meewerken"]["totaal"] == 1
-    tellingen = [x["sql"] for x in q.captured_queries if "COUNT(*)" in x["sql"]]
-    assert len(tellingen) == 2 and not any("clients_client" in s for s in tellingen), tellingen
+    tellingen = [x["sql"] for x in q.captured_queries if "COUNT(" in x["sql"]]
+    # samenloop count, "werkt niet mee" rows with their total, review counts
+    assert len(tellingen) == 3, tellingen
+    assert not any('FROM "clients_client"' in s for s in tellingen), tellingen
     assert "clients_client" not in str(_wachtrij(user=users["handhaver"], vandaag=VANDAAG).query)
     pm = users["participatiemakelaar"]
     assert "clients_client" in str(_wachtrij(user=pm, vandaag=VANDAAG).query)
@@ -155,3 +157,60 @@ def test_signals_count_first_and_list_urgent_ones_only_when_there_are_any(
         sectie = signalen_sectie(user=wc)
     assert sectie["urgente_signalen"] == [urgent] and sectie["urgente_signalen_totaal"] == 1
     assert '"clients_signaal"."client_id" = ANY(ARRAY(' in str(signalen_van(user=wc).query)
+
+
+@pytest.mark.parametrize("n", [0, 3, 12])
+def test_a_short_list_with_its_total_is_one_query(n, users, django_assert_num_queries):
+    """The start page's short lists of a caseload's size (own Faciliteren clients, nazorg,
+    "werkt niet mee") carry their total on each row: the same total and rows as a count
+    and a page, in one query."""
+    from clients.begeleiding.startpagina import _lijst, _lijst_klein
+    from clients.models import Client
+
+    pm = users["participatiemakelaar"]
+    for i in range(n):
+        client_in_groep("faciliteren", io=pm, achternaam=f"Klant{i:02d}")
+    qs = Client.objects.visible_to(pm).eigen_van(pm).order_by("achternaam", "pk")
+    oud = _lijst(qs, 10)
+    with django_assert_num_queries(1):
+        nieuw = _lijst_klein(qs, 10)
+    assert nieuw["totaal"] == oud["totaal"] == n
+    assert nieuw["rijen"] == oud["rijen"] and len(nieuw["rijen"]) == min(n, 10)
+
+
+def test_the_werkcoach_s_traject_counts_are_one_aggregate(users, django_assert_num_queries):
+    from clients.begeleiding.startpagina import VERLOPEN_GROEP, werkcoach_sectie
+    from clients.trajecten.models import Traject
+    from tests.trajecten.factories import aanbieder, instrument
+
+    coach = users["werkcoach"]
+    klant = client_in_groep("groeien", dwt=coach)
+    ander = client_in_groep("groeien")
+    d = datetime.timedelta
+    for k, einde in (
+        (klant, VANDAAG + d(days=10)),
+        (klant, VANDAAG - d(days=5)),
+        (klant, VANDAAG - VERLOPEN_GROEP - d(days=1)),
+        (klant, VANDAAG + d(days=40)),
+        (ander, VANDAAG + d(days=3)),
+    ):
+        Traject.objects.create(
+            client=k,
+            instrument=instrument("Werkleerroute logistiek"),
+            aanbieder=aanbieder(),
+            klantgroep=k.lidmaatschappen.get().klantgroep,
+            werkcoach=coach,
+            start=VANDAAG - d(days=400),
+            gepland_einde=einde,
+        )
+    werkcoach_sectie(user=coach, vandaag=VANDAAG)  # the user's roles are read once
+    # counts (one aggregate), the ending ones, nazorg with its total
+    with django_assert_num_queries(3):
+        sectie = werkcoach_sectie(user=coach, vandaag=VANDAAG)
+    assert sectie["trajecten_einde"]["totaal"] == 2
+    assert [t.gepland_einde for t in sectie["trajecten_einde"]["rijen"]] == [
+        VANDAAG - d(days=5),
+        VANDAAG + d(days=10),
+    ]
+    assert sectie["trajecten_lang_verlopen"] == 1
+    assert sectie["nazorg"] == {"totaal": 0, "rijen": []}

@@ -126,12 +126,11 @@ def test_participatiemakelaar_start_page_query_count(
         plek(organisatie=f"Plek {i}", plaatsen=2)
     c = client_as("participatiemakelaar")
     c.get(reverse(WERKVOORRAAD))
-    # page (3) + task counts, urgent signals, signals per kind, caseload, filter choices,
-    # trajecten ending (count), long-stale (count), own Faciliteren clients (count, rows),
-    # free plekken (count, rows), plans (setting, count, rows) = 17 (no nazorg: the
-    # werkcoach's work)
-    # +1 door u overgedragen (28), +1 audit (31), -1 no urgent signals: no list query
-    with django_assert_num_queries(18):
+    # page (3) + task counts, signals per kind (no urgent ones: no list), caseload, filter
+    # choices, trajecten ending and long-stale (one aggregate), own Faciliteren clients (rows
+    # with their total), free plekken (count, rows), plans (setting, count, rows), door u
+    # overgedragen (28), audit (31) = 16 (no nazorg: the werkcoach's work)
+    with django_assert_num_queries(16):
         html = c.get(reverse(WERKVOORRAAD)).content.decode()
     assert f"Uw Faciliteren-klanten ({n})" in html
     assert f"Participatieplekken met een vrije plaats ({min(n, 30)})" in html
