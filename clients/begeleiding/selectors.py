@@ -4,7 +4,7 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import Coalesce
 
 from clients.afspraken import commitment_tekst, huisbezoek_tekst, kenmerken_tekst
@@ -250,7 +250,8 @@ def plan_list_te_herzien(
 ) -> tuple[list[Client], int]:
     """The user's own clients (contact person) in Matchen, Groeien or Faciliteren without a
     plan that is actueel on ``peildatum``: one page of 25, oldest first, and the total.
-    3 queries (2 when there is nothing to list)."""
+    2 queries: the setting, and the page with the total beside each row (a caseload's size;
+    a page past the end, the last page, takes 2 more)."""
     from .services import PLAN_GROEPEN
 
     grens = plan_actueel_grens(peildatum, plan_actueel_maanden())
@@ -262,17 +263,19 @@ def plan_list_te_herzien(
         .annotate(laatste_plan=Max("plannen__vastgesteld_op"))
         .filter(Q(laatste_plan__isnull=True) | Q(laatste_plan__lt=grens))
     )
-    totaal = qs.count()
+    pagina_qs = qs.annotate(
+        klantgroep_naam=Subquery(groep.values("klantgroep__naam")[:1]),
+        lijst_totaal=Window(Count("pk")),
+    ).order_by(F("laatste_plan").asc(nulls_first=True), "achternaam", "pk")
+    start = (max(pagina, 1) - 1) * PLAN_TE_HERZIEN_PER_PAGINA
+    klanten = list(pagina_qs[start : start + PLAN_TE_HERZIEN_PER_PAGINA])
+    if klanten:
+        return klanten, klanten[0].lijst_totaal
+    totaal = qs.count() if start else 0
     if not totaal:
         return [], 0
-    paginas = -(-totaal // PLAN_TE_HERZIEN_PER_PAGINA)
-    start = (min(max(pagina, 1), paginas) - 1) * PLAN_TE_HERZIEN_PER_PAGINA  # past the end: last
-    klanten = list(
-        qs.annotate(klantgroep_naam=Subquery(groep.values("klantgroep__naam")[:1])).order_by(
-            F("laatste_plan").asc(nulls_first=True), "achternaam", "pk"
-        )[start : start + PLAN_TE_HERZIEN_PER_PAGINA]
-    )
-    return klanten, totaal
+    start = (-(-totaal // PLAN_TE_HERZIEN_PER_PAGINA) - 1) * PLAN_TE_HERZIEN_PER_PAGINA  # last
+    return list(pagina_qs[start : start + PLAN_TE_HERZIEN_PER_PAGINA]), totaal
 
 
 def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:

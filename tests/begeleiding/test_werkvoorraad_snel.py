@@ -214,3 +214,63 @@ def test_the_werkcoach_s_traject_counts_are_one_aggregate(users, django_assert_n
     ]
     assert sectie["trajecten_lang_verlopen"] == 1
     assert sectie["nazorg"] == {"totaal": 0, "rijen": []}
+
+
+def _oud_plannen(user, peildatum, pagina):
+    """The plans to revise before: a count, then the page (clamped to the last)."""
+    from django.db.models import Exists, F, Max, OuterRef, Subquery
+
+    from clients.begeleiding.models import plan_actueel_grens
+    from clients.begeleiding.selectors import PLAN_TE_HERZIEN_PER_PAGINA, plan_actueel_maanden
+    from clients.begeleiding.services import PLAN_GROEPEN
+    from clients.groepen.models import Groepslidmaatschap
+    from clients.models import Client
+
+    grens = plan_actueel_grens(peildatum, plan_actueel_maanden())
+    groep = Groepslidmaatschap.objects.actueel().filter(client=OuterRef("pk"))
+    qs = (
+        Client.objects.visible_to(user)
+        .eigen_van(user)
+        .filter(Exists(groep.filter(klantgroep__code__in=PLAN_GROEPEN)))
+        .annotate(laatste_plan=Max("plannen__vastgesteld_op"))
+        .filter(Q(laatste_plan__isnull=True) | Q(laatste_plan__lt=grens))
+    )
+    totaal = qs.count()
+    if not totaal:
+        return [], 0
+    paginas = -(-totaal // PLAN_TE_HERZIEN_PER_PAGINA)
+    start = (min(max(pagina, 1), paginas) - 1) * PLAN_TE_HERZIEN_PER_PAGINA
+    klanten = list(
+        qs.annotate(klantgroep_naam=Subquery(groep.values("klantgroep__naam")[:1])).order_by(
+            F("laatste_plan").asc(nulls_first=True), "achternaam", "pk"
+        )[start : start + PLAN_TE_HERZIEN_PER_PAGINA]
+    )
+    return klanten, totaal
+
+
+@pytest.mark.parametrize("aantal", [0, 3, 30])
+def test_plans_to_revise_page_and_total_in_one_query(aantal, users, django_assert_num_queries):
+    """The page carries the total (a caseload's size): the same rows, names, dates and total
+    as a count and a page, on every page, also past the end (the last page)."""
+    from clients.begeleiding.selectors import plan_list_te_herzien
+    from tests.begeleiding.factories import plan_maak
+
+    coach = users["werkcoach"]
+    for i in range(aantal):
+        klant = client_in_groep(("groeien", "matchen", "zorgen")[i % 3], dwt=coach)
+        if i % 4 == 1:  # an old plan: to revise, listed after those without one
+            plan_maak(klant, door=coach, vastgesteld_op=VANDAAG - datetime.timedelta(days=400 + i))
+        elif i % 4 == 2:  # an actueel plan: not listed
+            plan_maak(klant, door=coach, vastgesteld_op=VANDAAG - datetime.timedelta(days=10))
+    client_in_groep("groeien")  # not her client
+    plan_list_te_herzien(user=coach, peildatum=VANDAAG)  # the user's roles are read once
+    for pagina in (1, 2, 5):
+        oud = _oud_plannen(coach, VANDAAG, pagina)
+        verwacht = 2 if pagina == 1 or (oud[1] > 25 and pagina == 2) else 4 if oud[1] else 3
+        with django_assert_num_queries(verwacht):
+            klanten, totaal = plan_list_te_herzien(user=coach, peildatum=VANDAAG, pagina=pagina)
+        assert totaal == oud[1]
+        assert klanten == oud[0]
+        assert [(k.klantgroep_naam, k.laatste_plan) for k in klanten] == [
+            (k.klantgroep_naam, k.laatste_plan) for k in oud[0]
+        ]
