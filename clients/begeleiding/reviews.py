@@ -17,7 +17,7 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Val
 
 from clients.constants import TAAK_RECHTMATIGHEID_SOORTEN, SignaalSoort, TaakStatus
 from clients.models import Signaal, Taak
-from clients.query import zichtbaar_voor
+from clients.query import zichtbaar_voor_gedeeld
 from clients.rules import HANDHAVERS
 from deventer_werk.audit.constants import Actie, Herkomst
 from deventer_werk.audit.services import audit_record
@@ -74,7 +74,7 @@ def _wachtrij(*, user, vandaag: datetime.date):
         medewerker__isnull=True,
         rol=HANDHAVERS,
         datum__lte=vandaag,
-    ).filter(zichtbaar_voor(user))
+    ).filter(zichtbaar_voor_gedeeld(user))
 
 
 def reviews_triage(*, user, vandaag: datetime.date) -> dict:

@@ -11,7 +11,7 @@ from clients.afspraken import commitment_tekst, huisbezoek_tekst, kenmerken_teks
 from clients.constants import GedeeldOnderwerp
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client
-from clients.query import eigen_client_ids, zichtbaar_voor
+from clients.query import eigen_client_ids, zichtbaar_voor_gedeeld, zichtbare_clienten
 from clients.registry import TijdlijnItem, inhoud_voor
 from clients.rules import DOSSIERWERK
 from deventer_werk.access import may
@@ -257,7 +257,7 @@ def plan_list_te_herzien(
     grens = plan_actueel_grens(peildatum, plan_actueel_maanden())
     groep = Groepslidmaatschap.objects.actueel().filter(client=OuterRef("pk"))
     qs = (
-        Client.objects.visible_to(user)
+        zichtbare_clienten(user)
         .eigen_van(user)
         .filter(Exists(groep.filter(klantgroep__code__in=PLAN_GROEPEN)))
         .annotate(laatste_plan=Max("plannen__vastgesteld_op"))
@@ -320,7 +320,7 @@ def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:
         "secties": secties,
         "caseload": list(
             Groepslidmaatschap.objects.actueel()
-            .filter(zichtbaar_voor(user), client_id__in=eigen_client_ids(user))
+            .filter(zichtbaar_voor_gedeeld(user), client_id__in=eigen_client_ids(user))
             .values("klantgroep__naam", "klantgroep__volgorde")
             .annotate(n=Count("id"))
             .order_by("klantgroep__volgorde")

@@ -9,8 +9,8 @@ import datetime
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Window
 
 from clients.constants import Fase, SignaalSoort
-from clients.models import Client, Signaal, Uitkeringsperiode
-from clients.query import zichtbaar_voor
+from clients.models import Signaal, Uitkeringsperiode
+from clients.query import zichtbaar_voor_gedeeld, zichtbare_clienten
 from deventer_werk.access import may
 
 from . import rules
@@ -44,7 +44,7 @@ def poortwachter_sectie(*, user, vandaag, params=None) -> dict:
 
     urgent = Signaal.objects.filter(client=OuterRef("pk"), urgent=True, afgehandeld_op__isnull=True)
     meldingen = (
-        Client.objects.visible_to(user)
+        zichtbare_clienten(user)
         .filter(fase=Fase.MELDING)
         .annotate(
             # the newest melddatum per client (a subquery per melding, through the client's
@@ -69,7 +69,7 @@ def poortwachter_sectie(*, user, vandaag, params=None) -> dict:
     pagina = min(max(pagina, 1), paginas)
     start = (pagina - 1) * MELDINGEN_PER_PAGINA
     aanvragen = (
-        Aanvraag.objects.filter(besluit="", client__in=Client.objects.visible_to(user))
+        Aanvraag.objects.filter(zichtbaar_voor_gedeeld(user), besluit="")
         .exclude(client__fase=Fase.AFGESLOTEN)
         .select_related("client")
         .order_by("aanvraagdatum", "pk")
@@ -118,7 +118,7 @@ def werkcoach_sectie(*, user, vandaag) -> dict:
 
     lopend = Traject.objects.filter(
         status=Traject.Status.LOPEND,
-        client__in=Client.objects.visible_to(user).with_contactpersoon(user),
+        client__in=zichtbare_clienten(user).with_contactpersoon(user),
     )
     grens = vandaag - VERLOPEN_GROEP
     einde = Q(gepland_einde__lte=vandaag + datetime.timedelta(days=30), gepland_einde__gte=grens)
@@ -156,7 +156,7 @@ def participatiemakelaar_sectie(*, user) -> dict:
     from clients.trajecten.models import Participatieplek
 
     mijn = (
-        Client.objects.visible_to(user)
+        zichtbare_clienten(user)
         .eigen_van(user)
         .in_actuele_klantgroep(code="faciliteren")
         .order_by("achternaam", "voornamen", "pk")
@@ -181,8 +181,8 @@ def handhaver_sectie(*, user, vandaag) -> dict:
 
     from .reviews import reviews_triage
 
-    # zichtbaar_voor: no semi-join on all 200,000 clients for a user who sees every dossier
-    zichtbaar = zichtbaar_voor(user)
+    # zichtbaar_voor_gedeeld: no semi-join on all 200,000 clients for a user who sees every dossier
+    zichtbaar = zichtbaar_voor_gedeeld(user)
     samenloop = Samenloopsignaal.objects.filter(zichtbaar, triage="")
     niet_mee = (
         Signaal.objects.filter(

@@ -14,7 +14,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from clients.constants import URGENTE_SIGNALEN, TaakSoort, TaakStatus, Wijk
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Signaal, Taak
-from clients.query import IdIn, eigen_client_ids, zichtbaar_voor
+from clients.query import IdIn, eigen_client_ids, zichtbaar_voor_gedeeld
 from clients.rules import IC_CONTACT
 from clients.signalen import signalen_zichtbaar
 from clients.taken import taak_van_delen, taak_zichtbaar
@@ -73,7 +73,7 @@ def open_taken(*, user, filters: Filters = Filters()):
     open_ = Taak.objects.filter(status=TaakStatus.OPEN).order_by()
     eigen, team = (open_.filter(deel & taak_zichtbaar(user)) for deel in taak_van_delen(user))
     qs = Taak.objects.filter(pk__in=eigen.values("pk").union(team.values("pk"), all=True))
-    qs = qs.filter(zichtbaar_voor(user))
+    qs = qs.filter(zichtbaar_voor_gedeeld(user))
     if filters.soort:
         qs = qs.filter(soort=filters.soort)
     if filters.wijk:
@@ -147,7 +147,7 @@ def door_mij_overgedragen(*, user, vandaag: datetime.date) -> dict:
             overgedragen_van=user,
             overgedragen_op__date__gte=grens,
         )
-        .filter(zichtbaar_voor(user))
+        .filter(zichtbaar_voor_gedeeld(user))
         .exclude(medewerker=user)
         .select_related("client", "medewerker")
         .order_by("-overgedragen_op", "-pk")[: OVERGEDRAGEN_MAX + 1]
@@ -165,7 +165,7 @@ def signalen_van(*, user):
     open_ = Signaal.objects.filter(afgehandeld_op__isnull=True)
     # The own clients' open signals looked up per client (signaal_open_idx) from the user's
     # contact rows, not a hash join over every open signal of the city.
-    mijn = open_.filter(zichtbaar_voor(user), IdIn(eigen_client_ids(user), "client_id"))
+    mijn = open_.filter(zichtbaar_voor_gedeeld(user), IdIn(eigen_client_ids(user), "client_id"))
     mijn = mijn.order_by()
     if may(user, IO_TEAMSIGNALEN) and user.organisatie == Organisatie.IO:
         from clients.models import Contactpersoon

@@ -274,3 +274,59 @@ def test_plans_to_revise_page_and_total_in_one_query(aantal, users, django_asser
         assert [(k.klantgroep_naam, k.laatste_plan) for k in klanten] == [
             (k.klantgroep_naam, k.laatste_plan) for k in oud[0]
         ]
+
+
+@pytest.mark.parametrize(
+    "rol", ["inkomensconsulent", "participatiemakelaar", "werkcoach", "trainer"]
+)
+def test_need_to_know_built_once_per_user_is_the_same_filter(rol, users, monkeypatch):
+    """The werkvoorraad filters six querysets on need-to-know: ``zichtbare_clienten`` builds
+    ``visible_to`` once per user (and day and roles) and hands out clones, the same SQL and
+    never a stale result."""
+    from clients.models import Client, ClientQuerySet
+    from clients.query import zichtbaar_voor, zichtbaar_voor_gedeeld, zichtbare_clienten
+
+    user = users[rol]
+    klant = {
+        "inkomensconsulent": lambda: client_in_groep("zorgen", io=user),
+        "participatiemakelaar": lambda: client_in_groep("faciliteren", io=user),
+        "werkcoach": lambda: client_in_groep("groeien", dwt=user),
+        "trainer": lambda: None,
+    }[rol]()
+    client_in_groep("zorgen")
+    assert list(zichtbare_clienten(user).order_by("pk")) == list(
+        Client.objects.visible_to(user).order_by("pk")
+    )
+    q_oud, q_nieuw = zichtbaar_voor(user), zichtbaar_voor_gedeeld(user)
+    assert set(Taak.objects.filter(q_nieuw)) == set(Taak.objects.filter(q_oud))
+    if rol != "trainer":  # (the trainer's is an empty filter, no SQL at all)
+        assert str(Taak.objects.filter(q_nieuw).query) == str(Taak.objects.filter(q_oud).query)
+    gebouwd = []
+    origineel = ClientQuerySet.visible_to
+    monkeypatch.setattr(
+        ClientQuerySet, "visible_to", lambda qs, u: gebouwd.append(u) or origineel(qs, u)
+    )
+    eerst = list(zichtbare_clienten(user))
+    tweede = client_in_groep("faciliteren")  # read when the query runs, not when it is built
+    assert set(zichtbare_clienten(user)) - set(eerst) <= {tweede}
+    zichtbaar_voor_gedeeld(user)
+    assert gebouwd == []  # built before: not again
+    if klant is not None:
+        assert klant in eerst
+    anders = type(user).objects.get(pk=user.pk)  # another request: built anew
+    zichtbare_clienten(anders)
+    assert gebouwd == [anders]
+
+
+@pytest.mark.parametrize("rol", ["werkcoach", "participatiemakelaar", "handhaver", "poortwachter"])
+def test_the_werkvoorraad_builds_need_to_know_once(rol, users, monkeypatch):
+    from clients.begeleiding.selectors import werkvoorraad_voor
+    from clients.models import ClientQuerySet
+
+    gebouwd = []
+    origineel = ClientQuerySet.visible_to
+    monkeypatch.setattr(
+        ClientQuerySet, "visible_to", lambda qs, u: gebouwd.append(u) or origineel(qs, u)
+    )
+    werkvoorraad_voor(user=users[rol], vandaag=VANDAAG)
+    assert len(gebouwd) == 1  # before: once per section (six times for the werkcoach)
