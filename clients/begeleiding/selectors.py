@@ -291,7 +291,7 @@ def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:
         filter_keuzes,
         open_taken,
         signalen_sectie,
-        taak_sectie,
+        taak_secties,
         taak_tellingen,
     )
 
@@ -300,19 +300,23 @@ def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:
     filters = Filters.uit(params)
     qs = open_taken(user=user, filters=filters)
     tellingen = taak_tellingen(qs, vandaag) if dossierwerk else {}
-    secties = []
-    for naam, titel, leeg in SECTIES if dossierwerk else ():
-        if filters.te_laat and naam != "te_laat":
-            continue
-        sectie = taak_sectie(
-            qs=qs,
-            sectie=naam,
-            vandaag=vandaag,
-            totaal=tellingen[naam],
-            filters=filters,
-            params=params,
-        )
-        secties.append({"naam": naam, "titel": titel, "leeg": leeg, **sectie})
+    getoond = [
+        (naam, titel, leeg)
+        for naam, titel, leeg in (SECTIES if dossierwerk else ())
+        if not filters.te_laat or naam == "te_laat"
+    ]
+    paginas = taak_secties(
+        qs=qs,
+        namen=[naam for naam, _, _ in getoond],
+        vandaag=vandaag,
+        tellingen=tellingen,
+        filters=filters,
+        params=params,
+    )
+    secties = [
+        {"naam": naam, "titel": titel, "leeg": leeg, **paginas[naam]}
+        for naam, titel, leeg in getoond
+    ]
     context = {
         "vandaag": vandaag,
         "filters": filters,

@@ -9,7 +9,7 @@ import datetime
 import math
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
 
 from clients.constants import URGENTE_SIGNALEN, TaakSoort, TaakStatus, Wijk
 from clients.groepen.models import Groepslidmaatschap
@@ -128,6 +128,54 @@ def taak_sectie(*, qs, sectie: str, vandaag, totaal: int, filters: Filters, para
     for t in taken:
         t.dagen_te_laat = (vandaag - t.datum).days if t.datum < vandaag else 0
     return {"taken": taken, "totaal": totaal, "pagina": nummer, "paginas": paginas}
+
+
+def taak_secties(*, qs, namen, vandaag, tellingen: dict, filters: Filters, params) -> dict:
+    """The page of each section in ``namen`` (as ``taak_sectie``) in one query: the pages of
+    the non-empty sections as a UNION ALL, each with its own order and offset, sorted by
+    section and then the same keys. No query when every section is empty."""
+    paginas = {}
+    delen = []
+    orde = SORTERINGEN[filters.sorteer]
+    niet_leeg = [naam for naam in namen if tellingen[naam]]
+    for i, naam in enumerate(niet_leeg):
+        nummer, aantal = _pagina(params, naam, tellingen[naam])
+        paginas[naam] = (nummer, aantal)
+        deel = (
+            qs.filter(_bereik(naam, vandaag))
+            .select_related("client", "medewerker", "overgedragen_door")
+            .annotate(
+                klantgroep_naam=Subquery(_huidige_groep().values("klantgroep__naam")[:1]),
+                sectie_nr=Value(i, output_field=IntegerField()),
+            )
+        )
+        if len(niet_leeg) > 1:  # the sort keys as columns, to sort the union by
+            deel = deel.annotate(**{f"sorteer_{j}": F(v.lstrip("-")) for j, v in enumerate(orde)})
+        start = (nummer - 1) * PER_PAGINA
+        delen.append(deel.order_by(*orde)[start : start + PER_PAGINA])
+    if len(delen) > 1:
+        # by section, then by the same keys in the same directions (and so the same NULL
+        # placement and collation) as within each part
+        buiten = [f"{v[:1] if v.startswith('-') else ''}sorteer_{j}" for j, v in enumerate(orde)]
+        rijen = list(delen[0].union(*delen[1:], all=True).order_by("sectie_nr", *buiten))
+    else:
+        rijen = list(delen[0]) if delen else []
+    secties = {}
+    for naam in namen:
+        if naam not in paginas:
+            secties[naam] = {"taken": [], "totaal": 0, "pagina": 1, "paginas": 1}
+            continue
+        nummer, aantal = paginas[naam]
+        taken = [t for t in rijen if t.sectie_nr == niet_leeg.index(naam)]
+        for t in taken:
+            t.dagen_te_laat = (vandaag - t.datum).days if t.datum < vandaag else 0
+        secties[naam] = {
+            "taken": taken,
+            "totaal": tellingen[naam],
+            "pagina": nummer,
+            "paginas": aantal,
+        }
+    return secties
 
 
 #: How long a handed-over task stays in the old owner's "door u overgedragen" list.

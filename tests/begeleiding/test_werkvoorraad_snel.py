@@ -330,3 +330,125 @@ def test_the_werkvoorraad_builds_need_to_know_once(rol, users, monkeypatch):
     )
     werkvoorraad_voor(user=users[rol], vandaag=VANDAAG)
     assert len(gebouwd) == 1  # before: once per section (six times for the werkcoach)
+
+
+@pytest.mark.parametrize("sorteer", ["datum", "-datum", "klant", "soort"])
+@pytest.mark.parametrize("pagina", [{}, {"te_laat_pagina": "2", "binnenkort_pagina": "9"}])
+def test_the_task_sections_pages_in_one_query_are_those_of_one_query_each(
+    sorteer, pagina, users, django_assert_num_queries
+):
+    """The three sections' pages as one UNION ALL: the same rows in the same order (each
+    section its own sort and page, past the end the last), with the same klantgroep name,
+    days late, owner and client, as one query per section."""
+    from clients.begeleiding.werkvoorraad import (
+        SECTIES,
+        Filters,
+        open_taken,
+        taak_sectie,
+        taak_secties,
+        taak_tellingen,
+    )
+
+    ic = users["inkomensconsulent"]
+    d = datetime.timedelta
+    soorten = (TaakSoort.OVERIG, TaakSoort.VOORTGANGSGESPREK, TaakSoort.PLAN_HERZIEN)
+    for i in range(34):
+        klant = client_in_groep(("zorgen", "groeien")[i % 2], io=ic, achternaam=f"K{i % 7}")
+        for j, dagen in enumerate((-1 - i % 5, 0, 1 + i % 6)):
+            if i % 3 == 0 and j == 1:
+                continue
+            Taak.objects.create(
+                client=klant,
+                soort=soorten[(i + j) % 3],
+                omschrijving="x",
+                datum=VANDAAG + d(days=dagen),
+                tijd=datetime.time(9 + i % 3) if i % 2 else None,
+                medewerker=ic,
+            )
+    filters = Filters.uit({"sorteer": sorteer})
+    qs = open_taken(user=ic, filters=filters)
+    tellingen = taak_tellingen(qs, VANDAAG)
+    namen = [naam for naam, _, _ in SECTIES]
+    oud = {
+        naam: taak_sectie(
+            qs=qs,
+            sectie=naam,
+            vandaag=VANDAAG,
+            totaal=tellingen[naam],
+            filters=filters,
+            params=pagina,
+        )
+        for naam in namen
+    }
+    with django_assert_num_queries(1):
+        nieuw = taak_secties(
+            qs=qs, namen=namen, vandaag=VANDAAG, tellingen=tellingen, filters=filters, params=pagina
+        )
+    for naam in namen:
+        a, b = oud[naam], nieuw[naam]
+        assert (a["totaal"], a["pagina"], a["paginas"]) == (b["totaal"], b["pagina"], b["paginas"])
+        assert [t.pk for t in a["taken"]] == [t.pk for t in b["taken"]], naam
+        assert [
+            (t.klantgroep_naam, t.dagen_te_laat, t.client.achternaam, t.medewerker_id)
+            for t in a["taken"]
+        ] == [
+            (t.klantgroep_naam, t.dagen_te_laat, t.client.achternaam, t.medewerker_id)
+            for t in b["taken"]
+        ]
+    assert len(nieuw["te_laat"]["taken"]) > 0 and len(nieuw["binnenkort"]["taken"]) > 0
+    # one non-empty section: no union; none: no query
+    with django_assert_num_queries(1):
+        alleen = taak_secties(
+            qs=qs,
+            namen=["vandaag"],
+            vandaag=VANDAAG,
+            tellingen=tellingen,
+            filters=filters,
+            params={},
+        )
+    assert [t.pk for t in alleen["vandaag"]["taken"]] == [
+        t.pk
+        for t in taak_sectie(
+            qs=qs,
+            sectie="vandaag",
+            vandaag=VANDAAG,
+            totaal=tellingen["vandaag"],
+            filters=filters,
+            params={},
+        )["taken"]
+    ]
+    leeg = dict(tellingen, te_laat=0, vandaag=0, binnenkort=0)
+    with django_assert_num_queries(0):
+        niets = taak_secties(
+            qs=qs, namen=namen, vandaag=VANDAAG, tellingen=leeg, filters=filters, params={}
+        )
+    assert all(s == {"taken": [], "totaal": 0, "pagina": 1, "paginas": 1} for s in niets.values())
+
+
+def test_werkvoorraad_with_every_section_filled_query_count(
+    client_as, users, django_assert_num_queries
+):
+    """Overdue, today's and the coming week's tasks: the three pages in one query."""
+    from django.urls import reverse
+
+    ic = users["inkomensconsulent"]
+    vandaag = timezone.localdate()
+    for i in range(30):
+        klant = client_in_groep("zorgen", io=ic)
+        for dagen in (-3, 0, 3):
+            Taak.objects.create(
+                client=klant,
+                soort=TaakSoort.OVERIG,
+                omschrijving=f"Taak {i} {dagen}",
+                datum=vandaag + datetime.timedelta(days=dagen),
+                medewerker=ic,
+            )
+    c = client_as("inkomensconsulent")
+    c.get(reverse("begeleiding:werkvoorraad"))  # the menu counter is written once
+    # page (3: session, user, roles) + task counts, the three pages (one query), caseload,
+    # klantgroep filter choices, signals per kind (no urgent ones: no list), door u
+    # overgedragen, audit = 10 (before: 12)
+    with django_assert_num_queries(10):
+        html = c.get(reverse("begeleiding:werkvoorraad")).content.decode()
+    assert "Te laat (30)" in html and "Vandaag (30)" in html and "Komende 7 dagen (30)" in html
+    assert html.count("Afronden, verplaatsen of overdragen") == 75
