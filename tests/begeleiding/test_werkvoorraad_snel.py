@@ -452,3 +452,12 @@ def test_werkvoorraad_with_every_section_filled_query_count(
         html = c.get(reverse("begeleiding:werkvoorraad")).content.decode()
     assert "Te laat (30)" in html and "Vandaag (30)" in html and "Komende 7 dagen (30)" in html
     assert html.count("Afronden, verplaatsen of overdragen") == 75
+
+
+def test_open_signals_of_a_kind_have_their_index():
+    """The IO team queue's urgent signals and the "werkt niet mee" list read the open signals
+    of a kind through ``signaal_open_soort_idx`` (migration clients 0020), not all of them."""
+    with connection.cursor() as cur:
+        cur.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'signaal_open_soort_idx'")
+        (definitie,) = cur.fetchone()
+    assert "(soort)" in definitie and "afgehandeld_op IS NULL" in definitie
