@@ -306,7 +306,7 @@ def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:
         if not filters.te_laat or naam == "te_laat"
     ]
     paginas = taak_secties(
-        qs=qs,
+        user=user,
         namen=[naam for naam, _, _ in getoond],
         vandaag=vandaag,
         tellingen=tellingen,

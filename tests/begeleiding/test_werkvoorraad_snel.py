@@ -334,8 +334,9 @@ def test_the_werkvoorraad_builds_need_to_know_once(rol, users, monkeypatch):
 
 @pytest.mark.parametrize("sorteer", ["datum", "-datum", "klant", "soort"])
 @pytest.mark.parametrize("pagina", [{}, {"te_laat_pagina": "2", "binnenkort_pagina": "9"}])
+@pytest.mark.parametrize("filter", [{}, {"soort": "overig", "klantgroep": "zorgen"}])
 def test_the_task_sections_pages_in_one_query_are_those_of_one_query_each(
-    sorteer, pagina, users, django_assert_num_queries
+    sorteer, pagina, filter, users, django_assert_num_queries
 ):
     """The three sections' pages as one UNION ALL: the same rows in the same order (each
     section its own sort and page, past the end the last), with the same klantgroep name,
@@ -365,7 +366,7 @@ def test_the_task_sections_pages_in_one_query_are_those_of_one_query_each(
                 tijd=datetime.time(9 + i % 3) if i % 2 else None,
                 medewerker=ic,
             )
-    filters = Filters.uit({"sorteer": sorteer})
+    filters = Filters.uit({"sorteer": sorteer, **filter})
     qs = open_taken(user=ic, filters=filters)
     tellingen = taak_tellingen(qs, VANDAAG)
     namen = [naam for naam, _, _ in SECTIES]
@@ -382,7 +383,12 @@ def test_the_task_sections_pages_in_one_query_are_those_of_one_query_each(
     }
     with django_assert_num_queries(1):
         nieuw = taak_secties(
-            qs=qs, namen=namen, vandaag=VANDAAG, tellingen=tellingen, filters=filters, params=pagina
+            user=ic,
+            namen=namen,
+            vandaag=VANDAAG,
+            tellingen=tellingen,
+            filters=filters,
+            params=pagina,
         )
     for naam in namen:
         a, b = oud[naam], nieuw[naam]
@@ -399,7 +405,7 @@ def test_the_task_sections_pages_in_one_query_are_those_of_one_query_each(
     # one non-empty section: no union; none: no query
     with django_assert_num_queries(1):
         alleen = taak_secties(
-            qs=qs,
+            user=ic,
             namen=["vandaag"],
             vandaag=VANDAAG,
             tellingen=tellingen,
@@ -420,7 +426,7 @@ def test_the_task_sections_pages_in_one_query_are_those_of_one_query_each(
     leeg = dict(tellingen, te_laat=0, vandaag=0, binnenkort=0)
     with django_assert_num_queries(0):
         niets = taak_secties(
-            qs=qs, namen=namen, vandaag=VANDAAG, tellingen=leeg, filters=filters, params={}
+            user=ic, namen=namen, vandaag=VANDAAG, tellingen=leeg, filters=filters, params={}
         )
     assert all(s == {"taken": [], "totaal": 0, "pagina": 1, "paginas": 1} for s in niets.values())
 
@@ -461,3 +467,14 @@ def test_open_signals_of_a_kind_have_their_index():
         cur.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'signaal_open_soort_idx'")
         (definitie,) = cur.fetchone()
     assert "(soort)" in definitie and "afgehandeld_op IS NULL" in definitie
+
+
+def test_each_section_reads_only_its_dates_from_the_task_indexes(users):
+    """A section's part of the union filters both halves (own tasks, team queue) on its
+    dates, so each is read from its index range (taak_open_rol_datum_idx: rol, datum)."""
+    from clients.begeleiding.werkvoorraad import _bereik, open_taken
+
+    hh = users["handhaver"]
+    sql = str(open_taken(user=hh, binnen=_bereik("te_laat", VANDAAG)).query)
+    union = sql[sql.index("UNION ALL") - 400 :]
+    assert union.count('."datum" < ') >= 2, sql
