@@ -285,7 +285,14 @@ class Signaal(models.Model):
         indexes = [
             models.Index(
                 fields=["client"], condition=Q(afgehandeld_op__isnull=True), name="signaal_open_idx"
-            )
+            ),
+            # open signals of a kind across the city: the IO team queue's urgent ones, the
+            # handhavers' "werkt niet mee" (migration 0020)
+            models.Index(
+                fields=["soort"],
+                condition=Q(afgehandeld_op__isnull=True),
+                name="signaal_open_soort_idx",
+            ),
         ]
         constraints = [
             # The planner's "klantgroep lang niet besproken" signal exists once while open,

@@ -47,6 +47,33 @@ def zichtbaar_voor(user: User, veld: str = "client") -> Q:
     return Q(**{f"{veld}__in": zichtbaar})
 
 
+def zichtbare_clienten(user: User) -> models.QuerySet:
+    """``Client.objects.visible_to(user)``, built once per user instance, day and roles and
+    handed out as a fresh clone: a page that filters several querysets on need-to-know (the
+    werkvoorraad: six) builds that filter once. The queryset stays lazy: what it selects is
+    read when the query that uses it runs."""
+    from deventer_werk.dates import today
+
+    from .models import Client
+
+    if not getattr(user, "is_authenticated", False):
+        return Client.objects.visible_to(user)
+    sleutel = (today(), user.is_active, user.organisatie, user.rollen)
+    memo = getattr(user, "_dw_zichtbare_clienten", None)
+    if memo is None or memo[0] != sleutel:
+        memo = (sleutel, Client.objects.visible_to(user))
+        user._dw_zichtbare_clienten = memo
+    return memo[1].all()
+
+
+def zichtbaar_voor_gedeeld(user: User, veld: str = "client") -> Q:
+    """``zichtbaar_voor`` on ``zichtbare_clienten``: the same filter, built once per user."""
+    zichtbaar = zichtbare_clienten(user)
+    if not zichtbaar.query.has_filters():
+        return Q()
+    return Q(**{f"{veld}__in": zichtbaar})
+
+
 class IdIn(Func):
     """``pk = ANY(ARRAY(subquery))``: the rows whose id a subquery returns, looked up one by
     one through the primary key. PostgreSQL plans the array as a handful of values, so it

@@ -4,14 +4,14 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import Coalesce
 
 from clients.afspraken import commitment_tekst, huisbezoek_tekst, kenmerken_tekst
 from clients.constants import GedeeldOnderwerp
 from clients.groepen.models import Groepslidmaatschap
 from clients.models import Client
-from clients.query import eigen_client_ids, zichtbaar_voor
+from clients.query import eigen_client_ids, zichtbaar_voor_gedeeld, zichtbare_clienten
 from clients.registry import TijdlijnItem, inhoud_voor
 from clients.rules import DOSSIERWERK
 from deventer_werk.access import may
@@ -254,29 +254,32 @@ def plan_list_te_herzien(
 ) -> tuple[list[Client], int]:
     """The user's own clients (contact person) in Matchen, Groeien or Faciliteren without a
     plan that is actueel on ``peildatum``: one page of 25, oldest first, and the total.
-    3 queries (2 when there is nothing to list)."""
+    2 queries: the setting, and the page with the total beside each row (a caseload's size;
+    a page past the end, the last page, takes 2 more)."""
     from .services import PLAN_GROEPEN
 
     grens = plan_actueel_grens(peildatum, plan_actueel_maanden())
     groep = Groepslidmaatschap.objects.actueel().filter(client=OuterRef("pk"))
     qs = (
-        Client.objects.visible_to(user)
+        zichtbare_clienten(user)
         .eigen_van(user)
         .filter(Exists(groep.filter(klantgroep__code__in=PLAN_GROEPEN)))
         .annotate(laatste_plan=Max("plannen__vastgesteld_op"))
         .filter(Q(laatste_plan__isnull=True) | Q(laatste_plan__lt=grens))
     )
-    totaal = qs.count()
+    pagina_qs = qs.annotate(
+        klantgroep_naam=Subquery(groep.values("klantgroep__naam")[:1]),
+        lijst_totaal=Window(Count("pk")),
+    ).order_by(F("laatste_plan").asc(nulls_first=True), "achternaam", "pk")
+    start = (max(pagina, 1) - 1) * PLAN_TE_HERZIEN_PER_PAGINA
+    klanten = list(pagina_qs[start : start + PLAN_TE_HERZIEN_PER_PAGINA])
+    if klanten:
+        return klanten, klanten[0].lijst_totaal
+    totaal = qs.count() if start else 0
     if not totaal:
         return [], 0
-    paginas = -(-totaal // PLAN_TE_HERZIEN_PER_PAGINA)
-    start = (min(max(pagina, 1), paginas) - 1) * PLAN_TE_HERZIEN_PER_PAGINA  # past the end: last
-    klanten = list(
-        qs.annotate(klantgroep_naam=Subquery(groep.values("klantgroep__naam")[:1])).order_by(
-            F("laatste_plan").asc(nulls_first=True), "achternaam", "pk"
-        )[start : start + PLAN_TE_HERZIEN_PER_PAGINA]
-    )
-    return klanten, totaal
+    start = (-(-totaal // PLAN_TE_HERZIEN_PER_PAGINA) - 1) * PLAN_TE_HERZIEN_PER_PAGINA  # last
+    return list(pagina_qs[start : start + PLAN_TE_HERZIEN_PER_PAGINA]), totaal
 
 
 def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:
@@ -292,7 +295,7 @@ def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:
         filter_keuzes,
         open_taken,
         signalen_sectie,
-        taak_sectie,
+        taak_secties,
         taak_tellingen,
     )
 
@@ -301,19 +304,23 @@ def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:
     filters = Filters.uit(params)
     qs = open_taken(user=user, filters=filters)
     tellingen = taak_tellingen(qs, vandaag) if dossierwerk else {}
-    secties = []
-    for naam, titel, leeg in SECTIES if dossierwerk else ():
-        if filters.te_laat and naam != "te_laat":
-            continue
-        sectie = taak_sectie(
-            qs=qs,
-            sectie=naam,
-            vandaag=vandaag,
-            totaal=tellingen[naam],
-            filters=filters,
-            params=params,
-        )
-        secties.append({"naam": naam, "titel": titel, "leeg": leeg, **sectie})
+    getoond = [
+        (naam, titel, leeg)
+        for naam, titel, leeg in (SECTIES if dossierwerk else ())
+        if not filters.te_laat or naam == "te_laat"
+    ]
+    paginas = taak_secties(
+        user=user,
+        namen=[naam for naam, _, _ in getoond],
+        vandaag=vandaag,
+        tellingen=tellingen,
+        filters=filters,
+        params=params,
+    )
+    secties = [
+        {"naam": naam, "titel": titel, "leeg": leeg, **paginas[naam]}
+        for naam, titel, leeg in getoond
+    ]
     context = {
         "vandaag": vandaag,
         "filters": filters,
@@ -321,7 +328,7 @@ def werkvoorraad_voor(*, user, vandaag: datetime.date, params=None) -> dict:
         "secties": secties,
         "caseload": list(
             Groepslidmaatschap.objects.actueel()
-            .filter(zichtbaar_voor(user), client_id__in=eigen_client_ids(user))
+            .filter(zichtbaar_voor_gedeeld(user), client_id__in=eigen_client_ids(user))
             .values("klantgroep__naam", "klantgroep__volgorde")
             .annotate(n=Count("id"))
             .order_by("klantgroep__volgorde")

@@ -95,7 +95,8 @@ def test_handhaver_start_page_query_count(n, client_as, users, django_assert_num
     # page (3) + task counts, overdue page, urgent signals, signals per kind, caseload,
     # filter choices, samenloop count, "werkt niet mee" count, review counts (one
     # aggregate), the queue's first rows = 13
-    with django_assert_num_queries(15):  # +1 door u overgedragen (28), +1 audit (31)
+    # +1 door u overgedragen (28), +1 audit (31), -1 no urgent signals: no list query
+    with django_assert_num_queries(14):
         html = c.get(reverse(WERKVOORRAAD)).content.decode()
     assert f"Onderzoeken in de teamwachtrij ({n})" in html
     assert html.count("Periodiek onderzoek</td>") == min(n, 25)
@@ -125,11 +126,11 @@ def test_participatiemakelaar_start_page_query_count(
         plek(organisatie=f"Plek {i}", plaatsen=2)
     c = client_as("participatiemakelaar")
     c.get(reverse(WERKVOORRAAD))
-    # page (3) + task counts, urgent signals, signals per kind, caseload, filter choices,
-    # trajecten ending (count), long-stale (count), own Faciliteren clients (count, rows),
-    # free plekken (count, rows), plans (setting, count, rows) = 17 (no nazorg: the
-    # werkcoach's work)
-    with django_assert_num_queries(19):  # +1 door u overgedragen (28), +1 audit (31)
+    # page (3) + task counts, signals per kind (no urgent ones: no list), caseload, filter
+    # choices, trajecten ending and long-stale (one aggregate), own Faciliteren clients (rows
+    # with their total), free plekken (count, rows), plans (setting, rows with their total),
+    # door u overgedragen (28), audit (31) = 15 (no nazorg: the werkcoach's work)
+    with django_assert_num_queries(15):
         html = c.get(reverse(WERKVOORRAAD)).content.decode()
     assert f"Uw Faciliteren-klanten ({n})" in html
     assert f"Participatieplekken met een vrije plaats ({min(n, 30)})" in html
@@ -244,8 +245,9 @@ def test_intaker_start_page_query_count(n, client_as, users, django_assert_num_q
 # clients without an ambitiegesprek (count, rows) and held / to hold per klantgroep (one
 # query). The same at both sizes.
 # +1 each: the tasks the user handed over (issue 28)
-POORTWACHTER_START = 14  # +1: the audit row with the clients shown (issue 31)
-INTAKER_START = 13  # +1: the audit row with the clients shown (issue 31)
+# +1: the audit row with the clients shown (issue 31); -1: no urgent signals, no list query
+POORTWACHTER_START = 13
+INTAKER_START = 12
 
 
 def test_the_handhavers_daily_target_is_a_setting(client_as, settings):
