@@ -12,6 +12,7 @@ from clients.constants import Fase, SignaalSoort
 from clients.models import Signaal, Uitkeringsperiode
 from clients.query import zichtbaar_voor_gedeeld, zichtbare_clienten
 from deventer_werk.access import may
+from deventer_werk.accounts.constants import Organisatie
 
 from . import rules
 
@@ -95,10 +96,19 @@ def intaker_sectie(*, user) -> dict:
     minutes: it counts the whole bestand)."""
     from clients.intake.selectors import ambitiegesprek_voortgang_stand, ambitiegesprekken_te_houden
 
-    qs = ambitiegesprekken_te_houden(user=user)
+    qs = ambitiegesprekken_te_houden(user=user).order_by("aangemaakt_op", "pk")
     voortgang = ambitiegesprek_voortgang_stand()
+    if user.organisatie == Organisatie.DWT:
+        # DWT holds the gesprek with the whole bestand (``ambitiegesprekken_te_houden``): its
+        # size is the kept figure's "te houden" (same definition), not a count of 12,750
+        # clients on every view (30 ms at city size); the oldest ones are read live.
+        rijen = list(qs[:EERSTE])
+        totaal = sum(r["te_houden"] for r in voortgang["rijen"])
+        zonder_ambitie = {"totaal": max(totaal, len(rijen)), "rijen": rijen}
+    else:
+        zonder_ambitie = _lijst(qs)
     return {
-        "zonder_ambitie": _lijst(qs.order_by("aangemaakt_op", "pk")),
+        "zonder_ambitie": zonder_ambitie,
         "voortgang": voortgang["rijen"],
         "voortgang_stand": voortgang["stand"],
     }

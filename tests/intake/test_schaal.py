@@ -95,3 +95,22 @@ def test_kickoff_bestand_counts_in_one_query_and_fresh_after_a_batch(
 
     kickoff_bestand_nodig_uit(actor=users["trainer"], klantgroep=klantgroep("groeien"), aantal=2)
     assert aantallen()["groeien"] == 3  # the invitation shows at once
+
+
+def test_the_intakers_list_takes_its_total_from_the_kept_figure(users):
+    """DWT holds the gesprek with the whole bestand: the heading's total is the kept figure's
+    "te houden" (the same definition), not a count of the bestand on every view."""
+    from clients.begeleiding.startpagina import intaker_sectie
+    from clients.intake.selectors import zonder_ambitiegesprek
+
+    for code in ("matchen", "groeien", "zorgen", "faciliteren"):
+        client_in_groep(code)
+    intaker = users["intaker"]
+    gehouden = client_in_groep("matchen")
+    ambitie(intaker, gehouden, "matchen", datum=gehouden.perioden.get().melddatum)
+    eerst = intaker_sectie(user=intaker)["zonder_ambitie"]
+    assert eerst["totaal"] == zonder_ambitiegesprek().count() == 4
+    with CaptureQueriesContext(connection) as q:
+        tweede = intaker_sectie(user=intaker)["zonder_ambitie"]
+    assert not [x for x in q.captured_queries if 'COUNT(*) AS "__count"' in x["sql"]]
+    assert tweede["totaal"] == 4 and len(tweede["rijen"]) == 4
