@@ -388,8 +388,10 @@ def werkcoach_dashboard(*, user: User) -> dict:
     halfjaar = _halfjaar_start(vandaag)
     zichtbaar = _zichtbaar(user)
     mijn = _mijn(user)
+    # the user's own trajecten by id first, need-to-know on those (see ``traject_lijst``)
+    eigen = Traject.objects.filter(Q(werkcoach=user) | Q(client__in=mijn))
     lopend_qs = Traject.objects.filter(status=Traject.Status.LOPEND).filter(
-        zichtbaar, Q(werkcoach=user) | Q(client__in=mijn)
+        zichtbaar, IdIn(eigen.order_by().values("pk"))
     )
     lopend = list(
         lopend_qs.select_related("client", "instrument", "sector").order_by("gepland_einde", "pk")[
