@@ -86,35 +86,10 @@ def voorbereiding_queries() -> int:
 @pytest.mark.parametrize("n", [1, 30])
 @pytest.mark.parametrize("rol", ["inkomensconsulent", "werkcoach"])
 def test_voorbereiding_query_count(n, rol, client_as, users, django_assert_num_queries):
-    from clients.begeleiding.models import Voortgangsgesprek
-    from clients.models import Signaal, Taak
-    from tests.begeleiding.factories import plan_maak
     from tests.factories import client_in_groep
-    from tests.intake.factories import ambitie
 
     klant = client_in_groep("groeien", io=users["inkomensconsulent"], dwt=users["werkcoach"])
-    ambitie(users["intaker"], klant, "groeien", datum=datetime.date(2025, 3, 1))
-    for i in range(n):
-        datum = datetime.date(2025, 4, 1) + datetime.timedelta(days=7 * i)
-        Voortgangsgesprek.objects.create(
-            client=klant,
-            datum=datum,
-            gehouden_door=users["inkomensconsulent"],
-            plek="kantoor",
-            welzijn=3,
-            stress=3,
-            juiste_groep=True,
-            verslag=f"Verslag {i}",
-        )
-        plan_maak(klant, door=users["werkcoach"], vastgesteld_op=datum, versie=i + 1)
-        Signaal.objects.create(client=klant, soort="overig", omschrijving=f"Signaal {i}")
-        Taak.objects.create(
-            client=klant,
-            soort="overig",
-            omschrijving=f"Taak {i}",
-            datum=datum,
-            medewerker=users[rol],
-        )
+    _vul_dossier(klant, users, n)
     http = client_as(rol)
     with django_assert_num_queries(voorbereiding_queries()):
         response = http.get(reverse("begeleiding:voorbereiding", args=[klant.pk]))
