@@ -41,7 +41,15 @@ def _groep_op(peildatum: datetime.date) -> Subquery:
 def kenmerken_stand(peildatum: datetime.date) -> dict[str, dict[str, int]]:
     """{"groeien" | "alle": {kenmerk code | "geen" | "niet_vastgelegd": clients}} over the
     clients in a klantgroep on ``peildatum``; one query. A client with two kenmerken counts
-    in both rows."""
+    in both rows.
+
+    Sequential scans, justified (issue 33; EXPLAIN ANALYZE at city size in
+    bench/results/20261207T2251Z-na-sessie.md, 0.9 s of 3.1 s): a parallel seq scan of
+    clients_client (66,667 rows a worker) and of klantgroepen_groepslidmaatschap (14,226 a
+    worker) for the 42,678 members on the day, a fifth of all clients: an index would visit
+    the same pages one by one. It runs when a period's figures are computed (a task, or the
+    first view of a period not yet stored), never per page view: they are stored
+    (``PeriodeCijfers``)."""
     leden = Groepslidmaatschap.objects.op_datum(peildatum).values("client_id")
     qs = clienten_met_afspraken(
         Client.objects.filter(pk__in=leden).annotate(groep=_groep_op(peildatum)),

@@ -437,7 +437,9 @@ def ambitiegesprek_voortgang() -> list[dict]:
 
     One pass with joins (the current membership is unique per client), not two subqueries
     per client: at city size 1,545 -> about 100 ms. Still a count over the whole bestand, so
-    the start page reads it through ``ambitiegesprek_voortgang_stand`` (kept a few minutes)."""
+    the start page reads it through ``ambitiegesprek_voortgang_stand`` (kept a few minutes).
+    Its plan (bench/results/20261207T2251Z-na-sessie.md, 91 ms for 42,000 clients) reads every
+    active client on purpose: each one is counted."""
     gehouden = Exists(Ambitiegesprek.objects.filter(client=OuterRef("pk")))
     rijen = (
         Client.objects.filter(fase__in=[Fase.INGEDEELD, Fase.INTAKE])

@@ -261,7 +261,13 @@ def _ranglijst(vacature: Vacature, kandidaten: QuerySet, aantal: int) -> list[tu
     werkprofiel change and the newest group membership. What the key does not hold (a
     membership ended, a dossier closed) is checked again on every read of the first round. A
     profile saved in a transaction that commits after a later-stamped one is seen within
-    ``RANGLIJST_BEWAREN``."""
+    ``RANGLIJST_BEWAREN``.
+
+    Sequential scan, justified (EXPLAIN ANALYZE at city size in
+    bench/results/20261207T2251Z-na-sessie.md, 126 ms): the ranking reads trajecten_werkprofiel
+    whole (16,310 rows), because 9,239 of them (57 %) qualify and are scored; the pre-filter's
+    sets come from the sector and GIN indexes. It runs once per vacancy and change, not per
+    view."""
     with connection.cursor() as cursor:  # both maxima are read from an index, in one query
         cursor.execute(
             f"SELECT (SELECT max(gewijzigd_op) FROM {Werkprofiel._meta.db_table}),"  # noqa: S608

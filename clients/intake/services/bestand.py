@@ -63,7 +63,13 @@ def kickoff_bestand(*, klantgroep: Klantgroep) -> QuerySet[Any]:  # Client + ges
 
 
 def bestand_aantallen() -> dict[int, int]:
-    """The size of ``kickoff_bestand`` per klantgroep id, in one grouped query."""
+    """The size of ``kickoff_bestand`` per klantgroep id, in one grouped query.
+
+    Sequential scan, justified (issue 33; EXPLAIN ANALYZE at city size in
+    bench/results/20261207T2251Z-na-sessie.md: 131 ms): a parallel seq scan of the current
+    memberships (42,440 of 58,000 rows), every one of which is counted. It runs once per
+    invitation or gesprek for every server process together (``bestand_aantallen`` is read
+    through ``deventer_werk.cache.bewaard``), not per page view."""
     gesprek = Ambitiegesprek.objects.filter(client=OuterRef("client"))
     uitnodiging = KickoffUitnodiging.objects.filter(client=OuterRef("client"))
     return dict(
