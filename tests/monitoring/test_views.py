@@ -272,3 +272,29 @@ def test_the_charts_are_drawn_when_the_figures_are_stored_and_shared_by_every_pr
     assert len(getekend) == 1
     opgeslagen = DashboardGrafieken.objects.get().grafieken
     assert opgeslagen["bestand"] in html and opgeslagen["stromen"] in html
+
+
+def test_the_table_template_labels_each_cell_as_before(users):
+    """``Tabel.gelabeld`` pairs each cell with its column once; the HTML is the same as the
+    template's former loop over the columns for every cell wrote (kept beside this test)."""
+    from pathlib import Path
+
+    from django.template import engines
+
+    from monitoring.periods import Periode
+    from monitoring.presentatie import presenteer
+    from monitoring.selectors import periodecijfers
+    from tests.factories import client_in_groep
+
+    for code in ("matchen", "groeien", "zorgen", "faciliteren"):
+        client_in_groep(code)
+    p = presenteer(periodecijfers(Periode.parse("2026Q2")))
+    django = engines["django"]
+    nieuw = django.get_template("monitoring/_tabel.html")
+    oud = django.from_string((Path(__file__).parent / "_tabel_voor_issue33.html").read_text())
+    assert p.tabellen
+    for t in p.tabellen.values():
+        html = nieuw.render({"t": t})
+        assert html == oud.render({"t": t}), t.id
+        if len(t.kolommen) > 1 and t.rijen:
+            assert f'data-label="{t.kolommen[1]}"' in html
